@@ -1,0 +1,115 @@
+using System.Collections.Immutable;
+
+namespace RuleCompiler.Compiler.Language.Syntax;
+
+public abstract record Expression(TextSpan Span) : SyntaxNode(Span);
+
+/// <summary>A literal value: string, long, double, bool, null, TimeSpan (duration) or DateTimeOffset (datetime).</summary>
+public sealed record LiteralExpression(LiteralKind Kind, object? Value, TextSpan Span) : Expression(Span);
+
+public enum LiteralKind
+{
+    String,
+    Long,
+    Real,
+    Bool,
+    Null,
+    Duration,
+    DateTime,
+}
+
+/// <summary>A field or column reference: <c>a.b[0]["x-y"]</c>. The first segment names a source field or a computed column.</summary>
+public sealed record FieldExpression(ImmutableArray<PathSegment> Path, TextSpan Span) : Expression(Span);
+
+public abstract record PathSegment(TextSpan Span) : SyntaxNode(Span);
+
+/// <summary>A named member; <c>Quoted</c> when written as <c>["x-y"]</c> because the key is not an identifier.</summary>
+public sealed record MemberSegment(string Name, bool Quoted, TextSpan Span) : PathSegment(Span);
+
+/// <summary>An array index; negative counts from the end, as in KQL.</summary>
+public sealed record IndexSegment(int Index, TextSpan Span) : PathSegment(Span);
+
+/// <summary><c>$left.x</c> / <c>$right.x</c> inside join conditions.</summary>
+public sealed record JoinSideExpression(JoinSide Side, FieldExpression Field, TextSpan Span) : Expression(Span);
+
+public enum JoinSide
+{
+    Left,
+    Right,
+}
+
+public sealed record UnaryExpression(UnaryOperator Operator, Expression Operand, TextSpan Span) : Expression(Span);
+
+public enum UnaryOperator
+{
+    Not,
+    Negate,
+}
+
+public sealed record BinaryExpression(BinaryOperator Operator, Expression Left, Expression Right, TextSpan Span) : Expression(Span);
+
+public enum BinaryOperator
+{
+    Or,
+    And,
+    Equal,              // ==   case-sensitive
+    NotEqual,           // !=
+    EqualCi,            // =~   case-insensitive
+    NotEqualCi,         // !~
+    Less,
+    LessOrEqual,
+    Greater,
+    GreaterOrEqual,
+    Contains,           // case-insensitive
+    NotContains,
+    ContainsCs,
+    NotContainsCs,
+    StartsWith,
+    NotStartsWith,
+    StartsWithCs,
+    NotStartsWithCs,
+    EndsWith,
+    NotEndsWith,
+    EndsWithCs,
+    NotEndsWithCs,
+    Has,
+    NotHas,
+    HasCs,
+    NotHasCs,
+    MatchesRegex,
+    Add,
+    Subtract,
+    Multiply,
+    Divide,
+    Modulo,
+}
+
+/// <summary><c>x in (a, b)</c>, <c>x in~ @list</c>, <c>x !in (...)</c>, <c>x !in~ (...)</c>.</summary>
+public sealed record InExpression(Expression Value, InOperator Operator, ListSource List, TextSpan Span) : Expression(Span);
+
+public enum InOperator
+{
+    In,
+    InCi,
+    NotIn,
+    NotInCi,
+}
+
+public abstract record ListSource(TextSpan Span) : SyntaxNode(Span);
+
+/// <summary>A parenthesised list of expressions.</summary>
+public sealed record ListLiteral(ImmutableArray<Expression> Items, TextSpan Span) : ListSource(Span);
+
+/// <summary><c>@name</c>: a named list from <c>rules/lists/</c>.</summary>
+public sealed record NamedListReference(string Name, TextSpan Span) : ListSource(Span);
+
+/// <summary>A <c>let</c>-bound constant list or a single-column sub-pipeline used as a list.</summary>
+public sealed record LetListReference(string Name, TextSpan Span) : ListSource(Span);
+
+/// <summary><c>x between (low .. high)</c> and <c>!between</c>.</summary>
+public sealed record BetweenExpression(Expression Value, Expression Low, Expression High, bool Negated, TextSpan Span) : Expression(Span);
+
+public sealed record FunctionCallExpression(string Name, ImmutableArray<Expression> Arguments, TextSpan Span) : Expression(Span);
+
+/// <summary>A dynamic array literal: <c>dynamic(["a", "b"])</c> or <c>pack_array(...)</c>.</summary>
+public sealed record ArrayExpression(ImmutableArray<Expression> Items, TextSpan Span) : Expression(Span);

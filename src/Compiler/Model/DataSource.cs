@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+using RuleCompiler.Compiler.Diagnostics;
+
+namespace RuleCompiler.Compiler.Model;
+
+/// <summary>A logical event source (rules/data_sources/NAME.yml) and how it looks in each backend.</summary>
+public sealed record DataSource(
+    string Name,
+    string Description,
+    EventFormat EventFormat,
+    string TimeField,
+    TimeFormat TimeFormat,
+    SplunkSource Splunk,
+    SentinelSource Sentinel,
+    ImmutableArray<FieldDefinition> Fields,
+    SourceSpan Span)
+{
+    /// <summary>The field whose name is <paramref name="name"/> exactly, or null.</summary>
+    public FieldDefinition? FindField(string name) => Fields.FirstOrDefault(f => f.Name == name);
+}
+
+public enum EventFormat
+{
+    CloudTrail,
+    Ocsf,
+}
+
+public enum TimeFormat
+{
+    Iso8601,
+    EpochSeconds,
+    EpochMillis,
+}
+
+public sealed record SplunkSource(string BaseSearch, string MacroDefinition);
+
+public sealed record SentinelSource(string Table, string TimeColumn, string ConnectorId, ImmutableArray<string> DataTypes);
+
+/// <summary>
+/// One field of the source. <c>Name</c> is the dotted path in the event. A field of type dynamic admits any
+/// nested path below it (typed dynamic); <c>Multivalued</c> marks arrays.
+/// </summary>
+public sealed record FieldDefinition(
+    string Name,
+    FieldType Type,
+    bool Multivalued,
+    string? SentinelColumn,
+    string? SplunkField,
+    string? Description,
+    SourceSpan Span);
+
+public enum FieldType
+{
+    String,
+    Long,
+    Real,
+    Bool,
+    DateTime,
+    TimeSpan,
+    Dynamic,
+}
