@@ -68,6 +68,9 @@ public static class RowMaps
 {
     public static KeyValuePair<string, Value> Column(string name, Value value) => new(name, value);
 
+    /// <summary>A named computed key (summarize by, distinct, arg_max columns).</summary>
+    public static KeyValuePair<string, Func<Row, Value>> Key(string name, Func<Row, Value> value) => new(name, value);
+
     /// <summary><c>project</c>: a new row of exactly these columns.</summary>
     public static Row Project(params KeyValuePair<string, Value>[] columns) => Row.FromColumns(columns);
 
