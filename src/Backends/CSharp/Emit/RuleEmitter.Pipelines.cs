@@ -115,7 +115,9 @@ internal sealed partial class RuleEmitter
                 var aggregates = summarize.Aggregates.Select((a, i) => Aggregate(a, i + 1));
                 _build.Add($"{v} = new Summarize(");
                 _build.Add($"    [{string.Join(", ", keys)}],");
-                _build.Add($"    [{string.Join(",\n        ", aggregates)}],");
+                _build.Add("    [");
+                _build.AddRange(aggregates.Select(a => $"        {a},"));
+                _build.Add("    ],");
                 _build.Add($"    {v});");
                 break;
             case DistinctStage distinct:
@@ -154,10 +156,10 @@ internal sealed partial class RuleEmitter
     private void EmitExtend(ExtendStage extend, string v)
     {
         // Each column may use the ones before it in the same extend, so they are set one after another.
-        var sets = extend.Columns.Select((c, i) => $"row = row.With({CSharpLiteral.String(OutputName(c, i + 1))}, {Expr(c.Value).AsArgument});").ToList();
-        _build.Add(sets.Count == 1
-            ? $"{v} = new Map(row => row.With({CSharpLiteral.String(OutputName(extend.Columns[0], 1))}, {Expr(extend.Columns[0].Value).AsArgument}), {v});"
-            : $"{v} = new Map(row => {{ {string.Join(" ", sets)} return row; }}, {v});");
+        var columns = extend.Columns.Select((c, i) => (Name: CSharpLiteral.String(OutputName(c, i + 1)), Value: Expr(c.Value).AsArgument)).ToList();
+        _build.Add(columns.Count == 1
+            ? $"{v} = new Map(row => row.With({columns[0].Name}, {columns[0].Value}), {v});"
+            : $"{v} = new Map(row => {{ {string.Join(" ", columns.Select(c => $"row = row.With({c.Name}, {c.Value});"))} return row; }}, {v});");
     }
 
     private void EmitJoin(JoinStage join, string v, ImmutableHashSet<string> lets)
