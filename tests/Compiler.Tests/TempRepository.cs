@@ -18,6 +18,14 @@ internal sealed class TempRepository : IDisposable
             File.Copy(file, target);
         }
 
+        // The schemas sit at the root as in the real repository, so modelines resolve.
+        var schemas = Path.Combine(root, "schemas");
+        Directory.CreateDirectory(schemas);
+        foreach (var schema in Directory.EnumerateFiles(Path.Combine(TestPaths.RepoRoot, "schemas")))
+        {
+            File.Copy(schema, Path.Combine(schemas, Path.GetFileName(schema)));
+        }
+
         return new TempRepository(root);
     }
 

@@ -71,10 +71,12 @@ public static class RuleChecks
                 continue; // the schema's enum already reported it
             }
 
+            var unknown = 0;
             foreach (var identifier in entity.Identifiers)
             {
                 if (!type.Identifiers.Contains(identifier.Identifier.Value))
                 {
+                    unknown++;
                     yield return Diagnostic.Error(SemanticDiagnosticCodes.UnknownEntityIdentifier,
                         $"'{identifier.Identifier.Value}' is not an identifier of the {type.Name} entity (its identifiers: {string.Join(", ", type.Identifiers)})"
                         + EditDistance.DidYouMean(identifier.Identifier.Value, type.Identifiers),
@@ -82,8 +84,9 @@ public static class RuleChecks
                 }
             }
 
+            // With a misspelt identifier the required set is usually what was meant; one error is enough.
             var present = entity.Identifiers.Select(i => i.Identifier.Value).ToHashSet(StringComparer.Ordinal);
-            if (!type.RequiredIdentifierSets.Any(set => set.All(present.Contains)))
+            if (unknown == 0 && !type.RequiredIdentifierSets.Any(set => set.All(present.Contains)))
             {
                 yield return Diagnostic.Error(SemanticDiagnosticCodes.MissingRequiredIdentifiers,
                     $"a {type.Name} entity needs at least one of: {string.Join("; ", type.RequiredIdentifierSets.Select(s => string.Join(" + ", s)))}",
