@@ -113,8 +113,7 @@ internal static class PipelineGrammar
         var stageEnd = Scanner.ScanStageWord(text, wordStart);
         if (SyntaxFacts.IsStageKeyword(text[wordStart..stageEnd]))
         {
-            var after = Scanner.SkipTrivia(text, stageEnd);
-            return after >= text.Length || text[after] != '(';
+            return true;
         }
 
         var identifierEnd = Scanner.ScanIdentifier(text, wordStart);

@@ -89,7 +89,9 @@ internal static class PrimaryParsers
         }
         else if (c == '[')
         {
-            result = PathSegments.Bracketed(input).Select(segment => FieldOf(segment));
+            result = PathSegments.Bracketed(input).Select(segment => segment is MemberSegment
+                ? FieldOf(segment)
+                : throw new SyntaxError(SyntaxCodes.ExpectedName, "expected a quoted field name such as [\"x-y\"], found an index", segment.Span));
         }
         else if (c == '$')
         {

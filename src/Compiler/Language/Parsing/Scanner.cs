@@ -95,7 +95,9 @@ internal static class Scanner
     {
         if (position >= text.Length)
         {
-            return new TextSpan(text.Length, 0);
+            // "found end of query" points just after the last written character, not at a trailing line break
+            // (which in a YAML block scalar would be the next line of the file).
+            return new TextSpan(text.TrimEnd().Length, 0);
         }
 
         var c = text[position];
