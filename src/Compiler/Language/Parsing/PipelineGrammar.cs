@@ -56,6 +56,11 @@ internal static class PipelineGrammar
             return;
         }
 
+        if (string.CompareOrdinal(input.Source, position, "&&", 0, 2) == 0)
+        {
+            throw new SyntaxError(SyntaxCodes.UnexpectedCharacter, "expected '|' or the end of the query, found '&&' (write 'and' to combine conditions)", new TextSpan(position, 2));
+        }
+
         if (input.Source[position] == ')')
         {
             throw new SyntaxError(SyntaxCodes.UnbalancedParentheses, "expected '|' or the end of the query, found ')' without a matching '('", new TextSpan(position, 1));
@@ -167,6 +172,11 @@ internal static class PipelineGrammar
             if (!pipe.WasSuccessful)
             {
                 break;
+            }
+
+            if (pipe.Value.End < text.Length && text[pipe.Value.End] == '|')
+            {
+                throw new SyntaxError(SyntaxCodes.UnexpectedCharacter, "expected a stage after '|', found '||' (write 'or' to combine conditions)", new TextSpan(pipe.Value.Start, 2));
             }
 
             var stage = StageGrammar.Stage(pipe.Remainder);

@@ -92,7 +92,7 @@ internal static class Tokens
         var position = input.Next();
         var end = Scanner.ScanIdentifier(input.Source, position);
         var word = input.Source[position..end];
-        if (SyntaxFacts.IsReservedWord(word))
+        if (code == SyntaxCodes.ExpectedExpression && SyntaxFacts.IsReservedWord(word))
         {
             throw new SyntaxError(
                 SyntaxCodes.KeywordAsName,
@@ -196,10 +196,18 @@ internal static class Tokens
             var closed = closeToken(value.Remainder);
             if (!closed.WasSuccessful)
             {
-                throw ErrorAt(value.Remainder, code, $"expected '{close}' to close the '{open}' at offset {opened.Value.Start}");
+                throw ErrorAt(value.Remainder, code, $"expected '{close}' to close {Opening(input.Source, opened.Value.Start)}");
             }
 
             return Result.Success((value.Value, TextSpan.Between(opened.Value, closed.Value)), closed.Remainder);
         };
+    }
+
+    /// <summary>The opening bracket and a little of what follows it, so the message says which one is unclosed.</summary>
+    private static string Opening(string text, int start)
+    {
+        var end = text.IndexOf('\n', start);
+        var snippet = text[start..(end < 0 ? text.Length : end)].TrimEnd();
+        return snippet.Length > 24 ? $"'{snippet[..21]}...'" : $"'{snippet}'";
     }
 }
