@@ -30,10 +30,15 @@ internal sealed partial class BindingRun
         foreach (var item in summarize.Aggregates)
         {
             var before = _aggregateCount;
+            var reported = _diagnostics.Count;
             var info = BindExpression(item.Value, itemScope);
             if (_aggregateCount == before)
             {
-                Error(BindingCodes.AggregateNeeded, "a summarize column needs an aggregate such as count(), min(x) or make_set(x)", item.Value.Span);
+                // A bare column already got its own error; say "needs an aggregate" only for constants.
+                if (_diagnostics.Count == reported)
+                {
+                    Error(BindingCodes.AggregateNeeded, "a summarize column needs an aggregate such as count(), min(x) or make_set(x)", item.Value.Span);
+                }
                 continue;
             }
             if (item.Value is FunctionCallExpression { } call && info.Function is { ReturnsRow: true } rowFunction)
