@@ -42,10 +42,11 @@ public class StageSchemaTests
     public void Summarize_default_names_follow_kql()
     {
         var bound = TestSources.Bind(Q(Summarize(
-            [A(Call("count")), A(Call("dcount", F("userIdentity.arn"))), A(Call("min", F("_time"))), A(Call("countif", Eq(F("errorCode"), S("x"))))],
+            [A(Call("count")), A(Call("dcount", F("userIdentity.arn"))), A(Call("min", F("_time"))), A(Call("countif", Eq(F("errorCode"), S("x")))),
+             A(Call("make_set", F("awsRegion"))), A(Call("make_list", F("eventName"))), A(Call("take_any", F("userAgent")))],
             A(Call("bin", F("_time"), Dur(TimeSpan.FromHours(1)))))));
         NoDiagnostics(bound);
-        Columns(bound, "_time", "count_", "dcount_userIdentity_arn", "min__time", "countif_");
+        Columns(bound, "_time", "count_", "dcount_userIdentity_arn", "min__time", "countif_", "set_awsRegion", "list_eventName", "any_userAgent");
         Assert.Equal(ScalarType.Long, bound.OutputColumns[1].Type);
     }
 

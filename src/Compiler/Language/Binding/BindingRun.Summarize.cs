@@ -57,14 +57,25 @@ internal sealed partial class BindingRun
         return new RowSchema([.. columns]);
     }
 
-    /// <summary>KQL's default names: count() is count_, fn(a.b) is fn_a_b, fn(expression) needs a name.</summary>
+    /// <summary>
+    /// KQL's default names: count() is count_, fn(a.b) is fn_a_b, except make_set/make_list/take_any, which KQL
+    /// names set_x, list_x and any_x; fn(expression) needs a name.
+    /// </summary>
     private static string? DefaultAggregateName(Expression value) => value switch
     {
         FunctionCallExpression { Arguments.IsEmpty: true } call => call.Name + "_",
         FunctionCallExpression { Arguments: [FieldExpression field, ..] } call when FieldPaths.ColumnName(field) is { } name =>
-            call.Name + "_" + name.Replace('.', '_'),
+            DefaultPrefix(call.Name) + "_" + name.Replace('.', '_'),
         FunctionCallExpression { Name: "countif" } call => call.Name + "_",
         _ => null,
+    };
+
+    private static string DefaultPrefix(string function) => function switch
+    {
+        "make_set" => "set",
+        "make_list" => "list",
+        "take_any" => "any",
+        _ => function,
     };
 
     /// <summary>
