@@ -148,3 +148,31 @@ public class FieldResolutionTests
         Assert.Equal(ScalarType.Bool, bound.TypeOf(predicate));
     }
 }
+
+public class UndeclaredMemberTests
+{
+    private static readonly Compiler.Model.DataSource Source = TestSources.Source("s",
+        ("eventTime", Compiler.Model.FieldType.String, false),
+        ("userIdentity", Compiler.Model.FieldType.Dynamic, false),
+        ("userIdentity.arn", Compiler.Model.FieldType.String, false),
+        ("userIdentity.sessionContext.sessionIssuer.userName", Compiler.Model.FieldType.String, false));
+
+    private static BoundQuery Bind(FieldExpression field) =>
+        QueryBinder.Bind(Q(Where(Call("isnotempty", field))), BindingContext.For(Source));
+
+    [Fact]
+    public void Near_miss_of_a_declared_member_warns_with_the_declared_name()
+    {
+        var field = F("userIdentity.arnn");
+        var diagnostic = Single(Bind(field), BindingCodes.UndeclaredMember, field.Path[1].Span);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Contains("did you mean 'arn'?", diagnostic.Message);
+    }
+
+    [Fact]
+    public void Undeclared_member_far_from_any_declared_one_is_fine()
+    {
+        NoDiagnostics(Bind(F("userIdentity.invokedBy")));
+        NoDiagnostics(Bind(F("userIdentity.sessionContext.attributes")));
+    }
+}

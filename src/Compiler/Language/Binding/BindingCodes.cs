@@ -31,4 +31,5 @@ public static class BindingCodes
     public const string JoinSideOutsideJoin = "RC2526";
     public const string JoinCondition = "RC2527";
     public const string StarOutsideArgMinMax = "RC2528";
+    public const string UndeclaredMember = "RC2529";
 }

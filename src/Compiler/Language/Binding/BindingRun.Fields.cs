@@ -19,7 +19,7 @@ internal sealed partial class BindingRun
         for (var length = members; length >= 1; length--)
         {
             var name = FieldPaths.DottedName(field.Path, length);
-            if (row.Find(name) is { } column) return ResolveBelowColumn(field, column, length);
+            if (row.Find(name) is { } column) return ResolveBelowColumn(field, column, length, row);
         }
         for (var length = members; length >= 1; length--)
         {
@@ -45,7 +45,7 @@ internal sealed partial class BindingRun
         return UnknownField(field, row, 0);
     }
 
-    private ExpressionInfo ResolveBelowColumn(FieldExpression field, Column column, int consumed)
+    private ExpressionInfo ResolveBelowColumn(FieldExpression field, Column column, int consumed, RowSchema row)
     {
         var remainder = field.Path.RemoveRange(0, consumed);
         if (remainder.IsEmpty)
@@ -60,6 +60,7 @@ internal sealed partial class BindingRun
             Error(BindingCodes.MemberOfScalar, $"'{column.Name}' is a {column.Type.DisplayName()}; it has no {what}", new TextSpan(segment.Span.Start, field.Span.End - segment.Span.Start));
             return Typed(ScalarType.Unknown);
         }
+        if (remainder[0] is MemberSegment next) CheckUndeclaredMember(column.Name, next, row);
         // A member path below a multi-valued field applies to each element (resources.ARN); an index picks one.
         var multivalued = column.Multivalued && remainder[0] is MemberSegment;
         var resolved = new ResolvedField(ResolvedFieldKind.Column, column.Name, column, remainder, ScalarType.Dynamic, multivalued);
@@ -93,5 +94,26 @@ internal sealed partial class BindingRun
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// Any path below a dynamic column is legal, but when the data source declares some of the column's members
+    /// and the written member is a near miss of one of them, it is most likely a typo: warn with the declared name.
+    /// </summary>
+    private void CheckUndeclaredMember(string columnName, MemberSegment member, RowSchema row)
+    {
+        var prefix = columnName + ".";
+        HashSet<string>? declared = null;
+        foreach (var column in row.Columns)
+        {
+            if (!column.Name.StartsWith(prefix, StringComparison.Ordinal)) continue;
+            var end = column.Name.IndexOf('.', prefix.Length);
+            (declared ??= new HashSet<string>(StringComparer.Ordinal)).Add(end < 0 ? column.Name[prefix.Length..] : column.Name[prefix.Length..end]);
+        }
+        if (declared is null || declared.Contains(member.Name)) return;
+        if (NameSuggester.Closest(member.Name, declared) is { } best)
+        {
+            Warning(BindingCodes.UndeclaredMember, $"'{member.Name}' is not a declared member of '{columnName}'; did you mean '{best}'?", member.Span);
+        }
     }
 }
