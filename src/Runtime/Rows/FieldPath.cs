@@ -9,11 +9,28 @@ public sealed class FieldPath
     public FieldPath(string head, params PathStep[] rest)
     {
         Head = head;
+        HeadPath = [head];
         Rest = rest;
     }
 
-    /// <summary>The first member: a column of the row or a top-level field of the event.</summary>
+    private FieldPath(string head, string[] headPath, PathStep[] rest)
+    {
+        Head = head;
+        HeadPath = headPath;
+        Rest = rest;
+    }
+
+    /// <summary>
+    /// A path whose first part is a column with a dotted name, as the binder names source fields
+    /// (<c>userIdentity.arn</c>): a column of exactly that name if a stage made one, else that path in the event.
+    /// </summary>
+    public static FieldPath Dotted(string column, params PathStep[] rest) => new(column, column.Split('.'), rest);
+
+    /// <summary>The column the path starts from (a computed column, or a field of the event).</summary>
     public string Head { get; }
+
+    /// <summary>The members that read <see cref="Head"/> from the event.</summary>
+    public string[] HeadPath { get; }
 
     public PathStep[] Rest { get; }
 

@@ -53,6 +53,15 @@ public sealed class Row
     public Value Get(FieldPath path)
     {
         var value = GetTop(path.Head);
+        if (value.IsNull && path.HeadPath.Length > 1 && !HasColumn(path.Head) && (_hidden is null || !_hidden.Contains(path.Head)))
+        {
+            value = GetTop(path.HeadPath[0]);
+            for (var i = 1; i < path.HeadPath.Length && !value.IsNull; i++)
+            {
+                value = value.Member(path.HeadPath[i]);
+            }
+        }
+
         foreach (var step in path.Rest)
         {
             if (value.IsNull)

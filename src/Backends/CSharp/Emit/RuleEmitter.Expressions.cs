@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using RuleCompiler.Compiler.Language.Binding;
 using RuleCompiler.Compiler.Language.Syntax;
 
 namespace RuleCompiler.Backends.CSharp.Emit;
@@ -20,6 +21,8 @@ internal sealed partial class RuleEmitter
             $"{(between.Negated ? "!" : "")}Ops.Between({Expr(between.Value).AsArgument}, {Expr(between.Low).AsArgument}, {Expr(between.High).AsArgument})",
             CsType.Bool),
         FunctionCallExpression call => Call(call),
+        PathAccessExpression access => new($"Paths.Walk({Expr(access.Target).AsValue}, {string.Join(", ", access.Path.Select(StepLiteral))})", CsType.Value),
+        WildcardExpression wildcard => Unsupported(wildcard, "* can only be an argument of arg_min/arg_max"),
         ArrayExpression array => new($"Value.Array([{string.Join(", ", array.Items.Select(i => Expr(i).AsValue))}])", CsType.Value),
         JoinSideExpression side => Unsupported(side, "$left/$right may only appear in a join's on clause"),
         _ => Unsupported(expression, $"the C# backend has no translation for {expression.GetType().Name}"),
@@ -54,6 +57,11 @@ internal sealed partial class RuleEmitter
             return Unsupported(field, "a field path must start with a name");
         }
 
+        if (_rule.Bound is { } bound && bound.Expressions.TryGetValue(field, out var info) && info.Field is { } resolved)
+        {
+            return Resolved(field, resolved);
+        }
+
         if (field.Path.Length == 1 && _letConstants.ContainsKey(head.Name))
         {
             return new(LetPropertyName(head.Name), CsType.Value);
@@ -69,35 +77,64 @@ internal sealed partial class RuleEmitter
             return new("row.Time(Time)", CsType.Value);
         }
 
-        return new($"row.Get({FieldPathField(field)})", CsType.Value);
+        return new($"row.Get({FieldPathField(head.Name, [.. field.Path.Skip(1)])})", CsType.Value);
     }
 
-    /// <summary>The static FieldPath for a path, shared by every use in the rule.</summary>
-    private string FieldPathField(FieldExpression field)
+    /// <summary>A field the binder resolved: a let constant, _time, or a column (maybe dotted) and a path below it.</summary>
+    private Code Resolved(FieldExpression field, ResolvedField resolved)
     {
-        var segments = field.Path.Select(s => s switch
+        string Walk(string target) => resolved.Remainder.IsDefaultOrEmpty
+            ? target
+            : $"Paths.Walk({target}, {string.Join(", ", resolved.Remainder.Select(StepLiteral))})";
+
+        if (resolved.Kind == ResolvedFieldKind.LetConstant)
         {
-            MemberSegment m => (object)m.Name,
-            IndexSegment i => i.Index,
-            _ => "?",
-        }).ToArray();
-        var key = string.Join("\u0001", segments.Select(s => s is int i ? "#" + i : "." + s));
+            return new(Walk(LetPropertyName(resolved.ColumnName)), CsType.Value);
+        }
+
+        if (_noRow)
+        {
+            return Unsupported(field, $"'{resolved.ColumnName}' is not a let constant, and a let constant cannot read event fields");
+        }
+
+        if (resolved.ColumnName == "_time")
+        {
+            return new(Walk("row.Time(Time)"), CsType.Value);
+        }
+
+        return new($"row.Get({FieldPathField(resolved.ColumnName, resolved.Remainder)})", CsType.Value);
+    }
+
+    /// <summary>The static FieldPath for a column and the path below it, shared by every use in the rule.</summary>
+    private string FieldPathField(string column, IReadOnlyList<PathSegment> rest)
+    {
+        var steps = rest.Select(StepLiteral).ToList();
+        var key = column + "\u0001" + string.Join(",", steps);
         if (_fieldNames.TryGetValue(key, out var name))
         {
             return name;
         }
 
-        name = NewName("F_" + CSharpLiteral.IdentifierPart(string.Join("_", segments.Select(s => s.ToString()))));
+        var parts = new[] { column }.Concat(rest.Select(s => s is IndexSegment i ? i.Index.ToString(System.Globalization.CultureInfo.InvariantCulture) : ((MemberSegment)s).Name));
+        name = NewName("F_" + CSharpLiteral.IdentifierPart(string.Join("_", parts)));
         _fieldNames.Add(key, name);
-        _fields.Add($"private static readonly FieldPath {name} = {PathLiteral(segments)};");
+        var args = string.Concat(steps.Select(s => ", " + s));
+        var constructor = column.Contains('.', StringComparison.Ordinal) ? "FieldPath.Dotted" : "new FieldPath";
+        _fields.Add($"private static readonly FieldPath {name} = {constructor}({CSharpLiteral.String(column)}{args});");
         return name;
     }
 
-    private static string PathLiteral(IReadOnlyList<object> segments)
+    private static string StepLiteral(PathSegment segment) => segment switch
     {
-        var rest = segments.Skip(1).Select(s => s is int i ? $"PathStep.At({i})" : $"PathStep.Member({CSharpLiteral.String((string)s)})");
-        return $"new FieldPath({string.Join(", ", new[] { CSharpLiteral.String((string)segments[0]) }.Concat(rest))})";
-    }
+        IndexSegment index => $"PathStep.At({index.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)})",
+        MemberSegment member => $"PathStep.Member({CSharpLiteral.String(member.Name)})",
+        _ => "PathStep.At(int.MaxValue)",
+    };
+
+    private static string PathLiteral(IReadOnlyList<string> dotted) =>
+        dotted.Count == 1
+            ? $"new FieldPath({CSharpLiteral.String(dotted[0])})"
+            : $"FieldPath.Dotted({CSharpLiteral.String(string.Join(".", dotted))})";
 
     private Code Binary(BinaryExpression binary)
     {

@@ -133,7 +133,7 @@ internal sealed partial class RuleEmitter
 
         var args = call.Arguments;
         var argumentName = args.Length > 0 ? ColumnNames.Of(args[0]) : null;
-        string Name(string prefix) => CSharpLiteral.String(assignment.Name ?? (argumentName is null ? prefix : prefix + argumentName));
+        string Name(string _) => CSharpLiteral.String(assignment.Name ?? ColumnNames.OfAggregate(call) ?? "Column" + position);
         string Lambda(Expression e) => $"row => {Expr(e).AsValue}";
 
         switch (call.Name)
@@ -141,7 +141,7 @@ internal sealed partial class RuleEmitter
             case "count" when CheckArity(call, 0, 0):
                 return $"Aggregate.Count({Name("count_")})";
             case "countif" when CheckArity(call, 1, 1):
-                return $"Aggregate.CountIf({CSharpLiteral.String(assignment.Name ?? "countif_")}, row => {Expr(args[0]).AsBool})";
+                return $"Aggregate.CountIf({Name("countif_")}, row => {Expr(args[0]).AsBool})";
             case "dcount" or "min" or "max" or "sum" or "avg" or "make_set" or "make_list" or "take_any" when CheckArity(call, 1, 1):
                 var method = call.Name switch
                 {
@@ -170,5 +170,5 @@ internal sealed partial class RuleEmitter
         }
     }
 
-    private static bool IsStar(Expression e) => e is FieldExpression { Path: [MemberSegment { Name: "*" }] };
+    private static bool IsStar(Expression e) => e is WildcardExpression or FieldExpression { Path: [MemberSegment { Name: "*" }] };
 }
