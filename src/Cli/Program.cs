@@ -15,6 +15,7 @@ public static class Program
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(NewCommand.Create(context));
         root.Subcommands.Add(TestCommand.Create(context));
+        root.Subcommands.Add(RunCommand.Create(context));
         return CommandRunner.Run(root, args, context);
     }
 }
