@@ -113,3 +113,12 @@ public sealed record FunctionCallExpression(string Name, ImmutableArray<Expressi
 
 /// <summary>A dynamic array literal: <c>dynamic(["a", "b"])</c> or <c>pack_array(...)</c>.</summary>
 public sealed record ArrayExpression(ImmutableArray<Expression> Items, TextSpan Span) : Expression(Span);
+
+/// <summary>
+/// Member access or indexing applied to something that is not a plain field path: <c>split(x, "/")[-1]</c>,
+/// <c>parse_json(x)[0].ARN</c>, <c>(a.b)[0]</c>. Plain paths (<c>a.b[0]</c>) stay one <see cref="FieldExpression"/>.
+/// </summary>
+public sealed record PathAccessExpression(Expression Target, ImmutableArray<PathSegment> Path, TextSpan Span) : Expression(Span);
+
+/// <summary><c>*</c> as a function argument: <c>arg_max(_time, *)</c> keeps every column.</summary>
+public sealed record WildcardExpression(TextSpan Span) : Expression(Span);
