@@ -1,1 +1,19 @@
-return 0;
+using System.CommandLine;
+using RuleCompiler.Cli.Commands;
+
+namespace RuleCompiler.Cli;
+
+/// <summary>The rulec command: registers one command per file under Commands/.</summary>
+public static class Program
+{
+    public static int Main(string[] args) => Run(args, CliContext.FromConsole());
+
+    /// <summary>Runs rulec in-process (tests call this with a captured context).</summary>
+    public static int Run(string[] args, CliContext context)
+    {
+        var root = new RootCommand("rulec: validate detection rules written once in canonical YAML, and compile them.");
+        root.Subcommands.Add(ValidateCommand.Create(context));
+        root.Subcommands.Add(NewCommand.Create(context));
+        return CommandRunner.Run(root, args, context);
+    }
+}

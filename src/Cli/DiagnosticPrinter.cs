@@ -1,0 +1,31 @@
+using RuleCompiler.Compiler.Diagnostics;
+
+namespace RuleCompiler.Cli;
+
+/// <summary>
+/// Prints diagnostics in the MSBuild format editors and CI annotate, <c>path(line,col): error CODE: message</c>,
+/// with paths relative to the working directory; usage errors as <c>rulec: error CODE: message</c>.
+/// </summary>
+public sealed class DiagnosticPrinter(CliContext context)
+{
+    public void Print(Diagnostic diagnostic)
+    {
+        var span = diagnostic.Span;
+        var severity = diagnostic.Severity switch
+        {
+            DiagnosticSeverity.Error => Paint("error", "31"),
+            DiagnosticSeverity.Warning => Paint("warning", "33"),
+            _ => "info",
+        };
+        context.Error.WriteLine($"{context.Display(span.Path)}({span.Line},{span.Column}): {severity} {diagnostic.Code}: {diagnostic.Message}");
+    }
+
+    /// <summary>A problem with the command line itself (exit code 2).</summary>
+    public int UsageError(string code, string message)
+    {
+        context.Error.WriteLine($"rulec: {Paint("error", "31")} {code}: {message}");
+        return ExitCodes.UsageError;
+    }
+
+    private string Paint(string word, string ansiColour) => context.Colour ? $"\u001b[{ansiColour}m{word}\u001b[0m" : word;
+}

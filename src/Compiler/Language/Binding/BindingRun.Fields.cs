@@ -1,0 +1,119 @@
+using System.Collections.Immutable;
+using RuleCompiler.Compiler.Language.Syntax;
+
+namespace RuleCompiler.Compiler.Language.Binding;
+
+internal sealed partial class BindingRun
+{
+    /// <summary>
+    /// Resolves a path against the row: the longest dotted prefix that names a column wins, and the rest of the
+    /// path must lie inside a dynamic value. Otherwise an object prefix of declared fields, then a let constant.
+    /// </summary>
+    private ExpressionInfo BindField(FieldExpression field, RowSchema row, ExpressionScope scope)
+    {
+        if (scope.Aggregates == AggregateMode.SummarizeItem)
+        {
+            Error(BindingCodes.AggregateNeeded, $"'{FieldPaths.Display(field.Path)}' must be inside an aggregate such as take_any(), or a by key", field.Span);
+        }
+        var members = FieldPaths.MemberPrefixLength(field.Path);
+        for (var length = members; length >= 1; length--)
+        {
+            var name = FieldPaths.DottedName(field.Path, length);
+            if (row.Find(name) is { } column) return ResolveBelowColumn(field, column, length, row);
+        }
+        for (var length = members; length >= 1; length--)
+        {
+            var prefix = FieldPaths.DottedName(field.Path, length);
+            if (!row.HasObjectPrefix(prefix)) continue;
+            if (length == field.Path.Length)
+            {
+                var resolved = new ResolvedField(ResolvedFieldKind.ObjectPrefix, prefix, null, [], ScalarType.Dynamic, false);
+                return new ExpressionInfo(ScalarType.Dynamic, false, resolved, null);
+            }
+            return UnknownField(field, row, length);
+        }
+        if (field.Path.Length == 1 && _lets.TryGetValue(FieldPaths.DottedName(field.Path, 1), out var let))
+        {
+            if (let is BoundLetConstant constant)
+            {
+                var resolved = new ResolvedField(ResolvedFieldKind.LetConstant, let.Name, null, [], constant.Type, false);
+                return new ExpressionInfo(constant.Type, false, resolved, null);
+            }
+            Error(BindingCodes.LetKind, $"'{let.Name}' is a sub-pipeline; use it as a pipeline source, in join/union, or with in", field.Span);
+            return Typed(ScalarType.Unknown);
+        }
+        return UnknownField(field, row, 0);
+    }
+
+    private ExpressionInfo ResolveBelowColumn(FieldExpression field, Column column, int consumed, RowSchema row)
+    {
+        var remainder = field.Path.RemoveRange(0, consumed);
+        if (remainder.IsEmpty)
+        {
+            var exact = new ResolvedField(ResolvedFieldKind.Column, column.Name, column, remainder, column.Type, column.Multivalued);
+            return new ExpressionInfo(column.Type, column.Multivalued, exact, null);
+        }
+        if (column.Type is not (ScalarType.Dynamic or ScalarType.Unknown))
+        {
+            var segment = remainder[0];
+            var what = segment is MemberSegment member ? $"member '{member.Name}'" : "elements";
+            Error(BindingCodes.MemberOfScalar, $"'{column.Name}' is a {column.Type.DisplayName()}; it has no {what}", new TextSpan(segment.Span.Start, field.Span.End - segment.Span.Start));
+            return Typed(ScalarType.Unknown);
+        }
+        if (remainder[0] is MemberSegment next) CheckUndeclaredMember(column.Name, next, row);
+        // A member path below a multi-valued field applies to each element (resources.ARN); an index picks one.
+        var multivalued = column.Multivalued && remainder[0] is MemberSegment;
+        var resolved = new ResolvedField(ResolvedFieldKind.Column, column.Name, column, remainder, ScalarType.Dynamic, multivalued);
+        return new ExpressionInfo(ScalarType.Dynamic, multivalued, resolved, null);
+    }
+
+    /// <summary>Reports an unknown field at the first segment that does not resolve, with the nearest known name.</summary>
+    private ExpressionInfo UnknownField(FieldExpression field, RowSchema row, int resolvedSegments)
+    {
+        var written = FieldPaths.Display(field.Path);
+        var candidates = row.Names.Concat(_lets.Where(l => l.Value is BoundLetConstant).Select(l => l.Key)).ToList();
+        var start = field.Path[Math.Min(resolvedSegments, field.Path.Length - 1)].Span.Start;
+        var suggestion = SuggestPath(field.Path, candidates);
+        var hint = suggestion is null ? "" : $"; did you mean '{suggestion}'?";
+        Error(BindingCodes.UnknownField, $"unknown field '{written}'{hint}", new TextSpan(start, field.Span.End - start));
+        return Typed(ScalarType.Unknown);
+    }
+
+    /// <summary>
+    /// The nearest known name for the longest dotted prefix that has one, with the rest of the path appended:
+    /// <c>requestParameter.bucketName</c> gives <c>requestParameters.bucketName</c>.
+    /// </summary>
+    private static string? SuggestPath(ImmutableArray<PathSegment> path, IReadOnlyCollection<string> candidates)
+    {
+        for (var length = FieldPaths.MemberPrefixLength(path); length >= 1; length--)
+        {
+            if (NameSuggester.Closest(FieldPaths.DottedName(path, length), candidates) is { } best)
+            {
+                var rest = FieldPaths.Display(path.RemoveRange(0, length));
+                return rest.Length == 0 ? best : rest[0] == '[' ? best + rest : best + "." + rest;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Any path below a dynamic column is legal, but when the data source declares some of the column's members
+    /// and the written member is a near miss of one of them, it is most likely a typo: warn with the declared name.
+    /// </summary>
+    private void CheckUndeclaredMember(string columnName, MemberSegment member, RowSchema row)
+    {
+        var prefix = columnName + ".";
+        HashSet<string>? declared = null;
+        foreach (var column in row.Columns)
+        {
+            if (!column.Name.StartsWith(prefix, StringComparison.Ordinal)) continue;
+            var end = column.Name.IndexOf('.', prefix.Length);
+            (declared ??= new HashSet<string>(StringComparer.Ordinal)).Add(end < 0 ? column.Name[prefix.Length..] : column.Name[prefix.Length..end]);
+        }
+        if (declared is null || declared.Contains(member.Name)) return;
+        if (NameSuggester.Closest(member.Name, declared) is { } best)
+        {
+            Warning(BindingCodes.UndeclaredMember, $"'{member.Name}' is not a declared member of '{columnName}'; did you mean '{best}'?", member.Span);
+        }
+    }
+}

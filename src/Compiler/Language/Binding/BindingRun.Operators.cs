@@ -1,0 +1,134 @@
+using RuleCompiler.Compiler.Language.Syntax;
+
+namespace RuleCompiler.Compiler.Language.Binding;
+
+internal sealed partial class BindingRun
+{
+    private ExpressionInfo BindBinary(BinaryExpression binary, ExpressionScope scope)
+    {
+        var left = BindExpression(binary.Left, scope);
+        var right = BindExpression(binary.Right, scope);
+        switch (binary.Operator)
+        {
+            case BinaryOperator.Or or BinaryOperator.And:
+                var word = binary.Operator == BinaryOperator.Or ? "or" : "and";
+                RequireBool(left.Type, binary.Left.Span, $"the left operand of {word}");
+                RequireBool(right.Type, binary.Right.Span, $"the right operand of {word}");
+                return Typed(ScalarType.Bool);
+            case BinaryOperator.Equal or BinaryOperator.NotEqual:
+                CheckEquality(left.Type, right.Type, binary.Span);
+                return Typed(ScalarType.Bool);
+            case BinaryOperator.Less or BinaryOperator.LessOrEqual or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual:
+                CheckOrdering(left.Type, right.Type, binary.Span);
+                return Typed(ScalarType.Bool);
+            case BinaryOperator.MatchesRegex:
+                CheckRegexArgument(binary.Right, "matches regex");
+                return Typed(ScalarType.Bool);
+            case BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply or BinaryOperator.Divide or BinaryOperator.Modulo:
+                return Typed(Arithmetic(binary, left.Type, right.Type));
+            default:
+                // =~ !~ and the string operators compare text: the right operand should be a string.
+                CheckTextOperand(right.Type, binary.Right.Span);
+                return Typed(ScalarType.Bool);
+        }
+    }
+
+    /// <summary>== and != between different types is legal (compared as text at run time) but usually a mistake.</summary>
+    private void CheckEquality(ScalarType left, ScalarType right, TextSpan span)
+    {
+        if (left.IsLoose() || right.IsLoose() || left == right || (left.IsNumeric() && right.IsNumeric())) return;
+        Warning(BindingCodes.ComparisonTypeMix, $"comparing a {left.DisplayName()} with a {right.DisplayName()}: compared as text at run time", span);
+    }
+
+    private void CheckOrdering(ScalarType left, ScalarType right, TextSpan span)
+    {
+        if (left.IsLoose() || right.IsLoose() || left == right || (left.IsNumeric() && right.IsNumeric())) return;
+        Warning(BindingCodes.ComparisonTypeMix, $"ordering a {left.DisplayName()} against a {right.DisplayName()}: false at run time unless both convert", span);
+    }
+
+    private void CheckTextOperand(ScalarType type, TextSpan span)
+    {
+        if (type.IsLoose() || type == ScalarType.String) return;
+        Warning(BindingCodes.ComparisonTypeMix, $"a string operator with a {type.DisplayName()} operand: compared as text at run time", span);
+    }
+
+    private ScalarType Arithmetic(BinaryExpression binary, ScalarType left, ScalarType right)
+    {
+        if (left == ScalarType.Unknown || right == ScalarType.Unknown) return ScalarType.Unknown;
+        if (left.IsLoose() || right.IsLoose()) return ScalarType.Dynamic;
+        var result = (binary.Operator, left, right) switch
+        {
+            (_, ScalarType.Long, ScalarType.Long) when binary.Operator != BinaryOperator.Divide => ScalarType.Long,
+            (BinaryOperator.Divide, ScalarType.Long, ScalarType.Long) => ScalarType.Long,
+            (_, _, _) when left.IsNumeric() && right.IsNumeric() => ScalarType.Real,
+            (BinaryOperator.Add, ScalarType.DateTime, ScalarType.TimeSpan) => ScalarType.DateTime,
+            (BinaryOperator.Add, ScalarType.TimeSpan, ScalarType.DateTime) => ScalarType.DateTime,
+            (BinaryOperator.Subtract, ScalarType.DateTime, ScalarType.TimeSpan) => ScalarType.DateTime,
+            (BinaryOperator.Subtract, ScalarType.DateTime, ScalarType.DateTime) => ScalarType.TimeSpan,
+            (BinaryOperator.Add or BinaryOperator.Subtract, ScalarType.TimeSpan, ScalarType.TimeSpan) => ScalarType.TimeSpan,
+            (BinaryOperator.Multiply, ScalarType.TimeSpan, _) when right.IsNumeric() => ScalarType.TimeSpan,
+            (BinaryOperator.Multiply, _, ScalarType.TimeSpan) when left.IsNumeric() => ScalarType.TimeSpan,
+            (BinaryOperator.Divide, ScalarType.TimeSpan, _) when right.IsNumeric() => ScalarType.TimeSpan,
+            (BinaryOperator.Divide, ScalarType.TimeSpan, ScalarType.TimeSpan) => ScalarType.Real,
+            _ => ScalarType.Unknown,
+        };
+        if (result == ScalarType.Unknown)
+        {
+            var hint = left == ScalarType.String && right == ScalarType.String && binary.Operator == BinaryOperator.Add ? " (use strcat to join strings)" : "";
+            Error(BindingCodes.OperandType, $"operator {OperatorText(binary.Operator)} does not apply to {left.DisplayName()} and {right.DisplayName()}{hint}", binary.Span);
+        }
+        return result;
+    }
+
+    private static string OperatorText(BinaryOperator op) => op switch
+    {
+        BinaryOperator.Add => "+",
+        BinaryOperator.Subtract => "-",
+        BinaryOperator.Multiply => "*",
+        BinaryOperator.Divide => "/",
+        _ => "%",
+    };
+
+    private ExpressionInfo BindIn(InExpression membership, ExpressionScope scope)
+    {
+        var value = BindExpression(membership.Value, scope);
+        switch (membership.List)
+        {
+            case ListLiteral literal:
+                foreach (var item in literal.Items)
+                {
+                    var itemInfo = BindExpression(item, scope);
+                    if (itemInfo.Type != ScalarType.Dynamic) CheckEquality(value.Type, itemInfo.Type, item.Span);
+                }
+                break;
+            case NamedListReference named:
+                if (!context.Lists.ContainsKey(named.Name))
+                {
+                    Error(BindingCodes.UnknownList, $"unknown list '@{named.Name}' (rules/lists/{named.Name}.yml){Suggest(named.Name, context.Lists.Keys)}", named.Span);
+                }
+                break;
+            case LetListReference letList:
+                CheckLetList(letList);
+                break;
+        }
+        return Typed(ScalarType.Bool);
+    }
+
+    private void CheckLetList(LetListReference reference)
+    {
+        if (!_lets.TryGetValue(reference.Name, out var let))
+        {
+            Error(BindingCodes.UnknownLet, $"unknown let name '{reference.Name}'{Suggest(reference.Name, _lets.Keys)}", reference.Span);
+            return;
+        }
+        switch (let)
+        {
+            case BoundLetConstant constant when constant.Type is not (ScalarType.Dynamic or ScalarType.Unknown):
+                Error(BindingCodes.ListShape, $"'{reference.Name}' is a {constant.Type.DisplayName()}, not a list: use dynamic([...])", reference.Span);
+                break;
+            case BoundLetPipeline pipeline when pipeline.Pipeline.Output.Columns.Length != 1:
+                Error(BindingCodes.ListShape, $"the sub-pipeline '{reference.Name}' used as a list must output exactly one column, not {pipeline.Pipeline.Output.Columns.Length}", reference.Span);
+                break;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using RuleCompiler.Compiler.Diagnostics;
+using RuleCompiler.Compiler.Language.Syntax;
+
+namespace RuleCompiler.Compiler.Language.Binding;
+
+/// <summary>
+/// One binding of one query: a visitor over the AST that collects diagnostics and expression facts while it
+/// walks, then freezes them into a <see cref="BoundQuery"/>. Split by concern into partial files.
+/// </summary>
+internal sealed partial class BindingRun(BindingContext context)
+{
+    private readonly List<BindDiagnostic> _diagnostics = [];
+    private readonly Dictionary<Expression, ExpressionInfo> _expressions = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, BoundLet> _lets = new(StringComparer.Ordinal);
+    private readonly Stack<string> _fragmentStack = new();
+
+    /// <summary>The fragment whose text the spans being bound point into (null: the rule's search).</summary>
+    private string? CurrentFragment => _fragmentStack.Count == 0 ? null : _fragmentStack.Peek();
+
+    public BoundQuery BindQuery(Query query)
+    {
+        var lets = ImmutableArray.CreateBuilder<BoundLet>(query.Lets.Length);
+        foreach (var let in query.Lets)
+        {
+            var bound = BindLet(let);
+            lets.Add(bound);
+            if (!_lets.TryAdd(let.Name, bound))
+            {
+                Error(BindingCodes.DuplicateLet, $"'{let.Name}' is already defined by an earlier let", let.Span);
+                _lets[let.Name] = bound;
+            }
+        }
+        var body = BindPipeline(query.Body);
+        return new BoundQuery(query, lets.MoveToImmutable(), body, [.. _diagnostics],
+            _expressions.ToFrozenDictionary(ReferenceEqualityComparer.Instance));
+    }
+
+    private BoundLet BindLet(LetStatement let) => let switch
+    {
+        LetExpression constant => new BoundLetConstant(constant, BindExpression(constant.Value, ExpressionScope.Constant).Type),
+        LetPipeline pipeline => new BoundLetPipeline(pipeline, BindPipeline(pipeline.Value)),
+        _ => throw new InvalidOperationException($"Unhandled let statement {let.GetType().Name}"),
+    };
+
+    private BoundPipeline BindPipeline(Pipeline pipeline)
+    {
+        var input = BindSource(pipeline.Source);
+        var stages = BindStages(pipeline.Stages, input);
+        return new BoundPipeline(pipeline, input, stages);
+    }
+
+    private RowSchema BindSource(PipelineSource source)
+    {
+        switch (source)
+        {
+            case LetPipelineInput named:
+                if (_lets.TryGetValue(named.Name, out var let))
+                {
+                    if (let is BoundLetPipeline sub) return sub.Pipeline.Output;
+                    Error(BindingCodes.LetKind, $"'{named.Name}' is a constant, not a sub-pipeline", named.Span);
+                    return RowSchema.Empty;
+                }
+                Error(BindingCodes.UnknownLet, $"unknown let name '{named.Name}'{Suggest(named.Name, _lets.Keys)}", named.Span);
+                return RowSchema.Empty;
+            default:
+                return RowSchema.ForSource(context.DataSource);
+        }
+    }
+
+    private ImmutableArray<BoundStage> BindStages(ImmutableArray<Stage> stages, RowSchema input)
+    {
+        var bound = ImmutableArray.CreateBuilder<BoundStage>(stages.Length);
+        var schema = input;
+        foreach (var stage in stages)
+        {
+            var result = BindStage(stage, schema);
+            bound.Add(result);
+            schema = result.Output;
+        }
+        return bound.MoveToImmutable();
+    }
+
+    private void Error(string code, string message, TextSpan span) =>
+        _diagnostics.Add(new BindDiagnostic(DiagnosticSeverity.Error, code, message, span, CurrentFragment));
+
+    private void Warning(string code, string message, TextSpan span) =>
+        _diagnostics.Add(new BindDiagnostic(DiagnosticSeverity.Warning, code, message, span, CurrentFragment));
+
+    private static string Suggest(string written, IEnumerable<string> candidates) =>
+        NameSuggester.Closest(written, candidates) is { } best ? $"; did you mean '{best}'?" : "";
+}

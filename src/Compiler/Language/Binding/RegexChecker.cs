@@ -1,0 +1,80 @@
+using System.Text.RegularExpressions;
+
+namespace RuleCompiler.Compiler.Language.Binding;
+
+/// <summary>
+/// Checks that a pattern compiles with .NET and stays inside the subset RE2 (Sentinel's KQL engine) and PCRE
+/// (Splunk) both accept: no backreferences, lookaround, atomic groups, conditionals, balancing groups or
+/// class subtraction.
+/// </summary>
+public static class RegexChecker
+{
+    public sealed record Problem(string Code, string Message);
+
+    public static Problem? Check(string pattern)
+    {
+        try
+        {
+            _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
+        }
+        catch (ArgumentException e)
+        {
+            return new Problem(BindingCodes.InvalidRegex, e.Message);
+        }
+        return FindNonRe2Construct(pattern) is { } construct
+            ? new Problem(BindingCodes.RegexNotRe2, $"{construct} is not supported (the language accepts the RE2 subset)")
+            : null;
+    }
+
+    private static string? FindNonRe2Construct(string pattern)
+    {
+        var inClass = false;
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            var c = pattern[i];
+            if (c == '\\' && i + 1 < pattern.Length)
+            {
+                var next = pattern[i + 1];
+                if (!inClass)
+                {
+                    if (next is >= '1' and <= '9') return $"the backreference \\{next}";
+                    if (next == 'k') return "the named backreference \\k";
+                    if (next is 'G' or 'Z') return $"the anchor \\{next}";
+                }
+                i++;
+                continue;
+            }
+            if (inClass)
+            {
+                if (c == '-' && i + 1 < pattern.Length && pattern[i + 1] == '[') return "character class subtraction";
+                if (c == ']') inClass = false;
+                continue;
+            }
+            if (c == '[')
+            {
+                inClass = true;
+                // A ']' right after '[' or '[^' is a literal member, not the end of the class.
+                if (i + 1 < pattern.Length && pattern[i + 1] == '^') i++;
+                if (i + 1 < pattern.Length && pattern[i + 1] == ']') i++;
+                continue;
+            }
+            if (c == '(' && i + 2 < pattern.Length && pattern[i + 1] == '?')
+            {
+                var rest = pattern.AsSpan(i + 2);
+                if (rest.StartsWith("=") || rest.StartsWith("!")) return "lookahead (?=...) / (?!...)";
+                if (rest.StartsWith("<=") || rest.StartsWith("<!")) return "lookbehind (?<=...) / (?<!...)";
+                if (rest.StartsWith(">")) return "the atomic group (?>...)";
+                if (rest.StartsWith("(")) return "the conditional (?(...)...)";
+                if (rest.StartsWith("'")) return "the group syntax (?'name'...)";
+                if (rest.StartsWith("<") && IsBalancingGroup(rest)) return "the balancing group (?<a-b>...)";
+            }
+        }
+        return null;
+    }
+
+    private static bool IsBalancingGroup(ReadOnlySpan<char> rest)
+    {
+        var close = rest.IndexOf('>');
+        return close > 0 && rest[..close].Contains('-');
+    }
+}

@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using RuleCompiler.Compiler.Diagnostics;
+using RuleCompiler.Compiler.Model;
+using RuleCompiler.Compiler.Schema;
+using RuleCompiler.Compiler.Semantics;
+using RuleCompiler.Compiler.Yaml;
+
+namespace RuleCompiler.Compiler.Loading;
+
+/// <summary>
+/// Loads one file of each kind: YAML (RC10xx), then its schema (RC12xx), then the model. A model is built only for
+/// a file without errors so far, so later phases never see half-valid input. Never throws on bad input.
+/// </summary>
+public static class DocumentLoader
+{
+    public const string ModelinePrefix = "# yaml-language-server: $schema=";
+
+    public static LoadedDocument<Rule> LoadRule(string path) => LoadRule(YamlLoader.LoadFile(path));
+
+    public static LoadedDocument<Rule> LoadRule(YamlFile file) => Load(file, SchemaKind.Rule, (root, diagnostics) =>
+    {
+        if (!file.Text.StartsWith(ModelinePrefix, StringComparison.Ordinal))
+        {
+            diagnostics.Add(Diagnostic.Warning(SemanticDiagnosticCodes.MissingModeline,
+                $"a rule file starts with a modeline so editors check it: '{ModelinePrefix}<relative path>/schemas/rule.schema.json'",
+                SourceSpan.File(file.Path)));
+        }
+
+        return RuleBuilder.Build(file, root, diagnostics);
+    });
+
+    public static LoadedDocument<DataSource> LoadDataSource(string path) => LoadDataSource(YamlLoader.LoadFile(path));
+
+    public static LoadedDocument<DataSource> LoadDataSource(YamlFile file) =>
+        Load(file, SchemaKind.DataSource, (root, _) => SupportFileBuilders.BuildDataSource(root));
+
+    public static LoadedDocument<NamedList> LoadList(string path) => LoadList(YamlLoader.LoadFile(path));
+
+    public static LoadedDocument<NamedList> LoadList(YamlFile file) =>
+        Load(file, SchemaKind.List, (root, _) => SupportFileBuilders.BuildList(root));
+
+    public static LoadedDocument<Fragment> LoadFragment(string path) => LoadFragment(YamlLoader.LoadFile(path));
+
+    public static LoadedDocument<Fragment> LoadFragment(YamlFile file) =>
+        Load(file, SchemaKind.Fragment, (root, _) => SupportFileBuilders.BuildFragment(root, file.Text));
+
+    private static LoadedDocument<T> Load<T>(YamlFile file, SchemaKind kind, Func<YamlMapping, List<Diagnostic>, T> build)
+        where T : class
+    {
+        var diagnostics = new List<Diagnostic>(file.Diagnostics);
+        if (file.Root is null)
+        {
+            return new LoadedDocument<T>(file.Path, file, null, [.. diagnostics]);
+        }
+
+        diagnostics.AddRange(SchemaValidator.For(kind).Validate(file.Root));
+        if (diagnostics.Any(d => d.IsError) || file.Root is not YamlMapping root)
+        {
+            return new LoadedDocument<T>(file.Path, file, null, [.. diagnostics]);
+        }
+
+        var model = build(root, diagnostics);
+        return new LoadedDocument<T>(file.Path, file, diagnostics.Any(d => d.IsError) ? null : model, [.. diagnostics]);
+    }
+}

@@ -1,0 +1,156 @@
+using System.Collections.Immutable;
+using RuleCompiler.Compiler.Catalogues;
+using RuleCompiler.Compiler.Diagnostics;
+using RuleCompiler.Compiler.Model;
+using RuleCompiler.Compiler.Semantics;
+
+namespace RuleCompiler.Compiler.Loading;
+
+/// <summary>
+/// Loads a rules repository: <c>data_sources/*.yml</c>, <c>lists/*.yml</c>, <c>fragments/*.yml</c> and every other
+/// <c>*.yml</c>/<c>*.yaml</c> below the root as a rule; runs the per-file and cross-file checks.
+/// </summary>
+public static class RuleRepository
+{
+    public const string DataSourcesFolder = "data_sources";
+    public const string ListsFolder = "lists";
+    public const string FragmentsFolder = "fragments";
+
+    public static RepositoryLoadResult Load(string path, AttackCatalogue? attack = null) => Load([path], attack);
+
+    /// <summary>
+    /// Loads the given files and folders. Paths must exist (the CLI reports missing ones as usage errors). The
+    /// data sources of the repository a path lies in (the nearest folder above it with a data_sources folder) are
+    /// loaded as context, so a single rule's data_source reference can be checked.
+    /// </summary>
+    public static RepositoryLoadResult Load(IReadOnlyList<string> paths, AttackCatalogue? attack = null)
+    {
+        var requested = paths.SelectMany(Expand).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var requestedSet = requested.ToHashSet(StringComparer.Ordinal);
+        var context = paths.Select(FindRepositoryRoot).OfType<string>().Distinct(StringComparer.Ordinal)
+            .SelectMany(root => Expand(root).Where(f => Classify(f) != FileKind.Rule))
+            .Where(f => !requestedSet.Contains(f))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
+        var diagnostics = new List<Diagnostic>();
+        var dataSources = new List<DataSource>();
+        var lists = new List<NamedList>();
+        var fragments = new List<Fragment>();
+        var rules = new List<Rule>();
+        var counts = new int[4];
+
+        foreach (var file in requested.Concat(context))
+        {
+            var report = requestedSet.Contains(file);
+            var kind = Classify(file);
+            if (report)
+            {
+                counts[(int)kind]++;
+            }
+
+            var found = kind switch
+            {
+                FileKind.DataSource => Collect(DocumentLoader.LoadDataSource(file), dataSources, d => (d.Name, d.Span)),
+                FileKind.List => Collect(DocumentLoader.LoadList(file), lists, l => (l.Name, l.Span)),
+                FileKind.Fragment => Collect(DocumentLoader.LoadFragment(file), fragments, f => (f.Name, f.Span)),
+                _ => Collect(DocumentLoader.LoadRule(file), rules, r => (r.Name.Value, r.Name.Span)),
+            };
+            if (report)
+            {
+                diagnostics.AddRange(found);
+            }
+        }
+
+        var dataSourceNames = context.Count > 0 || dataSources.Count > 0 ? dataSources.Select(d => d.Name).ToHashSet(StringComparer.Ordinal) : null;
+        var checkContext = new RuleCheckContext(attack ?? AttackCatalogue.Default, dataSourceNames);
+        foreach (var rule in rules)
+        {
+            diagnostics.AddRange(RuleChecks.Check(rule, checkContext));
+        }
+
+        diagnostics.AddRange(RepositoryChecks.Check(rules, dataSources, lists, fragments, dataSourceNames));
+        return new RepositoryLoadResult(
+            [.. rules], [.. dataSources], [.. lists], [.. fragments],
+            [.. diagnostics.Where(d => requestedSet.Contains(d.Span.Path)).Distinct().OrderBy(d => d, DiagnosticOrder.Instance)],
+            new FileCounts(counts[(int)FileKind.Rule], counts[(int)FileKind.DataSource], counts[(int)FileKind.List], counts[(int)FileKind.Fragment]));
+    }
+
+    /// <summary>The kind of file a path holds, from the folder it is in.</summary>
+    public static FileKind Classify(string file) => Path.GetFileName(Path.GetDirectoryName(file)) switch
+    {
+        DataSourcesFolder => FileKind.DataSource,
+        ListsFolder => FileKind.List,
+        FragmentsFolder => FileKind.Fragment,
+        _ => FileKind.Rule,
+    };
+
+    private static IEnumerable<Diagnostic> Collect<T>(LoadedDocument<T> document, List<T> models, Func<T, (string Name, Diagnostics.SourceSpan Span)> name)
+        where T : class
+    {
+        if (document.Model is { } model)
+        {
+            models.Add(model);
+            if (model is not Rule)
+            {
+                var (value, span) = name(model);
+                var expected = value + ".yml";
+                var actual = Path.GetFileName(document.Path);
+                if (actual != expected && actual != value + ".yaml")
+                {
+                    return document.Diagnostics.Add(Diagnostic.Error(SemanticDiagnosticCodes.FileNameMismatch,
+                        $"the file name must be the name: '{expected}', not '{actual}'", NameSpan(document, span)));
+                }
+            }
+        }
+
+        return document.Diagnostics;
+    }
+
+    // Support-file models keep only the whole-file span; point at the name value instead when there is one.
+    private static Diagnostics.SourceSpan NameSpan<T>(LoadedDocument<T> document, Diagnostics.SourceSpan fallback)
+        where T : class =>
+        (document.Yaml.Root as Yaml.YamlMapping)?["name"]?.Span ?? fallback;
+
+    private static IEnumerable<string> Expand(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (File.Exists(full))
+        {
+            return [full];
+        }
+
+        if (!Directory.Exists(full))
+        {
+            return [];
+        }
+
+        return Directory.EnumerateFiles(full, "*.*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden })
+            .Where(f => f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The nearest folder at or above the path that holds a data_sources folder, or null.</summary>
+    public static string? FindRepositoryRoot(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var folder = Directory.Exists(full) ? full : Path.GetDirectoryName(full);
+        while (folder is not null)
+        {
+            if (Directory.Exists(Path.Combine(folder, DataSourcesFolder)))
+            {
+                return folder;
+            }
+
+            folder = Path.GetDirectoryName(folder);
+        }
+
+        return null;
+    }
+}
+
+public enum FileKind
+{
+    Rule,
+    DataSource,
+    List,
+    Fragment,
+}

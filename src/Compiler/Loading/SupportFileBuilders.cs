@@ -1,0 +1,50 @@
+using RuleCompiler.Compiler.Model;
+using RuleCompiler.Compiler.Yaml;
+
+namespace RuleCompiler.Compiler.Loading;
+
+/// <summary>Builds data sources, lists and fragments from schema-valid YAML trees.</summary>
+internal static class SupportFileBuilders
+{
+    public static DataSource BuildDataSource(YamlMapping root)
+    {
+        var r = new MappingReader(root);
+        var splunk = new MappingReader(r.Map("splunk") ?? Empty(root));
+        var sentinel = new MappingReader(r.Map("sentinel") ?? Empty(root));
+        var fields = r.Sequence("fields")?.Items.OfType<YamlMapping>().Select(map =>
+        {
+            var f = new MappingReader(map);
+            return new FieldDefinition(f.StringOr("name", ""), f.Enum<FieldType>("type") ?? FieldType.Dynamic, f.Bool("multivalued") ?? false,
+                f.String("sentinel"), f.String("splunk"), f.String("description"), map.Span);
+        });
+        return new DataSource(
+            r.StringOr("name", ""),
+            r.StringOr("description", ""),
+            r.Enum<EventFormat>("event_format") ?? EventFormat.CloudTrail,
+            r.StringOr("time_field", ""),
+            r.Enum<TimeFormat>("time_format") ?? TimeFormat.Iso8601,
+            new SplunkSource(splunk.StringOr("base_search", ""), splunk.StringOr("macro_definition", "")),
+            new SentinelSource(sentinel.StringOr("table", ""), sentinel.StringOr("time_column", "TimeGenerated"),
+                sentinel.StringOr("connector_id", ""), sentinel.Strings("data_types")),
+            [.. fields ?? []],
+            root.Span);
+    }
+
+    public static NamedList BuildList(YamlMapping root)
+    {
+        var r = new MappingReader(root);
+        return new NamedList(r.StringOr("name", ""), r.StringOr("description", ""), r.Bool("case_sensitive") ?? false, r.Strings("values"), root.Span);
+    }
+
+    public static Fragment BuildFragment(YamlMapping root, string fileText)
+    {
+        var r = new MappingReader(root);
+        var stages = r.Scalar("stages") ?? new YamlScalar("", YamlScalarStyle.Plain, root.Span);
+        return new Fragment(r.StringOr("name", ""), r.StringOr("description", ""), r.StringOr("data_source", ""), stages.Value, stages.Span, root.Span)
+        {
+            StagesSource = ScalarSource.From(stages, fileText),
+        };
+    }
+
+    private static YamlMapping Empty(YamlMapping root) => new([], root.Span);
+}

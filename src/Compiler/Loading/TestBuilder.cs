@@ -1,0 +1,54 @@
+using System.Collections.Immutable;
+using RuleCompiler.Compiler.Model;
+using RuleCompiler.Compiler.Yaml;
+
+namespace RuleCompiler.Compiler.Loading;
+
+/// <summary>Reads a rule's <c>tests</c>: event files are resolved relative to the rule file.</summary>
+internal static class TestBuilder
+{
+    public static ImmutableArray<RuleTest> Read(YamlSequence? tests, string rulePath) => tests is null
+        ? []
+        : [.. tests.Items.OfType<YamlMapping>().Select(map => ReadTest(map, rulePath))];
+
+    private static RuleTest ReadTest(YamlMapping map, string rulePath)
+    {
+        var t = new MappingReader(map);
+        var eventsNode = map["events"];
+        var events = eventsNode switch
+        {
+            YamlScalar file => new TestEvents(new Located<string>(file.Value, file.Span), Resolve(rulePath, file.Value), [], file.Span),
+            YamlSequence inline => new TestEvents(null, null, inline.Items, inline.Span),
+            _ => new TestEvents(null, null, [], map.Span),
+        };
+        return new RuleTest(t.StringOr("name", ""), events, ReadExpectation(t.Map("expect"), map), map.Span);
+    }
+
+    private static string? Resolve(string rulePath, string file)
+    {
+        try
+        {
+            return Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(rulePath)) ?? "", file));
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return null;
+        }
+    }
+
+    private static TestExpectation ReadExpectation(YamlMapping? expect, YamlMapping test)
+    {
+        if (expect is null)
+        {
+            return new TestExpectation(null, [], test.Span);
+        }
+
+        var e = new MappingReader(expect);
+        var rows = e.Sequence("rows") is { } sequence
+            ? sequence.Items.OfType<YamlMapping>()
+                .Select(row => new ExpectedRow([.. row.Entries.Select(c => new ExpectedCell(c.Key.Value, c.Value, c.Key.Span))], row.Span))
+                .ToImmutableArray()
+            : [];
+        return new TestExpectation(e.Int("count"), rows, expect.Span);
+    }
+}

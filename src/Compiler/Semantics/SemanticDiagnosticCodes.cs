@@ -1,0 +1,21 @@
+namespace RuleCompiler.Compiler.Semantics;
+
+/// <summary>Codes for problems beyond the schema (RC13xx). Documented in docs/diagnostics.md.</summary>
+public static class SemanticDiagnosticCodes
+{
+    public const string DuplicateId = "RC1301";
+    public const string DuplicateName = "RC1302";
+    public const string FileNameMismatch = "RC1303";
+    public const string UnknownTechnique = "RC1304";
+    public const string InactiveTechnique = "RC1305";
+    public const string InvalidDate = "RC1306";
+    public const string InvalidDuration = "RC1307";
+    public const string DurationOutOfBounds = "RC1308";
+    public const string LookbackShorterThanFrequency = "RC1309";
+    public const string UnknownEntityIdentifier = "RC1310";
+    public const string MissingRequiredIdentifiers = "RC1311";
+    public const string UnknownDataSource = "RC1312";
+    public const string UnknownOutputColumn = "RC1313";
+    public const string TestEventsFileMissing = "RC1314";
+    public const string MissingModeline = "RC1315";
+}
