@@ -60,10 +60,10 @@ internal sealed partial class BindingRun(BindingContext context)
                 {
                     if (let is BoundLetPipeline sub) return sub.Pipeline.Output;
                     Error(BindingCodes.LetKind, $"'{named.Name}' is a constant, not a sub-pipeline", named.Span);
-                    return RowSchema.Empty;
+                    return RowSchema.UnresolvedSource;
                 }
                 Error(BindingCodes.UnknownLet, $"unknown let name '{named.Name}'{Suggest(named.Name, _lets.Keys)}", named.Span);
-                return RowSchema.Empty;
+                return RowSchema.UnresolvedSource;
             default:
                 return RowSchema.ForSource(context.DataSource);
         }

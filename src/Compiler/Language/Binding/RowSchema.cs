@@ -12,6 +12,11 @@ public sealed record RowSchema(ImmutableArray<Column> Columns)
 {
     public static RowSchema Empty { get; } = new(ImmutableArray<Column>.Empty);
 
+    /// <summary>The schema of a source that failed to bind (already reported): any column name is accepted as unknown.</summary>
+    public static RowSchema UnresolvedSource { get; } = new(ImmutableArray<Column>.Empty) { Unresolved = true };
+
+    public bool Unresolved { get; init; }
+
     public static RowSchema ForSource(DataSource source)
     {
         var builder = ImmutableArray.CreateBuilder<Column>(source.Fields.Length + 1);
@@ -50,12 +55,10 @@ public sealed record RowSchema(ImmutableArray<Column> Columns)
     {
         for (var i = 0; i < Columns.Length; i++)
         {
-            if (string.Equals(Columns[i].Name, column.Name, StringComparison.Ordinal)) return new RowSchema(Columns.SetItem(i, column));
+            if (string.Equals(Columns[i].Name, column.Name, StringComparison.Ordinal)) return this with { Columns = Columns.SetItem(i, column) };
         }
-        return new RowSchema(Columns.Add(column));
+        return this with { Columns = Columns.Add(column) };
     }
-
-    public RowSchema Without(string name) => new(Columns.RemoveAll(c => string.Equals(c.Name, name, StringComparison.Ordinal)));
 
     public IEnumerable<string> Names => Columns.Select(c => c.Name);
 }
