@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using RuleCompiler.Compiler.Model;
 
 namespace RuleCompiler.Compiler.Language.Binding;
@@ -17,7 +18,12 @@ public sealed record RowSchema(ImmutableArray<Column> Columns)
 
     public bool Unresolved { get; init; }
 
-    public static RowSchema ForSource(DataSource source)
+    // Every pipeline over a source starts from the same schema; build it once per data source instance.
+    private static readonly ConditionalWeakTable<DataSource, RowSchema> SourceSchemas = new();
+
+    public static RowSchema ForSource(DataSource source) => SourceSchemas.GetValue(source, Build);
+
+    private static RowSchema Build(DataSource source)
     {
         var builder = ImmutableArray.CreateBuilder<Column>(source.Fields.Length + 1);
         builder.Add(new Column(Column.EventTimeName, ScalarType.DateTime, false, ColumnOrigin.EventTime, source.FindField(source.TimeField)));
