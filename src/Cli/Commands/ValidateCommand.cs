@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RuleCompiler.Compiler.Catalogues;
+using RuleCompiler.Compiler.Compilation;
 using RuleCompiler.Compiler.Loading;
 
 namespace RuleCompiler.Cli.Commands;
@@ -26,7 +27,7 @@ public static class ValidateCommand
             Description = "MITRE's STIX bundle enterprise-attack.json, to check ATT&CK ids against instead of the bundled catalogue.",
         };
 
-        var command = new Command("validate", "Validate rules: YAML, schema, ATT&CK ids, entities, schedules, uniqueness.");
+        var command = new Command("validate", "Validate rules: YAML, schema, the search (syntax, fields, types), ATT&CK ids, entities, schedules, uniqueness.");
         command.Arguments.Add(paths);
         command.Options.Add(format);
         command.Options.Add(output);
@@ -83,7 +84,7 @@ public static class ValidateCommand
             catalogue = loaded;
         }
 
-        var result = RuleRepository.Load([.. paths.Select(context.Resolve)], catalogue);
+        var result = RuleSetCompiler.Compile(RuleRepository.Load([.. paths.Select(context.Resolve)], catalogue));
         var summary = Summary(result);
         if (sarif)
         {
@@ -119,9 +120,9 @@ public static class ValidateCommand
         return result.ErrorCount > 0 ? ExitCodes.RuleErrors : ExitCodes.Ok;
     }
 
-    private static string Summary(RepositoryLoadResult result)
+    private static string Summary(CompilationResult result)
     {
-        var c = result.Counts;
+        var c = result.Repository.Counts;
         return $"validated {Count(c.Rules, "rule")}, {Count(c.DataSources, "data source")}, {Count(c.Lists, "list")}, {Count(c.Fragments, "fragment")}: "
             + $"{Count(result.ErrorCount, "error")}, {Count(result.WarningCount, "warning")}";
     }
