@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using RuleCompiler.Compiler.Language.Binding;
-using RuleCompiler.Compiler.Language.Parsing;
 using RuleCompiler.Compiler.Loading;
 using RuleCompiler.Compiler.Model;
 
@@ -31,9 +30,8 @@ internal static class RepositoryBinding
 
     private static ParsedFragment Parse(Fragment fragment)
     {
-        var parsed = QueryParser.ParseStages(fragment.StagesText);
-        if (parsed.Value is null) throw new InvalidOperationException($"fragment {fragment.Name}: {string.Join("; ", parsed.Diagnostics)}");
-        return new ParsedFragment(fragment, parsed.Value.Stages);
+        var (parsed, diagnostics) = SearchBinding.ParseFragment(fragment);
+        return parsed ?? throw new InvalidOperationException($"fragment {fragment.Name}: {string.Join("; ", diagnostics)}");
     }
 
     private static IEnumerable<string> Files(string rules, string folder)
