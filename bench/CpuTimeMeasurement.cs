@@ -9,7 +9,7 @@ namespace RuleCompiler.Benchmarks;
 /// </summary>
 internal static class CpuTimeMeasurement
 {
-    public static void Run(int repetitions = 5)
+    public static void Run(int repetitions = 9)
     {
         var bench = new EvaluationBenchmarks();
         bench.Setup();

@@ -7,6 +7,7 @@ using RuleCompiler.Compiler.Diagnostics;
 using RuleCompiler.Compiler.Loading;
 using RuleCompiler.Runtime.Events;
 using RuleCompiler.Runtime.Rules;
+using RuleCompiler.Runtime.Values;
 
 namespace RuleCompiler.Cli.Commands;
 
@@ -76,6 +77,9 @@ public static class RunCommand
         long alerts;
         long eventCount;
         var clock = Stopwatch.StartNew();
+
+        // now() is fixed for one run (language.md), so ago() windows do not drift while a long input streams.
+        using var now = EvaluationClock.FixAt(DateTime.UtcNow);
         using (stream)
         using (var buffered = new BufferedStream(stream, 1 << 16))
         {

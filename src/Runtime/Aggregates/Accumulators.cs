@@ -84,7 +84,7 @@ internal sealed class SumAccumulator(string name, Func<Row, Value> value, bool a
     }
 }
 
-internal sealed class ListAccumulator(string name, Func<Row, Value> value, bool distinct) : Accumulator
+internal sealed class ListAccumulator(string name, Func<Row, Value> value, bool distinct, long limit) : Accumulator
 {
     private readonly List<Value> _items = [];
     private readonly HashSet<Value>? _seen = distinct ? new(ValueComparer.Instance) : null;
@@ -100,6 +100,11 @@ internal sealed class ListAccumulator(string name, Func<Row, Value> value, bool 
         // A dynamic array contributes its elements, as make_set/make_list do in KQL.
         foreach (var item in v.IsArray ? v.Elements() : [v])
         {
+            if (_items.Count >= limit)
+            {
+                return;
+            }
+
             if (_seen is null || _seen.Add(item))
             {
                 _items.Add(item);
@@ -177,5 +182,40 @@ internal sealed class ArgExtremeAccumulator(string name, Func<Row, Value> value,
                 output.Add(field);
             }
         }
+    }
+}
+
+/// <summary>Sample variance (n − 1) and standard deviation of the non-null numbers; null below two values.</summary>
+internal sealed class VarianceAccumulator(string name, Func<Row, Value> value, bool standardDeviation) : Accumulator
+{
+    // Welford's method: stable for long inputs.
+    private long _count;
+    private double _mean;
+    private double _m2;
+
+    public override void Add(Row row)
+    {
+        var v = value(row);
+        if (!v.IsNumber)
+        {
+            return;
+        }
+
+        _count++;
+        var delta = v.AsReal - _mean;
+        _mean += delta / _count;
+        _m2 += delta * (v.AsReal - _mean);
+    }
+
+    public override void WriteTo(List<KeyValuePair<string, Value>> output, ISet<string> taken)
+    {
+        if (_count < 2)
+        {
+            output.Add(new(name, Value.Null));
+            return;
+        }
+
+        var variance = _m2 / (_count - 1);
+        output.Add(new(name, Value.Real(standardDeviation ? Math.Sqrt(variance) : variance)));
     }
 }

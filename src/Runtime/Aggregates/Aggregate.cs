@@ -22,9 +22,21 @@ public sealed class Aggregate(Func<Accumulator> create)
 
     public static Aggregate Avg(string name, Func<Row, Value> value) => new(() => new SumAccumulator(name, value, average: true));
 
-    public static Aggregate MakeSet(string name, Func<Row, Value> value) => new(() => new ListAccumulator(name, value, distinct: true));
+    public static Aggregate SumIf(string name, Func<Row, Value> value, Func<Row, bool> predicate) =>
+        new(() => new SumAccumulator(name, row => predicate(row) ? value(row) : Value.Null, average: false));
 
-    public static Aggregate MakeList(string name, Func<Row, Value> value) => new(() => new ListAccumulator(name, value, distinct: false));
+    public static Aggregate Variance(string name, Func<Row, Value> value) => new(() => new VarianceAccumulator(name, value, standardDeviation: false));
+
+    public static Aggregate StDev(string name, Func<Row, Value> value) => new(() => new VarianceAccumulator(name, value, standardDeviation: true));
+
+    /// <summary>KQL's default size limit of make_set/make_list.</summary>
+    public const long DefaultListLimit = 1_048_576;
+
+    public static Aggregate MakeSet(string name, Func<Row, Value> value, long limit = DefaultListLimit) =>
+        new(() => new ListAccumulator(name, value, distinct: true, limit));
+
+    public static Aggregate MakeList(string name, Func<Row, Value> value, long limit = DefaultListLimit) =>
+        new(() => new ListAccumulator(name, value, distinct: false, limit));
 
     public static Aggregate TakeAny(string name, Func<Row, Value> value) => new(() => new TakeAnyAccumulator(name, value));
 

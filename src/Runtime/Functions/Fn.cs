@@ -9,7 +9,7 @@ namespace RuleCompiler.Runtime.Functions;
 /// Scalar functions of the rule language. Strings treat null as empty; most functions give null for a null
 /// argument of the wrong kind rather than failing, so one odd event never stops a rule.
 /// </summary>
-public static class Fn
+public static partial class Fn
 {
     public static Value Strcat(params Value[] parts)
     {
@@ -156,14 +156,14 @@ public static class Fn
 
     // Regular expressions and IP addresses --------------------------------------------------------------------
 
-    /// <summary><c>extract(regex, group, text)</c>: the group's text of the first match, or null.</summary>
+    /// <summary><c>extract(regex, group, text)</c>: the group's text of the first match, or empty.</summary>
     public static Value Extract(Regex regex, Value group, Value text)
     {
         var match = regex.Match(text.ToText());
         var index = (int)Conversions.ToLong(group).AsLong;
         return match.Success && index >= 0 && index < match.Groups.Count && match.Groups[index].Success
             ? Value.String(match.Groups[index].Value)
-            : Value.Null;
+            : Value.String(string.Empty);
     }
 
     /// <summary><c>ipv4_is_in_range(ip, "10.0.0.0/8")</c> (a plain address in the range means that address).</summary>

@@ -18,11 +18,31 @@ public static class Ops
 
     /// <summary><c>==</c>: numbers numerically, bools as bools, datetimes and timespans by value, everything else by text (null is "").</summary>
     public static bool Equal(Value left, Value right) =>
-        left.IsArray ? AnyElement(left, right, static (l, r) => EqualScalar(l, r, Cs)) : EqualScalar(left, right, Cs);
+        IsElements(ref left) ? AnyElement(left, right, static (l, r) => EqualScalar(l, r, Cs)) : EqualScalar(left, right, Cs);
 
     /// <summary><c>=~</c>: as <see cref="Equal"/> but text compares ordinal ignore-case.</summary>
     public static bool EqualCi(Value left, Value right) =>
-        left.IsArray ? AnyElement(left, right, static (l, r) => EqualScalar(l, r, Ci)) : EqualScalar(left, right, Ci);
+        IsElements(ref left) ? AnyElement(left, right, static (l, r) => EqualScalar(l, r, Ci)) : EqualScalar(left, right, Ci);
+
+    /// <summary>
+    /// True when the left operand is a non-empty array (any-element semantics apply). An empty array behaves like
+    /// null (language.md), so it is replaced by null here.
+    /// </summary>
+    private static bool IsElements(ref Value left)
+    {
+        if (!left.IsArray)
+        {
+            return false;
+        }
+
+        if (left.ArrayLength == 0)
+        {
+            left = Value.Null;
+            return false;
+        }
+
+        return true;
+    }
 
     public static bool NotEqual(Value left, Value right) => !Equal(left, right);
 
@@ -81,7 +101,7 @@ public static class Ops
 
     private static bool Ordered(Value left, Value right, Func<int, bool> test)
     {
-        if (left.IsArray)
+        if (IsElements(ref left))
         {
             foreach (var item in left.Elements())
             {
@@ -196,7 +216,7 @@ public static class Ops
     /// <summary><c>matches regex</c>: unanchored search in the value's text.</summary>
     public static bool Matches(Value left, Regex regex)
     {
-        if (left.IsArray)
+        if (IsElements(ref left))
         {
             foreach (var item in left.Elements())
             {
@@ -215,7 +235,7 @@ public static class Ops
     private static bool Text(Value left, Value right, Func<string, string, bool> test)
     {
         var needle = right.ToText();
-        if (left.IsArray)
+        if (IsElements(ref left))
         {
             foreach (var item in left.Elements())
             {
@@ -249,7 +269,7 @@ public static class Ops
     /// <summary><c>in</c> / <c>in~</c> (the set knows its case rule); a left array is in when any element is.</summary>
     public static bool In(Value value, ValueSet set)
     {
-        if (value.IsArray)
+        if (IsElements(ref value))
         {
             foreach (var item in value.Elements())
             {
@@ -268,7 +288,7 @@ public static class Ops
     /// <summary><c>between (low .. high)</c>, both ends inclusive; false for null or incomparable values.</summary>
     public static bool Between(Value value, Value low, Value high)
     {
-        if (value.IsArray)
+        if (IsElements(ref value))
         {
             foreach (var item in value.Elements())
             {

@@ -95,6 +95,19 @@ internal static class PipelineCases
             Invoke("account_name"),
             Project(As(null, F("AccountName")))),
 
+        ["MoreFunctions"] = Query(
+            Where(Eq(F("eventName"), Str("AssumeRole"))),
+            Extend(
+                As("role", Call("extract", Str("role/([^/]+)"), Long(1), F("requestParameters.roleArn"))),
+                As("trimmed", Call("trim", Str(@"\s"), F("requestParameters.roleSessionName"))),
+                As("masked", Call("replace_regex", F("requestParameters.roleArn"), Str("[0-9]{12}"), Str("<account>"))),
+                As("decoded", Call("base64_decode_tostring", F("requestParameters.policy"))),
+                As("minutes", Call("datetime_diff", Str("minute"), Call("todatetime", Str("2024-05-25T21:30:00Z")), F("_time"))),
+                As("day", Call("format_datetime", F("_time"), Str("yyyy-MM-dd")))),
+            Summarize(
+                [As("n", Call("sumif", Long(1), Eq(F("role"), Str("admin")))), As("sd", Call("stdev", F("minutes"))), As("roles", Call("make_set", F("role"), Long(1)))],
+                As(null, F("day")))),
+
         ["LatestPerUser"] = Query(
             Where(Bin(BinaryOperator.MatchesRegex, F("userIdentity.arn"), Str(":user/[a-z]+$"))),
             Summarize([As(null, Call("arg_max", F("_time"), F("eventName"))), As("events", Call("make_set", F("eventName")))], As("user", F("userIdentity.arn")))),

@@ -142,6 +142,20 @@ public class PipelineTests(PipelineFixture rules) : IClassFixture<PipelineFixtur
     }
 
     [Fact]
+    public void RegexTextAndAggregateFunctions()
+    {
+        static string Assume(string time, string arn, string session) =>
+            $"{{\"eventTime\":\"{time}\",\"eventName\":\"AssumeRole\",\"requestParameters\":{{\"roleArn\":\"{arn}\",\"roleSessionName\":\"{session}\",\"policy\":\"aGk=\"}}}}";
+        var rows = Run(
+            rules["MoreFunctions"],
+            Assume("2024-05-25T21:00:00Z", "arn:aws:iam::123456789012:role/admin", "  s1 "),
+            Assume("2024-05-25T21:20:00Z", "arn:aws:iam::123456789012:role/dev", "s2"),
+            Assume("2024-05-25T21:10:00Z", "arn:aws:iam::123456789012:role/admin", "s3"));
+        var row = Assert.Single(rows);
+        Assert.Equal("day=2024-05-25, n=2, sd=10, roles=[\"admin\"]", Text(row));
+    }
+
+    [Fact]
     public void RulesCanRunTwiceWithFreshState()
     {
         var first = Run(rules["EcrFindingsMedium"], Findings("web", "MEDIUM"));

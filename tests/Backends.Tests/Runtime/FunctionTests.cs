@@ -118,4 +118,43 @@ public class FunctionTests
             new DateTime(2024, 5, 25, 19, 14, 0, DateTimeKind.Utc),
             RuleCompiler.Runtime.Values.Conversions.EventTime("2024-05-25T21:14:00+02:00", TimeFormat.Iso8601).AsDateTime);
     }
+
+    [Fact]
+    public void RegexAndEncodingFunctions()
+    {
+        Assert.Equal("x y", Fn.Trim(Ops.Regex(@"^(?:\s)+"), Ops.Regex(@"(?:\s)+$"), "  x y \t").AsString);
+        Assert.Equal("role/<id>", Fn.ReplaceRegex("role/123", Ops.Regex("[0-9]+"), "<id>").AsString);
+        Assert.Equal("r:1", Fn.ReplaceRegex("1:r", Ops.Regex("([0-9]):([a-z])"), "$2:$1").AsString);
+        Assert.Equal(3L, Fn.IndexOfRegex("abc/d", Ops.Regex("/?d")).AsLong);
+        Assert.Equal(-1L, Fn.IndexOfRegex("abc", Ops.Regex("z")).AsLong);
+        Assert.Equal("admin", Fn.Extract(Ops.Regex("role/([^/]+)"), 1L, "arn:aws:iam::1:role/admin").AsString);
+        Assert.Equal("", Fn.Extract(Ops.Regex("role/([^/]+)"), 1L, "nothing").AsString);
+        Assert.Equal("hi", Fn.Base64DecodeToString("aGk=").AsString);
+        Assert.True(Fn.Base64DecodeToString("%%%").IsNull);
+        Assert.Equal("a b/c", Fn.UrlDecode("a%20b%2Fc").AsString);
+        Assert.Equal("a,b", Fn.StrcatArray(Value.Array(["a", "b"]), ",").AsString);
+        Assert.Equal(2L, Fn.IndexOf("abcabc", "c", 1L).AsLong);
+        Assert.Equal(5L, Fn.IndexOf("abcabc", "c", 3L).AsLong);
+    }
+
+    [Fact]
+    public void DateFunctions()
+    {
+        var late = Value.DateTime(new DateTime(2024, 5, 26, 0, 0, 1, DateTimeKind.Utc));
+        var early = Value.DateTime(new DateTime(2024, 5, 25, 23, 59, 59, DateTimeKind.Utc));
+        Assert.Equal(1L, Fn.DatetimeDiff("day", late, early).AsLong);
+        Assert.Equal(0L, Fn.DatetimeDiff("minute", early, early).AsLong);
+        Assert.Equal(1L, Fn.DatetimeDiff("minute", late, early).AsLong);
+        Assert.Equal(-1L, Fn.DatetimeDiff("day", early, late).AsLong);
+        Assert.True(Fn.DatetimeDiff("fortnight", late, early).IsNull);
+        Assert.Equal("2024-05-26 00:00", Fn.FormatDatetime(late, "yyyy-MM-dd HH:mm").AsString);
+    }
+
+    [Fact]
+    public void BagPackMakesAnObject()
+    {
+        var bag = Fn.BagPack("user", "bob", "n", 2L, "user", "alice");
+        Assert.Equal(ValueKind.Object, bag.Kind);
+        Assert.Equal("""{"user":"alice","n":2}""", bag.ToText());
+    }
 }

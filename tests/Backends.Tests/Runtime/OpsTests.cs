@@ -120,8 +120,12 @@ public class OpsTests
         Assert.True(Ops.Has(Json.Value("""["a b","c"]"""), "b"));
         Assert.True(Ops.In(findings, ValueSet.OfStrings(false, "HIGH", "CRITICAL")));
         Assert.True(Ops.Greater(Json.Value("[1, 7]"), 5L));
-        Assert.False(Ops.Equal(Json.Value("[]"), ""));
+        // An empty array behaves like null.
+        Assert.True(Ops.Equal(Json.Value("[]"), ""));
         Assert.True(Ops.NotEqual(Json.Value("[]"), "x"));
+        Assert.False(Ops.Contains(Json.Value("[]"), "x"));
+        Assert.False(Ops.Greater(Json.Value("[]"), 1L));
+        Assert.True(Ops.In(Value.Array([]), ValueSet.OfStrings(false, "")));
     }
 
     [Fact]

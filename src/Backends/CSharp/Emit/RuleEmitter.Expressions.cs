@@ -202,15 +202,26 @@ internal sealed partial class RuleEmitter
         return new($"{(negated ? "!" : "")}{method}({left}, {right})", type);
     }
 
-    /// <summary>A static compiled regex for a pattern written as a string literal; the pattern is checked now, not at run time.</summary>
-    private string RegexField(Expression pattern)
+    /// <summary>
+    /// A static compiled regex for a pattern written as a string literal (or a let constant holding one), optionally
+    /// rewritten (trim anchors it); the pattern is checked now, not at run time.
+    /// </summary>
+    private string RegexField(Expression pattern, Func<string, string>? rewrite = null)
     {
-        if (pattern is not LiteralExpression { Kind: LiteralKind.String, Value: string text })
+        var text = pattern switch
         {
-            Unsupported(pattern, "a regular expression must be a string literal");
+            LiteralExpression { Kind: LiteralKind.String, Value: string literal } => literal,
+            FieldExpression { Path: [MemberSegment m] } when _letConstants.TryGetValue(m.Name, out var let)
+                && let.Value is LiteralExpression { Kind: LiteralKind.String, Value: string constant } => constant,
+            _ => null,
+        };
+        if (text is null)
+        {
+            Unsupported(pattern, "a regular expression must be a constant string");
             return "Ops.Regex(\"\")";
         }
 
+        text = rewrite is null ? text : rewrite(text);
         try
         {
             _ = new Regex(text, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
@@ -221,8 +232,15 @@ internal sealed partial class RuleEmitter
             return "Ops.Regex(\"\")";
         }
 
+        var initializer = $"Ops.Regex({CSharpLiteral.String(text)})";
+        var existing = _fields.FirstOrDefault(f => f.EndsWith(" = " + initializer + ";", StringComparison.Ordinal));
+        if (existing is not null)
+        {
+            return existing.Split(' ')[4];
+        }
+
         var name = NewName("Regex" + (_fields.Count(f => f.Contains(" Regex", StringComparison.Ordinal)) + 1));
-        _fields.Add($"private static readonly System.Text.RegularExpressions.Regex {name} = Ops.Regex({CSharpLiteral.String(text)});");
+        _fields.Add($"private static readonly System.Text.RegularExpressions.Regex {name} = {initializer};");
         return name;
     }
 

@@ -16,7 +16,14 @@ internal sealed partial class RuleEmitter
         ["strlen"] = new("Fn.Strlen", 1, 1),
         ["substring"] = new("Fn.Substring", 2, 3),
         ["replace_string"] = new("Fn.ReplaceString", 3, 3),
-        ["indexof"] = new("Fn.IndexOf", 2, 2),
+        ["indexof"] = new("Fn.IndexOf", 2, 3),
+        ["strcat_array"] = new("Fn.StrcatArray", 2, 2),
+        ["base64_decode_tostring"] = new("Fn.Base64DecodeToString", 1, 1),
+        ["url_decode"] = new("Fn.UrlDecode", 1, 1),
+        ["format_datetime"] = new("Fn.FormatDatetime", 2, 2),
+        ["datetime_diff"] = new("Fn.DatetimeDiff", 3, 3),
+        ["bag_pack"] = new("Fn.BagPack", 2, -1),
+        ["pack"] = new("Fn.BagPack", 2, -1),
         ["coalesce"] = new("Fn.Coalesce", 1, -1),
         ["split"] = new("Fn.Split", 2, 3),
         ["array_length"] = new("Fn.ArrayLength", 1, 1),
@@ -57,7 +64,8 @@ internal sealed partial class RuleEmitter
     /// <summary>Aggregate functions (summarize only) and their default output-name prefix.</summary>
     private static readonly HashSet<string> AggregateNames = new(StringComparer.Ordinal)
     {
-        "count", "countif", "dcount", "min", "max", "sum", "avg", "make_set", "make_list", "arg_min", "arg_max", "take_any",
+        "count", "countif", "dcount", "min", "max", "sum", "sumif", "avg", "stdev", "variance", "make_set", "make_list", "arg_min",
+        "arg_max", "take_any",
     };
 
     private Code Call(FunctionCallExpression call)
@@ -83,9 +91,18 @@ internal sealed partial class RuleEmitter
                 return new($"!({Expr(args[0]).AsBool})", CsType.Bool);
             case "extract" when CheckArity(call, 3, 3):
                 return new($"Fn.Extract({RegexField(args[0])}, {Expr(args[1]).AsArgument}, {Expr(args[2]).AsArgument})", CsType.Value);
+            case "replace_regex" when CheckArity(call, 3, 3):
+                return new($"Fn.ReplaceRegex({Expr(args[0]).AsArgument}, {RegexField(args[1])}, {Expr(args[2]).AsArgument})", CsType.Value);
+            case "indexof_regex" when CheckArity(call, 2, 2):
+                return new($"Fn.IndexOfRegex({Expr(args[0]).AsArgument}, {RegexField(args[1])})", CsType.Value);
+            case "trim" when CheckArity(call, 2, 2):
+                // The pattern anchored at each end, checked and compiled once like any other regex.
+                var atStart = RegexField(args[0], p => $"^(?:{p})+");
+                var atEnd = RegexField(args[0], p => $"(?:{p})+$");
+                return new($"Fn.Trim({atStart}, {atEnd}, {Expr(args[1]).AsArgument})", CsType.Value);
             case "pack_array" or "dynamic":
                 return new($"Value.Array([{string.Join(", ", args.Select(a => Expr(a).AsValue))}])", CsType.Value);
-            case "iif" or "iff" or "not" or "extract":
+            case "iif" or "iff" or "not" or "extract" or "replace_regex" or "indexof_regex" or "trim":
                 return new("Value.Null", CsType.Value); // arity already reported
         }
 
@@ -142,16 +159,27 @@ internal sealed partial class RuleEmitter
                 return $"Aggregate.Count({Name("count_")})";
             case "countif" when CheckArity(call, 1, 1):
                 return $"Aggregate.CountIf({Name("countif_")}, row => {Expr(args[0]).AsBool})";
-            case "dcount" or "min" or "max" or "sum" or "avg" or "make_set" or "make_list" or "take_any" when CheckArity(call, 1, 1):
+            case "dcount" when CheckArity(call, 1, 2): // the accuracy argument does not apply: the count is exact
+                return $"Aggregate.DCount({Name("dcount_")}, {Lambda(args[0])})";
+            case "sumif" when CheckArity(call, 2, 2):
+                return $"Aggregate.SumIf({Name("sumif_")}, {Lambda(args[0])}, row => {Expr(args[1]).AsBool})";
+            case "make_set" or "make_list" when CheckArity(call, 1, 2):
+                var limit = args.Length == 2 && args[1] is LiteralExpression { Kind: LiteralKind.Long } size ? ", " + Literal(size).Text : "";
+                if (args.Length == 2 && limit.Length == 0)
+                {
+                    Report(CSharpDiagnostics.Unsupported, $"the size limit of {call.Name} must be a whole-number literal", args[1]);
+                }
+
+                return $"Aggregate.{(call.Name == "make_set" ? "MakeSet" : "MakeList")}({Name(call.Name + "_")}, {Lambda(args[0])}{limit})";
+            case "min" or "max" or "sum" or "avg" or "stdev" or "variance" or "take_any" when CheckArity(call, 1, 1):
                 var method = call.Name switch
                 {
-                    "dcount" => "DCount",
                     "min" => "Min",
                     "max" => "Max",
                     "sum" => "Sum",
                     "avg" => "Avg",
-                    "make_set" => "MakeSet",
-                    "make_list" => "MakeList",
+                    "stdev" => "StDev",
+                    "variance" => "Variance",
                     _ => "TakeAny",
                 };
                 return $"Aggregate.{method}({Name(call.Name + "_")}, {Lambda(args[0])})";
