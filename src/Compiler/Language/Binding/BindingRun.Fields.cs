@@ -42,7 +42,8 @@ internal sealed partial class BindingRun
             Error(BindingCodes.LetKind, $"'{let.Name}' is a sub-pipeline; use it as a pipeline source, in join/union, or with in", field.Span);
             return Typed(ScalarType.Unknown);
         }
-        return UnknownField(field, row, 0);
+        // After an earlier error (an unknown sub-pipeline) the columns are unknown: do not report every use.
+        return row.Unresolved ? Typed(ScalarType.Unknown) : UnknownField(field, row, 0);
     }
 
     private ExpressionInfo ResolveBelowColumn(FieldExpression field, Column column, int consumed, RowSchema row)
@@ -57,7 +58,8 @@ internal sealed partial class BindingRun
         {
             var segment = remainder[0];
             var what = segment is MemberSegment member ? $"member '{member.Name}'" : "elements";
-            Error(BindingCodes.MemberOfScalar, $"'{column.Name}' is a {column.Type.DisplayName()}; it has no {what}", new TextSpan(segment.Span.Start, field.Span.End - segment.Span.Start));
+            var start = FieldPaths.NameStart(segment);
+            Error(BindingCodes.MemberOfScalar, $"'{column.Name}' is a {column.Type.DisplayName()}; it has no {what}", new TextSpan(start, field.Span.End - start));
             return Typed(ScalarType.Unknown);
         }
         if (remainder[0] is MemberSegment next) CheckUndeclaredMember(column.Name, next, row);
@@ -72,7 +74,7 @@ internal sealed partial class BindingRun
     {
         var written = FieldPaths.Display(field.Path);
         var candidates = row.Names.Concat(_lets.Where(l => l.Value is BoundLetConstant).Select(l => l.Key)).ToList();
-        var start = field.Path[Math.Min(resolvedSegments, field.Path.Length - 1)].Span.Start;
+        var start = FieldPaths.NameStart(field.Path[Math.Min(resolvedSegments, field.Path.Length - 1)]);
         var suggestion = SuggestPath(field.Path, candidates);
         var hint = suggestion is null ? "" : $"; did you mean '{suggestion}'?";
         Error(BindingCodes.UnknownField, $"unknown field '{written}'{hint}", new TextSpan(start, field.Span.End - start));
@@ -113,7 +115,8 @@ internal sealed partial class BindingRun
         if (declared is null || declared.Contains(member.Name)) return;
         if (NameSuggester.Closest(member.Name, declared) is { } best)
         {
-            Warning(BindingCodes.UndeclaredMember, $"'{member.Name}' is not a declared member of '{columnName}'; did you mean '{best}'?", member.Span);
+            var start = FieldPaths.NameStart(member);
+            Warning(BindingCodes.UndeclaredMember, $"'{member.Name}' is not a declared member of '{columnName}'; did you mean '{best}'?", new TextSpan(start, member.Span.End - start));
         }
     }
 }
