@@ -1,5 +1,6 @@
 using System.Text;
 using RuleCompiler.Compiler.Catalogues;
+using RuleCompiler.Compiler.Compilation;
 using RuleCompiler.Compiler.Loading;
 using RuleCompiler.Compiler.Semantics;
 using RuleCompiler.Compiler.Yaml;
@@ -14,7 +15,7 @@ namespace RuleCompiler.Compiler.Tests;
 public class MutationTests
 {
     private const int Seed = 20241122;
-    private const int RandomVariantsPerFile = 900;
+    private const int RandomVariantsPerFile = 800;
 
     [Fact]
     public void Truncated_and_mutated_rules_give_diagnostics_never_exceptions()
@@ -42,6 +43,58 @@ public class MutationTests
         Assert.True(cases >= 5000, $"only {cases} variants");
         Assert.True(failedCleanly > cases / 2, $"most variants should be broken, but only {failedCleanly} of {cases} gave errors");
     }
+
+    [Fact]
+    public void Rules_with_mutated_searches_compile_to_diagnostics_never_exceptions()
+    {
+        var repository = RuleRepository.Load(TestPaths.ValidRules);
+        var random = new Random(Seed + 1);
+        var cases = 0;
+        foreach (var rule in repository.Rules)
+        {
+            var original = File.ReadAllBytes(rule.Path);
+            var text = Encoding.UTF8.GetString(original);
+            var searchStart = text.IndexOf("\nsearch:", StringComparison.Ordinal) + 1;
+            var searchEnd = text.IndexOf("\nattack:", searchStart, StringComparison.Ordinal);
+            for (var i = 0; i < SearchVariantsPerRule; i++)
+            {
+                var bytes = original.ToList();
+                for (var edit = random.Next(1, 4); edit > 0; edit--)
+                {
+                    var at = random.Next(searchStart + 10, searchEnd);
+                    if (random.Next(2) == 0)
+                    {
+                        bytes.Insert(at, QueryCharacters[random.Next(QueryCharacters.Length)]);
+                    }
+                    else
+                    {
+                        bytes.RemoveAt(at);
+                    }
+                }
+
+                cases++;
+                var variant = bytes.ToArray();
+                try
+                {
+                    var document = DocumentLoader.LoadRule(YamlLoader.Load(rule.Path, variant));
+                    var rules = document.Model is { } model ? [model] : System.Collections.Immutable.ImmutableArray<Model.Rule>.Empty;
+                    var compiled = RuleSetCompiler.Compile(repository with { Rules = rules, Diagnostics = document.Diagnostics });
+                    Assert.All(compiled.Diagnostics, d => Assert.True(d.Span.Line >= 1 && d.Span.Column >= 1, $"bad position in {d}"));
+                }
+                catch (Exception e) when (e is not Xunit.Sdk.XunitException)
+                {
+                    Assert.Fail($"exception compiling a variant of {Path.GetFileName(rule.Path)}: {e}\n--- input ---\n{Encoding.UTF8.GetString(variant)}");
+                }
+            }
+        }
+
+        Assert.Equal(repository.Rules.Length * SearchVariantsPerRule, cases);
+    }
+
+    private const int SearchVariantsPerRule = 300;
+
+    // Characters that mean something to the query language.
+    private static readonly byte[] QueryCharacters = "|()[]{}\"'=!~<>@$.,;:*+-/%\\ \n\t0aZ_"u8.ToArray();
 
     /// <summary>True when the variant loaded into a model; false when it gave errors. Throws only on a bug.</summary>
     private static bool LoadAndCheck(string path, byte[] bytes, RuleCheckContext context)
