@@ -184,14 +184,3 @@ public class StageSchemaTests
         NoDiagnostics(TestSources.Bind(Q(Project(A(F("eventName"))), FillNull(S("unknown"), "eventName"))));
     }
 }
-
-public class MvExpandNamingTests
-{
-    [Fact]
-    public void Mv_expand_of_a_nested_path_without_a_name_is_named_after_its_last_member()
-    {
-        var bound = TestSources.Bind(Q(MvExpand(null, F("responseElements.imageScanFindings.findings")), Where(Eq(F("findings.severity"), S("HIGH")))));
-        NoDiagnostics(bound);
-        Assert.Equal("findings", bound.OutputColumns[^1].Name);
-    }
-}

@@ -116,8 +116,7 @@ internal sealed partial class BindingRun
     private RowSchema BindMvExpand(MvExpandStage expand, RowSchema input)
     {
         var info = BindExpression(expand.Array, ExpressionScope.Rows(input));
-        // Without a name the column is named after the path's last member (as the AST defines): resources, findings.
-        var name = expand.Name ?? (expand.Array is FieldExpression { Path: [.., MemberSegment last] } ? last.Name : null);
+        var name = expand.Name ?? (expand.Array is FieldExpression field ? FieldPaths.ColumnName(field) : null);
         if (name is null)
         {
             Error(BindingCodes.ColumnNeedsName, "mv-expand of an expression needs a column name: mv-expand name = expression", expand.Array.Span);
