@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using RuleCompiler.Compiler.Language.Binding;
+using RuleCompiler.Compiler.Language.Parsing;
 using RuleCompiler.Compiler.Loading;
 using RuleCompiler.Compiler.Model;
 
@@ -30,8 +31,10 @@ internal static class RepositoryBinding
 
     private static ParsedFragment Parse(Fragment fragment)
     {
-        var (parsed, diagnostics) = SearchBinding.ParseFragment(fragment);
-        return parsed ?? throw new InvalidOperationException($"fragment {fragment.Name}: {string.Join("; ", diagnostics)}");
+        var parsed = QueryParser.ParseStages(fragment.StagesText);
+        return parsed.Value is { } pipeline
+            ? new ParsedFragment(fragment, pipeline.Stages)
+            : throw new InvalidOperationException($"fragment {fragment.Name}: {string.Join("; ", parsed.Diagnostics)}");
     }
 
     private static IEnumerable<string> Files(string rules, string folder)

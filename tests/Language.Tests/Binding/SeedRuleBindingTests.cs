@@ -1,74 +1,98 @@
+using RuleCompiler.Compiler.Compilation;
 using RuleCompiler.Compiler.Language.Binding;
+using RuleCompiler.Compiler.Language.Syntax;
 using RuleCompiler.Compiler.Loading;
-using RuleCompiler.Compiler.Semantics;
-using RuleCompiler.Compiler.Yaml;
 using Xunit;
 
 namespace RuleCompiler.Language.Tests.Binding;
 
 /// <summary>
-/// The repository's rules (the five seeds) end to end through the loader, the parser and the binder: no
-/// diagnostics, every column the rule's entities, risk message and alert name is an output column, and a
-/// misspelt field is reported in the rule file at the misspelling's line and column, with a suggestion.
+/// The repository's rules (the five seeds) end to end through the loader, parser, binder and output-column checks
+/// (<see cref="RuleSetCompiler"/>): no diagnostics; and a misspelt field in a copy of a seed rule is reported in
+/// that rule file at the misspelling's line and column, with a suggestion.
 /// </summary>
 public class SeedRuleBindingTests
 {
-    public static TheoryData<string> Rules()
+    private static readonly string Rules = Path.Combine(RepositoryPaths.Root, "rules");
+
+    private static readonly Lazy<CompilationResult> Compiled = new(() => RuleSetCompiler.Compile(RuleRepository.Load(Rules)));
+
+    public static TheoryData<string> SeedRules()
     {
         var data = new TheoryData<string>();
-        var folder = Path.Combine(RepositoryPaths.Root, "rules", "aws");
-        foreach (var file in Directory.EnumerateFiles(folder, "*.yml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(Rules, "aws"), "*.yml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            data.Add(Path.GetRelativePath(RepositoryPaths.Root, file));
+            data.Add(Path.GetRelativePath(Rules, file));
         }
         return data;
     }
 
-    private static SearchBindingResult Bind(string path, string text)
+    [Theory]
+    [MemberData(nameof(SeedRules))]
+    public void Seed_rule_compiles_without_diagnostics(string relative)
     {
-        var document = DocumentLoader.LoadRule(YamlLoader.LoadText(path, text));
-        Assert.True(document.Model is not null, string.Join("\n", document.Diagnostics));
-        var rule = document.Model!;
-        return SearchBinding.Bind(path, rule.Search, RepositoryBinding.For(rule.DataSource.Value));
+        var path = Path.Combine(Rules, relative);
+        var result = Compiled.Value;
+        Assert.Empty(result.Diagnostics.Where(d => d.Span.Path == path).Select(d => d.ToString()));
+        var rule = Assert.Single(result.Rules, r => r.Rule.Path == path);
+        Assert.NotEmpty(rule.Query.OutputColumns);
     }
 
     [Theory]
-    [MemberData(nameof(Rules))]
-    public void Seed_rule_binds_and_its_columns_exist(string relative)
-    {
-        var path = Path.Combine(RepositoryPaths.Root, relative);
-        var result = Bind(path, File.ReadAllText(path));
-        Assert.True(result.Diagnostics.IsEmpty, string.Join("\n", result.Diagnostics));
-        var rule = DocumentLoader.LoadRule(path).Model!;
-        var unknown = OutputColumnChecks.Check(rule, result.OutputColumnNames).ToList();
-        Assert.True(unknown.Count == 0, string.Join("\n", unknown));
-    }
-
-    [Theory]
-    [MemberData(nameof(Rules))]
+    [MemberData(nameof(SeedRules))]
     public void Misspelt_field_in_a_seed_rule_is_reported_in_the_rule_file(string relative)
     {
-        var path = Path.Combine(RepositoryPaths.Root, relative);
-        var text = File.ReadAllText(path);
-        var rule = DocumentLoader.LoadRule(path).Model!;
-        var bound = Bind(path, text).Bound!;
-        var target = SyntaxWalker.Expressions(bound.Syntax).OfType<Compiler.Language.Syntax.FieldExpression>()
-            .First(f => f.Path[0] is Compiler.Language.Syntax.MemberSegment { Quoted: false } member && member.Name.Distinct().Count() > 1
-                && bound.FieldOf(f) is { Kind: ResolvedFieldKind.Column, Column.Origin: ColumnOrigin.SourceField });
-        var name = ((Compiler.Language.Syntax.MemberSegment)target.Path[0]).Name;
-        var (line, column) = SearchBinding.MapOf(rule.Search).GetPosition(target.Path[0].Span.Start);
+        var original = Assert.Single(Compiled.Value.Rules, r => r.Rule.Path == Path.Combine(Rules, relative)).Query;
+        var target = SyntaxWalker.Expressions(original.Syntax).OfType<FieldExpression>()
+            .First(f => f.Path[0] is MemberSegment { Quoted: false } member && member.Name.Distinct().Count() > 1
+                && original.FieldOf(f) is { Kind: ResolvedFieldKind.Column, Column.Origin: ColumnOrigin.SourceField });
+        var name = ((MemberSegment)target.Path[0]).Name;
 
-        var lines = text.Split('\n');
-        var row = lines[line - 1];
-        Assert.Equal(name, row.Substring(column - 1, name.Length));
-        var i = Enumerable.Range(0, name.Length - 1).First(k => name[k] != name[k + 1]);
-        var swapped = name[..i] + name[i + 1] + name[i] + name[(i + 2)..];
-        lines[line - 1] = row[..(column - 1)] + swapped + row[(column - 1 + name.Length)..];
+        var copy = Directory.CreateTempSubdirectory("rulec-binder-");
+        try
+        {
+            CopyFolder(Rules, copy.FullName);
+            var file = Path.Combine(copy.FullName, relative);
+            var text = File.ReadAllText(file);
+            var (offset, line, column) = FirstToken(text, name, text.IndexOf("\nsearch:", StringComparison.Ordinal));
+            var i = Enumerable.Range(0, name.Length - 1).First(k => name[k] != name[k + 1]);
+            var swapped = name[..i] + name[i + 1] + name[i] + name[(i + 2)..];
+            File.WriteAllText(file, text[..offset] + swapped + text[(offset + name.Length)..]);
 
-        var result = Bind(path, string.Join('\n', lines));
-        var diagnostic = result.Diagnostics.Where(d => d.Code == BindingCodes.UnknownField).MinBy(d => (d.Span.Line, d.Span.Column));
-        Assert.NotNull(diagnostic);
-        Assert.Equal((path, line, column), (diagnostic.Span.Path, diagnostic.Span.Line, diagnostic.Span.Column));
-        Assert.Contains($"did you mean '{bound.FieldOf(target)!.ColumnName}", diagnostic.Message);
+            var result = RuleSetCompiler.Compile(RuleRepository.Load(copy.FullName));
+            var diagnostic = result.Diagnostics.Where(d => d.Code == BindingCodes.UnknownField && d.Span.Path == file)
+                .MinBy(d => (d.Span.Line, d.Span.Column));
+            Assert.NotNull(diagnostic);
+            Assert.Equal((line, column), (diagnostic.Span.Line, diagnostic.Span.Column));
+            Assert.Contains($"did you mean '{original.FieldOf(target)!.ColumnName}", diagnostic.Message);
+        }
+        finally
+        {
+            copy.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>The first whole-word occurrence of <paramref name="name"/> after <paramref name="from"/>: offset, line, column.</summary>
+    private static (int Offset, int Line, int Column) FirstToken(string text, string name, int from)
+    {
+        for (var at = text.IndexOf(name, from, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, StringComparison.Ordinal))
+        {
+            var before = at == 0 ? ' ' : text[at - 1];
+            var after = at + name.Length < text.Length ? text[at + name.Length] : ' ';
+            if (char.IsLetterOrDigit(before) || before is '_' or '.' || char.IsLetterOrDigit(after) || after == '_') continue;
+            var line = text[..at].Count(c => c == '\n') + 1;
+            return (at, line, at - (text.LastIndexOf('\n', at - 1) + 1) + 1);
+        }
+        throw new InvalidOperationException($"'{name}' not found in the search");
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
     }
 }

@@ -62,11 +62,21 @@ internal sealed partial class BindingRun
             Error(BindingCodes.MemberOfScalar, $"'{column.Name}' is a {column.Type.DisplayName()}; it has no {what}", new TextSpan(start, field.Span.End - start));
             return Typed(ScalarType.Unknown);
         }
-        if (remainder[0] is MemberSegment next) CheckUndeclaredMember(column.Name, next, row);
-        // A member path below a multi-valued field applies to each element (resources.ARN); an index picks one.
-        var multivalued = column.Multivalued && remainder[0] is MemberSegment;
-        var resolved = new ResolvedField(ResolvedFieldKind.Column, column.Name, column, remainder, ScalarType.Dynamic, multivalued);
-        return new ExpressionInfo(ScalarType.Dynamic, multivalued, resolved, null);
+        if (remainder[0] is MemberSegment next)
+        {
+            if (column.Multivalued)
+            {
+                // A path through a non-object value is null (language contract): resources.ARN never matches.
+                var start = FieldPaths.NameStart(next);
+                Warning(BindingCodes.MemberOfArray, $"'{column.Name}' is an array, so '{FieldPaths.Display(field.Path)}' is always null; index it ({column.Name}[0].{next.Name}) or mv-expand it first", new TextSpan(start, field.Span.End - start));
+            }
+            else
+            {
+                CheckUndeclaredMember(column.Name, next, row);
+            }
+        }
+        var resolved = new ResolvedField(ResolvedFieldKind.Column, column.Name, column, remainder, ScalarType.Dynamic, false);
+        return new ExpressionInfo(ScalarType.Dynamic, false, resolved, null);
     }
 
     /// <summary>Reports an unknown field at the first segment that does not resolve, with the nearest known name.</summary>
