@@ -108,6 +108,16 @@ internal static class PipelineCases
                 [As("n", Call("sumif", Long(1), Eq(F("role"), Str("admin")))), As("sd", Call("stdev", F("minutes"))), As("roles", Call("make_set", F("role"), Long(1)))],
                 As(null, F("day")))),
 
+        // A one-column sub-pipeline as a list: logins of users that were given admin rights (at any time in the input).
+        ["LoginsOfNewAdmins"] = Query(
+            [LetPipe("admins", Pipe(
+                Where(And(Eq(F("eventName"), Str("AttachUserPolicy")), Bin(BinaryOperator.EndsWith, F("requestParameters.policyArn"), Str("/AdministratorAccess")))),
+                Project(As("user", F("requestParameters.userName")))))],
+            Pipe(
+                Where(Eq(F("eventName"), Str("ConsoleLogin"))),
+                Where(new InExpression(F("userIdentity.userName"), InOperator.InCi, new LetListReference("admins", default), default)),
+                Project(As("user", F("userIdentity.userName"))))),
+
         ["LatestPerUser"] = Query(
             Where(Bin(BinaryOperator.MatchesRegex, F("userIdentity.arn"), Str(":user/[a-z]+$"))),
             Summarize([As(null, Call("arg_max", F("_time"), F("eventName"))), As("events", Call("make_set", F("eventName")))], As("user", F("userIdentity.arn")))),

@@ -156,6 +156,19 @@ public class PipelineTests(PipelineFixture rules) : IClassFixture<PipelineFixtur
     }
 
     [Fact]
+    public void SubPipelineListsWaitForTheWholeInput()
+    {
+        var rows = Run(
+            rules["LoginsOfNewAdmins"],
+            """{"eventName":"ConsoleLogin","userIdentity":{"userName":"Eve"}}""",
+            """{"eventName":"ConsoleLogin","userIdentity":{"userName":"bob"}}""",
+            """{"eventName":"AttachUserPolicy","requestParameters":{"userName":"eve","policyArn":"arn:aws:iam::aws:policy/AdministratorAccess"}}""",
+            """{"eventName":"AttachUserPolicy","requestParameters":{"userName":"bob","policyArn":"arn:aws:iam::aws:policy/ReadOnlyAccess"}}""",
+            """{"eventName":"ConsoleLogin","userIdentity":{"userName":"eve"}}""");
+        Assert.Equal(["user=Eve", "user=eve"], rows.Select(Text));
+    }
+
+    [Fact]
     public void RulesCanRunTwiceWithFreshState()
     {
         var first = Run(rules["EcrFindingsMedium"], Findings("web", "MEDIUM"));

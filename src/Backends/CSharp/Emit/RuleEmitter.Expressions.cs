@@ -271,11 +271,7 @@ internal sealed partial class RuleEmitter
             case LetListReference letList when _letConstants.ContainsKey(letList.Name):
                 return SetField("SetOf_" + CSharpLiteral.IdentifierPart(letList.Name), $"ValueSet.Of({ci}, {LetPropertyName(letList.Name)})");
             case LetListReference letPipeline when _letPipelines.ContainsKey(letPipeline.Name):
-                Report(
-                    CSharpDiagnostics.Unsupported,
-                    $"the C# backend cannot yet use the sub-pipeline '{letPipeline.Name}' as a list; use a join (kind=leftsemi) instead",
-                    letPipeline);
-                return "ValueSet.Of(false)";
+                return $"{PipelineList(letPipeline)}.Set(ignoreCase: {ci})";
             default:
                 Report(CSharpDiagnostics.UnknownName, $"unknown let name in list position", list);
                 return "ValueSet.Of(false)";

@@ -12,7 +12,8 @@ internal sealed partial class RuleEmitter
     private void EmitPipeline(Pipeline pipeline, string sink, ImmutableHashSet<string> lets)
     {
         var stages = Resolve(pipeline, lets);
-        var leading = stages.TakeWhile(s => s is WhereStage).Cast<WhereStage>().ToList();
+        // A where that reads a sub-pipeline list must wait for that list, so it cannot be part of the event filter.
+        var leading = stages.TakeWhile(s => s is WhereStage w && !UsesPipelineList(w.Predicate)).Cast<WhereStage>().ToList();
         var filter = EmitFilter(leading);
         var v = NewVar("pipeline");
         _build.Add($"IRowSink {v} = {sink};");
@@ -83,6 +84,22 @@ internal sealed partial class RuleEmitter
     }
 
     private void EmitStage(Stage stage, string v, ImmutableHashSet<string> lets)
+    {
+        // Stages nest (a list's own pipeline is emitted while its user is), so the outer stage's lists are kept aside.
+        var outer = _listsOfStage.ToList();
+        _listsOfStage.Clear();
+        EmitStageItself(stage, v, lets);
+        var used = _listsOfStage.Order(StringComparer.Ordinal).ToList();
+        _listsOfStage.Clear();
+        _listsOfStage.UnionWith(outer);
+        if (used.Count > 0)
+        {
+            // Upstream of the stage: its rows wait until the sub-pipeline lists it tests against are complete.
+            _build.Add($"{v} = new AfterLists([{string.Join(", ", used)}], {v});");
+        }
+    }
+
+    private void EmitStageItself(Stage stage, string v, ImmutableHashSet<string> lets)
     {
         switch (stage)
         {
@@ -207,4 +224,39 @@ internal sealed partial class RuleEmitter
         Report(CSharpDiagnostics.Unsupported, "only a top-level column can be named here, not a path", field);
         return ColumnNames.Of(field) ?? "_";
     }
+}
+
+internal sealed partial class RuleEmitter
+{
+    /// <summary>Locals of Build holding sub-pipeline lists, by let name; and those the stage being emitted uses.</summary>
+    private readonly Dictionary<string, string> _pipelineLists = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _listsOfStage = new(StringComparer.Ordinal);
+
+    /// <summary>The ListCollector local for <c>in name</c> over a let sub-pipeline, wiring the sub-pipeline on first use.</summary>
+    private string PipelineList(LetListReference reference)
+    {
+        if (!_pipelineLists.TryGetValue(reference.Name, out var local))
+        {
+            local = NewVar("list");
+            _pipelineLists.Add(reference.Name, local);
+            _build.Add($"var {local} = new ListCollector();");
+            EmitPipeline(_letPipelines[reference.Name].Value, local, ImmutableHashSet.Create(StringComparer.Ordinal, reference.Name));
+        }
+
+        _listsOfStage.Add(local);
+        return local;
+    }
+
+    private bool UsesPipelineList(Expression expression) => expression switch
+    {
+        InExpression { List: LetListReference reference } @in => _letPipelines.ContainsKey(reference.Name) || UsesPipelineList(@in.Value),
+        InExpression @in => UsesPipelineList(@in.Value),
+        BinaryExpression binary => UsesPipelineList(binary.Left) || UsesPipelineList(binary.Right),
+        UnaryExpression unary => UsesPipelineList(unary.Operand),
+        BetweenExpression between => UsesPipelineList(between.Value) || UsesPipelineList(between.Low) || UsesPipelineList(between.High),
+        FunctionCallExpression call => call.Arguments.Any(UsesPipelineList),
+        ArrayExpression array => array.Items.Any(UsesPipelineList),
+        PathAccessExpression access => UsesPipelineList(access.Target),
+        _ => false,
+    };
 }

@@ -1,0 +1,105 @@
+using RuleCompiler.Runtime.Rows;
+using RuleCompiler.Runtime.Values;
+
+namespace RuleCompiler.Runtime.Operators;
+
+/// <summary>
+/// The end of a one-column sub-pipeline used as a list (<c>x in name</c>): collects the first column of its rows.
+/// The list is known only when its pipeline completes; <see cref="AfterLists"/> holds rows back until then.
+/// </summary>
+public sealed class ListCollector : IRowSink
+{
+    private readonly List<Value> _values = [];
+    private readonly List<Action> _waiting = [];
+    private ValueSet? _exact;
+    private ValueSet? _ignoreCase;
+
+    public bool Completed { get; private set; }
+
+    public void Push(Row row)
+    {
+        foreach (var field in row.Fields())
+        {
+            _values.Add(field.Value);
+            return;
+        }
+    }
+
+    public void Complete()
+    {
+        Completed = true;
+        foreach (var action in _waiting)
+        {
+            action();
+        }
+    }
+
+    /// <summary>The collected values as an <c>in</c> (or <c>in~</c>) list.</summary>
+    public ValueSet Set(bool ignoreCase) => ignoreCase
+        ? _ignoreCase ??= new ValueSet(_values, ignoreCase: true)
+        : _exact ??= new ValueSet(_values, ignoreCase: false);
+
+    internal void WhenComplete(Action action) => _waiting.Add(action);
+}
+
+/// <summary>
+/// Passes rows on once every list they are tested against is complete; until then it keeps them, in order.
+/// Completes when its input and all the lists have.
+/// </summary>
+public sealed class AfterLists : Stage
+{
+    private readonly ListCollector[] _lists;
+    private readonly List<Row> _held = [];
+    private bool _inputDone;
+    private bool _finished;
+
+    public AfterLists(ListCollector[] lists, IRowSink next)
+        : base(next)
+    {
+        _lists = lists;
+        foreach (var list in lists)
+        {
+            list.WhenComplete(Release);
+        }
+    }
+
+    private bool ListsReady => _lists.All(l => l.Completed);
+
+    public override void Push(Row row)
+    {
+        if (ListsReady)
+        {
+            Next.Push(row);
+        }
+        else
+        {
+            _held.Add(row);
+        }
+    }
+
+    public override void Complete()
+    {
+        _inputDone = true;
+        Release();
+    }
+
+    private void Release()
+    {
+        if (!ListsReady)
+        {
+            return;
+        }
+
+        foreach (var row in _held)
+        {
+            Next.Push(row);
+        }
+
+        _held.Clear();
+        if (_inputDone && !_finished)
+        {
+            _finished = true;
+            Next.Complete();
+        }
+    }
+}
