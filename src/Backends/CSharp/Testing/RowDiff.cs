@@ -78,7 +78,13 @@ public static class RowDiff
 
     private static string ExpectedText(ExpectedCell cell) => cell.Value switch
     {
-        YamlScalar scalar => YamlScalarTyping.Resolve(scalar)?.ToString() ?? "(null)",
+        YamlScalar scalar => YamlScalarTyping.Resolve(scalar) switch
+        {
+            null => "(null)",
+            bool b => b ? "true" : "false",
+            IFormattable number => number.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+            var text => text.ToString() ?? "",
+        },
         var node => YamlJson.ToJsonNode(node)?.ToJsonString() ?? "(null)",
     };
 }
