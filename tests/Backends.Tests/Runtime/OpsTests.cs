@@ -129,6 +129,19 @@ public class OpsTests
     }
 
     [Fact]
+    public void MemberPathsBelowArraysAreMultiValued()
+    {
+        const string evt = """{"resources":[{"ARN":"arn:aws:s3:::prod-logs"},{"type":"x"},{"ARN":"arn:aws:s3:::dev"}]}""";
+        var arns = Json.Field(evt, "resources", PathStep.Member("ARN"));
+        Assert.Equal("""["arn:aws:s3:::prod-logs","arn:aws:s3:::dev"]""", arns.ToText());
+        Assert.True(Ops.Has(arns, "prod"));
+        Assert.False(!Ops.Has(arns, "prod"));                // !has: no element has it
+        Assert.True(!Ops.Has(arns, "staging"));
+        Assert.True(Json.Field("""{"resources":[{"type":"x"}]}""", "resources", PathStep.Member("ARN")).IsNull);
+        Assert.True(Json.Field("""{"resources":[]}""", "resources", PathStep.Member("ARN")).IsNull);
+    }
+
+    [Fact]
     public void InAndInCiAndNumbers()
     {
         var set = ValueSet.OfStrings(false, "PutImage", "BatchDeleteImage");
