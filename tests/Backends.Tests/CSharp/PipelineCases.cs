@@ -118,6 +118,13 @@ internal static class PipelineCases
                 Where(new InExpression(F("userIdentity.userName"), InOperator.InCi, new LetListReference("admins", default), default)),
                 Project(As("user", F("userIdentity.userName"))))),
 
+        // Negated operators on missing fields and on member paths below arrays, through generated code.
+        ["Negations"] = Query(
+            Where(And(
+                Bin(BinaryOperator.NotContains, F("userAgent"), Str("console")),
+                Bin(BinaryOperator.NotHas, F("resources.ARN"), Str("prod")))),
+            Project(As(null, F("eventID")))),
+
         ["LatestPerUser"] = Query(
             Where(Bin(BinaryOperator.MatchesRegex, F("userIdentity.arn"), Str(":user/[a-z]+$"))),
             Summarize([As(null, Call("arg_max", F("_time"), F("eventName"))), As("events", Call("make_set", F("eventName")))], As("user", F("userIdentity.arn")))),

@@ -169,6 +169,19 @@ public class PipelineTests(PipelineFixture rules) : IClassFixture<PipelineFixtur
     }
 
     [Fact]
+    public void NegationsHoldForMissingFieldsAndNoMatchingElement()
+    {
+        var rows = Run(
+            rules["Negations"],
+            """{"eventID":"missing-both"}""",
+            """{"eventID":"console-agent","userAgent":"AWS Console"}""",
+            """{"eventID":"prod-resource","resources":[{"ARN":"arn:aws:s3:::dev"},{"ARN":"arn:aws:s3:::prod"}]}""",
+            """{"eventID":"dev-only","userAgent":"aws-cli","resources":[{"ARN":"arn:aws:s3:::dev"}]}""",
+            """{"eventID":"empty-resources","resources":[]}""");
+        Assert.Equal(["eventID=missing-both", "eventID=dev-only", "eventID=empty-resources"], rows.Select(Text));
+    }
+
+    [Fact]
     public void RulesCanRunTwiceWithFreshState()
     {
         var first = Run(rules["EcrFindingsMedium"], Findings("web", "MEDIUM"));
