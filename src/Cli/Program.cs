@@ -14,6 +14,9 @@ public static class Program
         var root = new RootCommand("rulec: validate detection rules written once in canonical YAML, and compile them.");
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(NewCommand.Create(context));
+        root.Subcommands.Add(TestCommand.Create(context));
+        root.Subcommands.Add(RunCommand.Create(context));
+        root.Subcommands.Add(BuildCommand.Create(context));
         return CommandRunner.Run(root, args, context);
     }
 }

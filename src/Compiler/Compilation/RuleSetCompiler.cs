@@ -3,16 +3,15 @@ using RuleCompiler.Compiler.Diagnostics;
 using RuleCompiler.Compiler.Language.Binding;
 using RuleCompiler.Compiler.Language.Parsing;
 using RuleCompiler.Compiler.Loading;
-using RuleCompiler.Compiler.Model;
 using RuleCompiler.Compiler.Semantics;
-using RuleCompiler.Compiler.Yaml;
 
 namespace RuleCompiler.Compiler.Compilation;
 
 /// <summary>
 /// The step after loading: parses every fragment and every rule's search, binds each search against its data
 /// source, lists and fragments, and checks that what the rule's metadata names (entities, risk message, alert
-/// templates, custom details) are columns the search outputs. Syntax and binding errors point into the YAML file.
+/// templates, custom details) are columns the search outputs. Syntax and binding errors point into the YAML file
+/// (a fragment's into the fragment's file).
 /// </summary>
 public static class RuleSetCompiler
 {
@@ -24,7 +23,7 @@ public static class RuleSetCompiler
         foreach (var fragment in repository.Fragments)
         {
             var path = fragment.StagesSpan.Path;
-            var map = MapOf(fragment.StagesSource, fragment.StagesText);
+            var map = ScalarSourceMaps.For(fragment.StagesSource, fragment.StagesText);
             fragmentMaps[fragment.Name] = (path, map);
             var parsed = QueryParser.ParseStages(fragment.StagesText);
             diagnostics.AddRange(parsed.Diagnostics.Select(d => d.ToDiagnostic(path, map)));
@@ -45,7 +44,7 @@ public static class RuleSetCompiler
             }
 
             var path = rule.Search.Span.Path;
-            var map = MapOf(rule.Search, rule.Search.Text);
+            var map = ScalarSourceMaps.For(rule.Search, rule.Search.Text);
             var parsed = QueryParser.Parse(rule.Search.Text);
             diagnostics.AddRange(parsed.Diagnostics.Select(d => d.ToDiagnostic(path, map)));
             if (parsed.Query is not { } query)
@@ -55,8 +54,8 @@ public static class RuleSetCompiler
 
             var bound = QueryBinder.Bind(query, BindingContext.For(dataSource, repository.Lists, fragments));
             diagnostics.AddRange(bound.Diagnostics.Select(d => d.Fragment is { } name && fragmentMaps.TryGetValue(name, out var f)
-                ? d.ToDiagnostic(span => Position(f.Path, f.Map, span.Start))
-                : d.ToDiagnostic(span => Position(path, map, span.Start))));
+                ? d.ToDiagnostic(span => Position(f.Path, f.Map, span))
+                : d.ToDiagnostic(span => Position(path, map, span))));
             if (bound.HasErrors)
             {
                 continue;
@@ -75,22 +74,10 @@ public static class RuleSetCompiler
         return new CompilationResult(repository, compiled.ToImmutable(), sorted);
     }
 
-    private static SearchSourceMap MapOf(ScalarSource? source, string text) => source is null
-        ? SearchSourceMap.ForText(text)
-        : SearchSourceMap.Create(source.Text, StyleOf(source.Style), source.FileText, source.Span.Line, source.Span.Column);
-
-    private static SourceSpan Position(string path, SearchSourceMap map, int offset)
+    private static SourceSpan Position(string path, SearchSourceMap map, Language.Syntax.TextSpan span)
     {
-        var (line, column) = map.GetPosition(offset);
-        return SourceSpan.At(path, line, column);
+        var (line, column) = map.GetPosition(span.Start);
+        var (endLine, endColumn) = map.GetPosition(span.End);
+        return new SourceSpan(path, line, column, endLine, endColumn);
     }
-
-    private static YamlDotNet.Core.ScalarStyle StyleOf(YamlScalarStyle style) => style switch
-    {
-        YamlScalarStyle.SingleQuoted => YamlDotNet.Core.ScalarStyle.SingleQuoted,
-        YamlScalarStyle.DoubleQuoted => YamlDotNet.Core.ScalarStyle.DoubleQuoted,
-        YamlScalarStyle.Literal => YamlDotNet.Core.ScalarStyle.Literal,
-        YamlScalarStyle.Folded => YamlDotNet.Core.ScalarStyle.Folded,
-        _ => YamlDotNet.Core.ScalarStyle.Plain,
-    };
 }

@@ -48,7 +48,8 @@ public static class DocumentLoader
         where T : class
     {
         var diagnostics = new List<Diagnostic>(file.Diagnostics);
-        if (file.Root is null)
+        // After a YAML error (duplicate key, alias) the tree is not what the user meant; schema errors would only echo it.
+        if (file.Root is null || file.HasErrors)
         {
             return new LoadedDocument<T>(file.Path, file, null, [.. diagnostics]);
         }

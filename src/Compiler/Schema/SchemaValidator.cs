@@ -32,6 +32,13 @@ public sealed class SchemaValidator
 
     public ImmutableArray<Diagnostic> Validate(YamlNode root)
     {
+        if (root is not YamlMapping)
+        {
+            // Every required field would be "missing" too; the one thing to fix is the shape of the document.
+            return [Diagnostic.Error(SchemaDiagnosticCodes.WrongType,
+                $"the document must be a mapping of fields (key: value), found {(root is YamlSequence ? "a list" : "a single value")}", root.Span)];
+        }
+
         var (json, lineNodes) = YamlToJsonText.Convert(root);
         var token = JToken.Parse(json, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load, DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Ignore });
         var errors = schema.Validate(token);
@@ -40,12 +47,20 @@ public sealed class SchemaValidator
             .OrderBy(d => d.Span.Line).ThenBy(d => d.Span.Column).ThenBy(d => d.Code, StringComparer.Ordinal)];
     }
 
-    // oneOf/anyOf failures nest their causes; the causes are what a user can act on.
+    // oneOf/anyOf failures nest their causes, and a value allowed several types ("version": integer or string) nests
+    // one list per type; the causes (for the type the value has) are what a user can act on.
     private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors)
     {
         foreach (var error in errors)
         {
-            if (error is ChildSchemaValidationError child && child.Errors.Count > 0)
+            if (error is MultiTypeValidationError multi && ErrorsForActualType(multi) is { Count: > 0 } typed)
+            {
+                foreach (var inner in Flatten(typed))
+                {
+                    yield return inner;
+                }
+            }
+            else if (error is ChildSchemaValidationError child && child.Errors.Count > 0)
             {
                 foreach (var inner in Flatten(child.Errors.SelectMany(e => e.Value)))
                 {
@@ -57,6 +72,21 @@ public sealed class SchemaValidator
                 yield return error;
             }
         }
+    }
+
+    private static ICollection<ValidationError>? ErrorsForActualType(MultiTypeValidationError error)
+    {
+        var actual = error.Token?.Type switch
+        {
+            JTokenType.String => JsonObjectType.String,
+            JTokenType.Integer => JsonObjectType.Integer,
+            JTokenType.Float => JsonObjectType.Number,
+            JTokenType.Boolean => JsonObjectType.Boolean,
+            JTokenType.Array => JsonObjectType.Array,
+            JTokenType.Object => JsonObjectType.Object,
+            _ => JsonObjectType.None,
+        };
+        return error.Errors.TryGetValue(actual, out var typed) ? typed : null;
     }
 
     private static JsonSchema LoadEmbedded(SchemaKind kind)

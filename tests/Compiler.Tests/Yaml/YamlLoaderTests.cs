@@ -67,4 +67,39 @@ public class YamlLoaderTests
         Assert.NotEmpty(file.Diagnostics);
         Assert.Null(file.Root);
     }
+
+    [Fact]
+    public void A_folder_or_missing_file_is_an_unreadable_file_diagnostic()
+    {
+        Assert.Equal("RC1008 1:1", First(YamlLoader.LoadFile(Path.GetTempPath())));
+        Assert.Equal("RC1008 1:1", First(YamlLoader.LoadFile(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".yml"))));
+    }
+
+    [Fact]
+    public void Tabs_inside_a_block_scalar_or_quoted_string_are_content_not_errors()
+    {
+        var file = Load("search: |\n  where a == \"x\"\n  \t| take 1\nq: \"a\tb\"\n");
+        Assert.Empty(file.Diagnostics);
+        var root = (YamlMapping)file.Root!;
+        Assert.Equal("where a == \"x\"\n\t| take 1\n", ((YamlScalar)root["search"]!).Value);
+        Assert.Equal("a\tb", ((YamlScalar)root["q"]!).Value);
+    }
+
+    [Fact]
+    public void A_byte_order_mark_is_skipped()
+    {
+        var file = YamlLoader.Load("bom.yml", [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("a: 1\n")]);
+        Assert.Empty(file.Diagnostics);
+        Assert.Equal((1, 1), (file.Root!.Span.Line, file.Root.Span.Column));
+    }
+
+    [Fact]
+    public void Windows_line_endings_keep_the_same_positions()
+    {
+        var file = Load("a: 1\r\nb:\r\n  c: [x, 'y']\r\n");
+        Assert.Empty(file.Diagnostics);
+        var c = ((YamlMapping)((YamlMapping)file.Root!)["b"]!).Find("c")!;
+        Assert.Equal((3, 3), (c.Key.Span.Line, c.Key.Span.Column));
+        Assert.Equal("RC1002 3:1", First(Load("a: 1\r\nb: 2\r\na: 3\r\n")));
+    }
 }

@@ -35,14 +35,22 @@ public class FieldResolutionTests
     }
 
     [Fact]
-    public void Member_path_below_a_multivalued_field_is_multivalued_and_an_index_picks_one()
+    public void Member_path_directly_below_a_multivalued_field_warns_and_an_index_is_fine()
     {
         var each = F("resources.ARN");
+        var diagnostic = Single(TestSources.Bind(Q(Where(Eq(each, S("a"))))), BindingCodes.MemberOfArray, each.Path[1].Span);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Contains("resources[0].ARN", diagnostic.Message);
+
         var first = Path("resources", 0, "ARN");
-        var bound = TestSources.Bind(Q(Where(And(Eq(each, S("a")), Eq(first, S("b"))))));
+        var bound = TestSources.Bind(Q(Where(Eq(first, S("b")))));
         NoDiagnostics(bound);
-        Assert.True(bound.InfoOf(each).Multivalued);
         Assert.False(bound.InfoOf(first).Multivalued);
+
+        var categories = F("eventCategories");
+        var whole = TestSources.Bind(Q(Where(Eq(categories, S("Management")))));
+        NoDiagnostics(whole);
+        Assert.True(whole.InfoOf(categories).Multivalued);
     }
 
     [Fact]

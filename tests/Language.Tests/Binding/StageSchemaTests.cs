@@ -184,3 +184,27 @@ public class StageSchemaTests
         NoDiagnostics(TestSources.Bind(Q(Project(A(F("eventName"))), FillNull(S("unknown"), "eventName"))));
     }
 }
+
+public class DefaultColumnNameTests
+{
+    [Fact]
+    public void Mv_expand_of_a_nested_path_without_a_name_keeps_the_dotted_name()
+    {
+        var bound = TestSources.Bind(Q(MvExpand(null, F("responseElements.imageScanFindings.findings")),
+            Where(Eq(F("responseElements.imageScanFindings.findings.severity"), S("HIGH")))));
+        NoDiagnostics(bound);
+        Assert.Equal("responseElements.imageScanFindings.findings", bound.OutputColumns[^1].Name);
+        Assert.Equal("responseElements.imageScanFindings.findings", DefaultColumnNames.OfExpanded(F("responseElements.imageScanFindings.findings")));
+    }
+
+    [Fact]
+    public void Public_naming_rules_match_what_the_binder_outputs()
+    {
+        Assert.Equal("userIdentity.arn", DefaultColumnNames.Of(F("userIdentity.arn")));
+        Assert.Equal("_time", DefaultColumnNames.Of(Call("bin", F("_time"), Dur(TimeSpan.FromHours(1)))));
+        Assert.Null(DefaultColumnNames.Of(Call("tolower", F("eventName"))));
+        Assert.Null(DefaultColumnNames.Of(Path("resources", 0)));
+        Assert.Equal("set_a_b", DefaultColumnNames.OfAggregate(Call("make_set", F("a.b"))));
+        Assert.Null(DefaultColumnNames.OfAggregate(Call("max", Call("strlen", F("x")))));
+    }
+}

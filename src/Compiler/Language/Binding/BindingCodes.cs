@@ -32,4 +32,5 @@ public static class BindingCodes
     public const string JoinCondition = "RC2527";
     public const string StarOutsideArgMinMax = "RC2528";
     public const string UndeclaredMember = "RC2529";
+    public const string MemberOfArray = "RC2530";
 }

@@ -21,6 +21,7 @@ internal sealed partial class BindingRun
                     break;
                 default:
                     Error(BindingCodes.JoinCondition, "a join condition is a column in both sides (key) or $left.a == $right.b", condition.Span);
+                    BindExpression(condition, scope);
                     break;
             }
         }

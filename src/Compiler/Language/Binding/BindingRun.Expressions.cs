@@ -44,7 +44,7 @@ internal sealed partial class BindingRun
         if (row is null)
         {
             Error(BindingCodes.JoinSideOutsideJoin, $"${side.Side.ToString().ToLowerInvariant()} can only be used in a join's on clause", side.Span);
-            return Typed(ScalarType.Unknown);
+            return _expressions[side.Field] = Typed(ScalarType.Unknown);
         }
         var info = BindField(side.Field, row, scope with { Row = row });
         _expressions[side.Field] = info;

@@ -42,7 +42,8 @@ internal sealed partial class BindingRun
             Error(BindingCodes.LetKind, $"'{let.Name}' is a sub-pipeline; use it as a pipeline source, in join/union, or with in", field.Span);
             return Typed(ScalarType.Unknown);
         }
-        return UnknownField(field, row, 0);
+        // After an earlier error (an unknown sub-pipeline) the columns are unknown: do not report every use.
+        return row.Unresolved ? Typed(ScalarType.Unknown) : UnknownField(field, row, 0);
     }
 
     private ExpressionInfo ResolveBelowColumn(FieldExpression field, Column column, int consumed, RowSchema row)
@@ -57,14 +58,25 @@ internal sealed partial class BindingRun
         {
             var segment = remainder[0];
             var what = segment is MemberSegment member ? $"member '{member.Name}'" : "elements";
-            Error(BindingCodes.MemberOfScalar, $"'{column.Name}' is a {column.Type.DisplayName()}; it has no {what}", new TextSpan(segment.Span.Start, field.Span.End - segment.Span.Start));
+            var start = FieldPaths.NameStart(segment);
+            Error(BindingCodes.MemberOfScalar, $"'{column.Name}' is a {column.Type.DisplayName()}; it has no {what}", new TextSpan(start, field.Span.End - start));
             return Typed(ScalarType.Unknown);
         }
-        if (remainder[0] is MemberSegment next) CheckUndeclaredMember(column.Name, next, row);
-        // A member path below a multi-valued field applies to each element (resources.ARN); an index picks one.
-        var multivalued = column.Multivalued && remainder[0] is MemberSegment;
-        var resolved = new ResolvedField(ResolvedFieldKind.Column, column.Name, column, remainder, ScalarType.Dynamic, multivalued);
-        return new ExpressionInfo(ScalarType.Dynamic, multivalued, resolved, null);
+        if (remainder[0] is MemberSegment next)
+        {
+            if (column.Multivalued)
+            {
+                // A path through a non-object value is null (language contract): resources.ARN never matches.
+                var start = FieldPaths.NameStart(next);
+                Warning(BindingCodes.MemberOfArray, $"'{column.Name}' is an array, so '{FieldPaths.Display(field.Path)}' is always null; index it ({column.Name}[0].{next.Name}) or mv-expand it first", new TextSpan(start, field.Span.End - start));
+            }
+            else
+            {
+                CheckUndeclaredMember(column.Name, next, row);
+            }
+        }
+        var resolved = new ResolvedField(ResolvedFieldKind.Column, column.Name, column, remainder, ScalarType.Dynamic, false);
+        return new ExpressionInfo(ScalarType.Dynamic, false, resolved, null);
     }
 
     /// <summary>Reports an unknown field at the first segment that does not resolve, with the nearest known name.</summary>
@@ -72,7 +84,7 @@ internal sealed partial class BindingRun
     {
         var written = FieldPaths.Display(field.Path);
         var candidates = row.Names.Concat(_lets.Where(l => l.Value is BoundLetConstant).Select(l => l.Key)).ToList();
-        var start = field.Path[Math.Min(resolvedSegments, field.Path.Length - 1)].Span.Start;
+        var start = FieldPaths.NameStart(field.Path[Math.Min(resolvedSegments, field.Path.Length - 1)]);
         var suggestion = SuggestPath(field.Path, candidates);
         var hint = suggestion is null ? "" : $"; did you mean '{suggestion}'?";
         Error(BindingCodes.UnknownField, $"unknown field '{written}'{hint}", new TextSpan(start, field.Span.End - start));
@@ -113,7 +125,8 @@ internal sealed partial class BindingRun
         if (declared is null || declared.Contains(member.Name)) return;
         if (NameSuggester.Closest(member.Name, declared) is { } best)
         {
-            Warning(BindingCodes.UndeclaredMember, $"'{member.Name}' is not a declared member of '{columnName}'; did you mean '{best}'?", member.Span);
+            var start = FieldPaths.NameStart(member);
+            Warning(BindingCodes.UndeclaredMember, $"'{member.Name}' is not a declared member of '{columnName}'; did you mean '{best}'?", new TextSpan(start, member.Span.End - start));
         }
     }
 }

@@ -116,7 +116,7 @@ internal sealed partial class BindingRun
     private RowSchema BindMvExpand(MvExpandStage expand, RowSchema input)
     {
         var info = BindExpression(expand.Array, ExpressionScope.Rows(input));
-        var name = expand.Name ?? (expand.Array is FieldExpression field ? FieldPaths.ColumnName(field) : null);
+        var name = expand.Name ?? DefaultColumnNames.OfExpanded(expand.Array);
         if (name is null)
         {
             Error(BindingCodes.ColumnNeedsName, "mv-expand of an expression needs a column name: mv-expand name = expression", expand.Array.Span);
@@ -149,18 +149,10 @@ internal sealed partial class BindingRun
     private string? ColumnNameOf(Assignment assignment)
     {
         if (assignment.Name is { } explicitName) return explicitName;
-        if (DefaultColumnName(assignment.Value) is { } derived) return derived;
+        if (DefaultColumnNames.Of(assignment.Value) is { } derived) return derived;
         Error(BindingCodes.ColumnNeedsName, "this column needs a name: write name = expression", assignment.Value.Span);
         return null;
     }
-
-    /// <summary>A bare field keeps its dotted name; bin(field, size) and floor(field, size) keep the field's name (as KQL).</summary>
-    private static string? DefaultColumnName(Expression value) => value switch
-    {
-        FieldExpression field => FieldPaths.ColumnName(field),
-        FunctionCallExpression { Name: "bin" or "floor", Arguments: [FieldExpression field, _] } => FieldPaths.ColumnName(field),
-        _ => null,
-    };
 
     private void DuplicateColumn(string name, TextSpan span) =>
         Error(BindingCodes.DuplicateColumn, $"the column '{name}' is defined twice", span);

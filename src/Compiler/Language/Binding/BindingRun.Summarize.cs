@@ -46,7 +46,7 @@ internal sealed partial class BindingRun
                 foreach (var (column, span) in ArgMinMaxColumns(item, call, rowFunction, input, names)) Add(column, span);
                 continue;
             }
-            var name = item.Name ?? DefaultAggregateName(item.Value);
+            var name = item.Name ?? DefaultColumnNames.OfAggregate(item.Value);
             if (name is null)
             {
                 Error(BindingCodes.ColumnNeedsName, "this aggregate needs a name: write name = expression", item.Value.Span);
@@ -56,27 +56,6 @@ internal sealed partial class BindingRun
         }
         return new RowSchema([.. columns]);
     }
-
-    /// <summary>
-    /// KQL's default names: count() is count_, fn(a.b) is fn_a_b, except make_set/make_list/take_any, which KQL
-    /// names set_x, list_x and any_x; fn(expression) needs a name.
-    /// </summary>
-    private static string? DefaultAggregateName(Expression value) => value switch
-    {
-        FunctionCallExpression { Arguments.IsEmpty: true } call => call.Name + "_",
-        FunctionCallExpression { Arguments: [FieldExpression field, ..] } call when FieldPaths.ColumnName(field) is { } name =>
-            DefaultPrefix(call.Name) + "_" + name.Replace('.', '_'),
-        FunctionCallExpression { Name: "countif" } call => call.Name + "_",
-        _ => null,
-    };
-
-    private static string DefaultPrefix(string function) => function switch
-    {
-        "make_set" => "set",
-        "make_list" => "list",
-        "take_any" => "any",
-        _ => function,
-    };
 
     /// <summary>
     /// arg_min/arg_max(value, col, ...): the value column (named by the assignment or after the field) and the

@@ -1,4 +1,4 @@
-using System.Collections.Frozen;
+using System.Collections.ObjectModel;
 using System.Collections.Immutable;
 using RuleCompiler.Compiler.Diagnostics;
 using RuleCompiler.Compiler.Language.Syntax;
@@ -34,7 +34,7 @@ internal sealed partial class BindingRun(BindingContext context)
         }
         var body = BindPipeline(query.Body);
         return new BoundQuery(query, lets.MoveToImmutable(), body, [.. _diagnostics],
-            _expressions.ToFrozenDictionary(ReferenceEqualityComparer.Instance));
+            new ReadOnlyDictionary<Expression, ExpressionInfo>(_expressions));
     }
 
     private BoundLet BindLet(LetStatement let) => let switch
@@ -60,10 +60,10 @@ internal sealed partial class BindingRun(BindingContext context)
                 {
                     if (let is BoundLetPipeline sub) return sub.Pipeline.Output;
                     Error(BindingCodes.LetKind, $"'{named.Name}' is a constant, not a sub-pipeline", named.Span);
-                    return RowSchema.Empty;
+                    return RowSchema.UnresolvedSource;
                 }
                 Error(BindingCodes.UnknownLet, $"unknown let name '{named.Name}'{Suggest(named.Name, _lets.Keys)}", named.Span);
-                return RowSchema.Empty;
+                return RowSchema.UnresolvedSource;
             default:
                 return RowSchema.ForSource(context.DataSource);
         }

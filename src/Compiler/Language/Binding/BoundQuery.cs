@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using RuleCompiler.Compiler.Language.Functions;
 using RuleCompiler.Compiler.Language.Syntax;
@@ -10,14 +9,15 @@ public sealed record ExpressionInfo(ScalarType Type, bool Multivalued, ResolvedF
 
 /// <summary>
 /// The binder's result: the syntax it bound, each stage's input and output schema, the type of every expression,
-/// what every field reference and function call names, and the diagnostics. Immutable.
+/// what every field reference and function call names, and the diagnostics. Immutable: <see cref="Expressions"/>
+/// is a read-only view (keyed by node reference) of a table nothing writes to after binding.
 /// </summary>
 public sealed record BoundQuery(
     Query Syntax,
     ImmutableArray<BoundLet> Lets,
     BoundPipeline Body,
     ImmutableArray<BindDiagnostic> Diagnostics,
-    FrozenDictionary<Expression, ExpressionInfo> Expressions)
+    IReadOnlyDictionary<Expression, ExpressionInfo> Expressions)
 {
     /// <summary>The schema of the rows the rule outputs (entities, risk messages and alerts refer to these columns).</summary>
     public RowSchema Output => Body.Output;

@@ -57,4 +57,10 @@ public static class FieldPaths
         var members = MemberPrefixLength(field.Path);
         return members == field.Path.Length && members > 0 ? DottedName(field.Path, members) : null;
     }
+
+    /// <summary>Where a segment's name starts: after the dot of <c>.name</c> (a quoted or index segment: its start).</summary>
+    public static int NameStart(PathSegment segment) =>
+        segment is MemberSegment { Quoted: false } member && segment.Span.Length >= member.Name.Length
+            ? segment.Span.End - member.Name.Length
+            : segment.Span.Start;
 }

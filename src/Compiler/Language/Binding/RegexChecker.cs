@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace RuleCompiler.Compiler.Language.Binding;
@@ -11,7 +12,12 @@ public static class RegexChecker
 {
     public sealed record Problem(string Code, string Message);
 
-    public static Problem? Check(string pattern)
+    // Compiling a pattern costs far more than binding the rest of a query; rules repeat the same few patterns.
+    private static readonly ConcurrentDictionary<string, Problem?> Checked = new(StringComparer.Ordinal);
+
+    public static Problem? Check(string pattern) => Checked.GetOrAdd(pattern, Compute);
+
+    private static Problem? Compute(string pattern)
     {
         try
         {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using RuleCompiler.Compiler.Model;
 
 namespace RuleCompiler.Compiler.Language.Binding;
@@ -12,7 +13,17 @@ public sealed record RowSchema(ImmutableArray<Column> Columns)
 {
     public static RowSchema Empty { get; } = new(ImmutableArray<Column>.Empty);
 
-    public static RowSchema ForSource(DataSource source)
+    /// <summary>The schema of a source that failed to bind (already reported): any column name is accepted as unknown.</summary>
+    public static RowSchema UnresolvedSource { get; } = new(ImmutableArray<Column>.Empty) { Unresolved = true };
+
+    public bool Unresolved { get; init; }
+
+    // Every pipeline over a source starts from the same schema; build it once per data source instance.
+    private static readonly ConditionalWeakTable<DataSource, RowSchema> SourceSchemas = new();
+
+    public static RowSchema ForSource(DataSource source) => SourceSchemas.GetValue(source, Build);
+
+    private static RowSchema Build(DataSource source)
     {
         var builder = ImmutableArray.CreateBuilder<Column>(source.Fields.Length + 1);
         builder.Add(new Column(Column.EventTimeName, ScalarType.DateTime, false, ColumnOrigin.EventTime, source.FindField(source.TimeField)));
@@ -50,12 +61,10 @@ public sealed record RowSchema(ImmutableArray<Column> Columns)
     {
         for (var i = 0; i < Columns.Length; i++)
         {
-            if (string.Equals(Columns[i].Name, column.Name, StringComparison.Ordinal)) return new RowSchema(Columns.SetItem(i, column));
+            if (string.Equals(Columns[i].Name, column.Name, StringComparison.Ordinal)) return this with { Columns = Columns.SetItem(i, column) };
         }
-        return new RowSchema(Columns.Add(column));
+        return this with { Columns = Columns.Add(column) };
     }
-
-    public RowSchema Without(string name) => new(Columns.RemoveAll(c => string.Equals(c.Name, name, StringComparison.Ordinal)));
 
     public IEnumerable<string> Names => Columns.Select(c => c.Name);
 }

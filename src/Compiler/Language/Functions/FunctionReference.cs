@@ -31,7 +31,7 @@ public static class FunctionReference
         builder.Append("| function | signature | meaning | example |\n|---|---|---|---|\n");
         foreach (var function in FunctionCatalogue.All.Where(f => f.Kind == kind))
         {
-            builder.Append("| `").Append(function.Name).Append("` | `").Append(SignatureText(function)).Append("` | ")
+            builder.Append("| `").Append(function.Name).Append("` | `").Append(Escape(SignatureText(function))).Append("` | ")
                 .Append(Escape(function.Description)).Append(" | `").Append(function.Example.Replace("|", "\\|")).Append("` |\n");
         }
         return builder.ToString();

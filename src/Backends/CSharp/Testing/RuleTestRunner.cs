@@ -1,0 +1,116 @@
+using System.Text.Json;
+using RuleCompiler.Compiler.Model;
+using RuleCompiler.Compiler.Yaml;
+using RuleCompiler.Runtime.Events;
+using RuleCompiler.Runtime.Rows;
+using RuleCompiler.Runtime.Rules;
+using RuleCompiler.Runtime.Values;
+
+namespace RuleCompiler.Backends.CSharp.Testing;
+
+/// <summary>The outcome of one <c>tests:</c> entry; <see cref="Problems"/> is empty when it passed.</summary>
+public sealed record RuleTestResult(Rule Rule, RuleTest Test, IReadOnlyList<string> Problems)
+{
+    public bool Passed => Problems.Count == 0;
+}
+
+/// <summary>
+/// Runs a rule's <c>tests:</c>: reads the events (inline or a file next to the rule), runs the compiled rule on
+/// them with now() fixed at the latest event time (so windows like ago(1h) hold on any day), and compares the
+/// output with the expected count and rows (each expected row must equal some output row on its listed columns).
+/// </summary>
+public static class RuleTestRunner
+{
+    public static IEnumerable<RuleTestResult> Run(Rule rule, DataSource dataSource, Runtime.Rules.CompiledRule compiled)
+    {
+        foreach (var test in rule.Tests)
+        {
+            yield return RunOne(rule, dataSource, compiled, test);
+        }
+    }
+
+    private static RuleTestResult RunOne(Rule rule, DataSource dataSource, Runtime.Rules.CompiledRule compiled, RuleTest test)
+    {
+        var problems = new List<string>();
+        var documents = ReadEvents(test, problems);
+        try
+        {
+            var time = new TimeSpec(FieldPath.Dotted(dataSource.TimeField), (Runtime.Values.TimeFormat)(int)dataSource.TimeFormat);
+            var rows = documents.Select(d => Row.FromEvent(d.RootElement)).ToList();
+            var latest = rows.Select(r => r.Time(time)).Where(t => t.Kind == ValueKind.DateTime).Select(t => t.AsDateTime).DefaultIfEmpty(DateTime.UtcNow).Max();
+            var output = new RowCollector();
+            using (EvaluationClock.FixAt(latest))
+            {
+                var plan = compiled.Start(output);
+                foreach (var row in rows)
+                {
+                    plan.Push(row);
+                }
+
+                plan.Complete();
+            }
+
+            Compare(test.Expect, output.Rows, problems);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            problems.Add($"the rule failed while running: {e.Message}");
+        }
+        finally
+        {
+            foreach (var document in documents)
+            {
+                document.Dispose();
+            }
+        }
+
+        return new RuleTestResult(rule, test, problems);
+    }
+
+    private static List<JsonDocument> ReadEvents(RuleTest test, List<string> problems)
+    {
+        var documents = new List<JsonDocument>();
+        if (test.Events.ResolvedPath is { } path)
+        {
+            foreach (var record in EventReader.ReadFile(path, e => problems.Add($"bad test event: {e}")))
+            {
+                documents.Add(JsonDocument.Parse(record.Event.GetRawText()));
+            }
+
+            return documents;
+        }
+
+        foreach (var node in test.Events.Inline)
+        {
+            var json = YamlJson.ToJsonNode(node);
+            if (json is System.Text.Json.Nodes.JsonObject)
+            {
+                documents.Add(JsonDocument.Parse(json.ToJsonString()));
+            }
+            else
+            {
+                problems.Add($"inline event at line {node.Span.Line} is not a mapping");
+            }
+        }
+
+        return documents;
+    }
+
+    private static void Compare(TestExpectation expect, List<Row> rows, List<string> problems)
+    {
+        if (expect.Count is { } count && count != rows.Count)
+        {
+            problems.Add($"expected {count} row(s), got {rows.Count}");
+        }
+
+        foreach (var expected in expect.Rows)
+        {
+            if (rows.Any(r => RowDiff.Matches(expected, r)))
+            {
+                continue;
+            }
+
+            problems.Add(RowDiff.Describe(expected, rows));
+        }
+    }
+}

@@ -1,0 +1,185 @@
+using System.CommandLine;
+using System.Diagnostics;
+using RuleCompiler.Backends.CSharp;
+using RuleCompiler.Compiler.Catalogues;
+using RuleCompiler.Compiler.Compilation;
+using RuleCompiler.Compiler.Diagnostics;
+using RuleCompiler.Compiler.Loading;
+using RuleCompiler.Runtime.Events;
+using RuleCompiler.Runtime.Rules;
+
+namespace RuleCompiler.Cli.Commands;
+
+/// <summary>
+/// <c>rulec run --rules PATH --events FILE... [--out FILE]</c>: every rule, compiled to C#, over the events in one
+/// streaming pass; alerts as NDJSON (stdout or --out). Bad records are reported with file and line and counted;
+/// the exit code is 1 when any input was rejected or a rule failed on an event.
+/// </summary>
+public static class RunCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var rules = new Option<string>("--rules")
+        {
+            Description = "Rule file or folder (default: rules/).",
+            DefaultValueFactory = _ => "rules",
+        };
+        var events = new Option<string[]>("--events")
+        {
+            Description = "Event files: CloudTrail Records files, NDJSON or JSON arrays, optionally gzip'd.",
+            Required = true,
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var output = new Option<string?>("--out") { Description = "Write alerts to this file instead of stdout." };
+        var command = new Command("run", "Run every rule on events and write one NDJSON alert per output row.");
+        command.Options.Add(rules);
+        command.Options.Add(events);
+        command.Options.Add(output);
+        command.SetAction(result => Run(context, result.GetValue(rules)!, result.GetValue(events)!, result.GetValue(output)));
+        return command;
+    }
+
+    private static int Run(CliContext context, string rulesPath, string[] eventFiles, string? outputFile)
+    {
+        var printer = new DiagnosticPrinter(context);
+        if (!File.Exists(context.Resolve(rulesPath)) && !Directory.Exists(context.Resolve(rulesPath)))
+        {
+            return printer.UsageError(CliDiagnosticCodes.PathNotFound, $"no such file or folder: {rulesPath}");
+        }
+
+        var compilation = RuleSetCompiler.Compile(RuleRepository.Load(context.Resolve(rulesPath), AttackCatalogue.Default));
+        foreach (var diagnostic in compilation.Diagnostics.Where(d => d.IsError))
+        {
+            printer.Print(diagnostic);
+        }
+
+        using var build = CSharpRuleBuild.From(compilation);
+        foreach (var diagnostic in build.Diagnostics)
+        {
+            printer.Print(diagnostic);
+        }
+
+        Stream stream;
+        try
+        {
+            stream = outputFile is not null ? File.Create(context.Resolve(outputFile))
+                : context.Out == Console.Out ? Console.OpenStandardOutput()
+                : new TextWriterStream(context.Out);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return printer.UsageError(CliDiagnosticCodes.CannotWriteOutput, $"cannot write {outputFile}: {e.Message}");
+        }
+
+        long rejected = 0;
+        long failures = 0;
+        long alerts;
+        long eventCount;
+        var clock = Stopwatch.StartNew();
+        using (stream)
+        using (var buffered = new BufferedStream(stream, 1 << 16))
+        {
+            var writer = new AlertWriter(buffered);
+            var runner = new RuleSetRunner(
+                build.Rules,
+                rule => new RowCallback(row => writer.Write(rule.Info, row)),
+                failure =>
+                {
+                    failures++;
+                    printer.Print(Diagnostic.Error(RuleSetRunner.RuleFailedCode, $"rule '{failure.Rule.Name}' failed on this event: {failure.Message}", SourceSpan.At(failure.File, (int)failure.Line, 1)));
+                });
+            using var progress = Progress.Start(context, eventFiles.Length);
+            foreach (var file in eventFiles)
+            {
+                var path = context.Resolve(file);
+                foreach (var record in EventReader.ReadFile(path, error =>
+                         {
+                             rejected++;
+                             printer.Print(Diagnostic.Error(error.Code, error.Message, SourceSpan.At(context.Display(error.File), (int)error.Line, 1)));
+                         }))
+                {
+                    runner.Process(record.Event, context.Display(record.File), record.Line);
+                    progress.Tick(runner.EventCount);
+                }
+
+                progress.FileDone();
+            }
+
+            runner.Complete();
+            alerts = writer.Count;
+            eventCount = runner.EventCount;
+        }
+
+        context.Error.WriteLine(
+            $"rulec run: {eventCount} event(s) from {eventFiles.Length} file(s), {rejected} rejected; {build.Pairs.Count} rule(s), "
+            + $"{alerts} alert(s), {failures} rule failure(s); {clock.Elapsed.TotalSeconds:F1}s");
+        return rejected > 0 || failures > 0 || compilation.ErrorCount > 0 || build.Diagnostics.Any(d => d.IsError)
+            ? ExitCodes.RuleErrors
+            : ExitCodes.Ok;
+    }
+
+    /// <summary>A progress line on stderr, only when stderr is a terminal (never in pipes, CI logs or tests).</summary>
+    private sealed class Progress : IDisposable
+    {
+        private readonly CliContext _context;
+        private readonly int _files;
+        private readonly Stopwatch _since = Stopwatch.StartNew();
+        private int _filesDone;
+        private long _events;
+
+        private Progress(CliContext context, int files)
+        {
+            _context = context;
+            _files = files;
+        }
+
+        public static Progress Start(CliContext context, int files) =>
+            new(context.Error == Console.Error && !Console.IsErrorRedirected ? context : context with { Error = TextWriter.Null }, files);
+
+        public void Tick(long events)
+        {
+            _events = events;
+            if (_since.ElapsedMilliseconds >= 250)
+            {
+                _since.Restart();
+                _context.Error.Write($"\r  {_events:N0} events, file {Math.Min(_filesDone + 1, _files)}/{_files} ");
+            }
+        }
+
+        public void FileDone() => _filesDone++;
+
+        public void Dispose() => _context.Error.Write(_events > 0 && _context.Error != TextWriter.Null ? "\r" + new string(' ', 60) + "\r" : "");
+    }
+
+    /// <summary>Lets tests capture alerts through the context's writer instead of the process's stdout.</summary>
+    private sealed class TextWriterStream(TextWriter writer) : Stream
+    {
+        // Stateful: a buffer boundary may fall inside a multi-byte character.
+        private readonly System.Text.Decoder _decoder = System.Text.Encoding.UTF8.GetDecoder();
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Flush() => writer.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            var chars = new char[_decoder.GetCharCount(buffer, offset, count)];
+            var written = _decoder.GetChars(buffer, offset, count, chars, 0);
+            writer.Write(chars, 0, written);
+        }
+    }
+}

@@ -1,0 +1,316 @@
+using System.IO.Compression;
+using System.Text.Json;
+
+namespace RuleCompiler.Runtime.Events;
+
+/// <summary>
+/// Streams events out of the files AWS and tools produce: CloudTrail <c>{"Records":[...]}</c> files, JSON arrays,
+/// NDJSON (one event per line) and concatenated JSON objects, each optionally gzip'd. Memory holds one record at
+/// a time. Bad lines and records are reported through <c>onError</c> with file and line, and skipped.
+/// </summary>
+public static class EventReader
+{
+    public const string MalformedCode = "RC3001";
+    public const string NotAnObjectCode = "RC3002";
+    public const string UnreadableCode = "RC3003";
+    public const string TruncatedCode = "RC3004";
+
+    public static IEnumerable<EventRecord> ReadFile(string path, Action<EventError> onError)
+    {
+        Stream stream;
+        try
+        {
+            stream = File.OpenRead(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            onError(new EventError(path, 1, UnreadableCode, $"cannot read the events file: {e.Message}"));
+            return [];
+        }
+
+        return ReadOwned(stream, path, onError);
+    }
+
+    private static IEnumerable<EventRecord> ReadOwned(Stream stream, string name, Action<EventError> onError)
+    {
+        using (stream)
+        {
+            foreach (var record in Read(stream, name, onError))
+            {
+                yield return record;
+            }
+        }
+    }
+
+    /// <summary>Reads events from a stream; gzip is detected by its magic bytes when the stream can seek.</summary>
+    public static IEnumerable<EventRecord> Read(Stream stream, string name, Action<EventError> onError)
+    {
+        if (IsGzip(stream))
+        {
+            stream = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
+        }
+
+        var window = new ByteWindow(stream);
+        var records = Guarded(window, name, onError);
+        return records;
+    }
+
+    private static IEnumerable<EventRecord> Guarded(ByteWindow window, string name, Action<EventError> onError)
+    {
+        // A broken gzip stream or a failing disk surfaces as an exception from Fill: report it, end the file.
+        IEnumerator<EventRecord>? enumerator = null;
+        try
+        {
+            while (true)
+            {
+                bool more;
+                try
+                {
+                    enumerator ??= Dispatch(window, name, onError).GetEnumerator();
+                    more = enumerator.MoveNext();
+                }
+                catch (Exception e) when (e is IOException or InvalidDataException)
+                {
+                    onError(new EventError(name, window.Line, UnreadableCode, $"cannot read further: {e.Message}"));
+                    yield break;
+                }
+
+                if (!more)
+                {
+                    yield break;
+                }
+
+                yield return enumerator.Current;
+            }
+        }
+        finally
+        {
+            enumerator?.Dispose();
+        }
+    }
+
+    private static IEnumerable<EventRecord> Dispatch(ByteWindow window, string name, Action<EventError> onError)
+    {
+        window.SkipByteOrderMark();
+        if (!window.SkipWhitespace())
+        {
+            return [];
+        }
+
+        if (window.Peek == (byte)'[')
+        {
+            window.Advance(1);
+            return Elements(window, name, onError, insideArray: true);
+        }
+
+        if (StartsWithRecordsArray(window, out var prefixLength))
+        {
+            window.Advance(prefixLength);
+            return Elements(window, name, onError, insideArray: true);
+        }
+
+        return FirstLineIsWholeValue(window) ? Lines(window, name, onError) : Elements(window, name, onError, insideArray: false);
+    }
+
+    private static bool IsGzip(Stream stream)
+    {
+        if (!stream.CanSeek)
+        {
+            return false;
+        }
+
+        var position = stream.Position;
+        var first = stream.ReadByte();
+        var second = stream.ReadByte();
+        stream.Position = position;
+        return first == 0x1f && second == 0x8b;
+    }
+
+    /// <summary>True for a CloudTrail file, <c>{"Records": [</c>; gives the length of that prefix.</summary>
+    private static bool StartsWithRecordsArray(ByteWindow window, out int prefixLength)
+    {
+        prefixLength = 0;
+        window.Ensure(256);
+        var reader = new Utf8JsonReader(window.Span, isFinalBlock: window.AtEnd, default);
+        try
+        {
+            if (reader.Read() && reader.TokenType == JsonTokenType.StartObject
+                && reader.Read() && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("Records"u8)
+                && reader.Read() && reader.TokenType == JsonTokenType.StartArray)
+            {
+                prefixLength = (int)reader.BytesConsumed;
+                return true;
+            }
+        }
+        catch (JsonException)
+        {
+            // Not a Records file; the general readers report the problem with its line.
+        }
+
+        return false;
+    }
+
+    private static bool FirstLineIsWholeValue(ByteWindow window)
+    {
+        int newline;
+        while ((newline = window.Span.IndexOf((byte)'\n')) < 0 && window.Fill())
+        {
+        }
+
+        var line = newline < 0 ? window.Span : window.Span[..newline];
+        // Not the final block: an object that continues on the next line (pretty-printed JSON) is then
+        // "incomplete" rather than an error.
+        var reader = new Utf8JsonReader(line, isFinalBlock: false, default);
+        try
+        {
+            return reader.Read() && reader.TrySkip() && reader.BytesConsumed > 0
+                && line[(int)reader.BytesConsumed..].Trim(" \t\r"u8).IsEmpty;
+        }
+        catch (JsonException)
+        {
+            // A malformed first line: NDJSON is still the best guess, so that the rest of the lines are read.
+            return true;
+        }
+    }
+
+    /// <summary>NDJSON: every non-blank line is one event; a bad line is reported and the next line read.</summary>
+    private static IEnumerable<EventRecord> Lines(ByteWindow window, string name, Action<EventError> onError)
+    {
+        long index = 0;
+        while (window.Ensure())
+        {
+            var newline = window.Span.IndexOf((byte)'\n');
+            if (newline < 0 && window.Fill())
+            {
+                continue;
+            }
+
+            var length = newline < 0 ? window.Span.Length : newline;
+            var line = window.Line;
+            var bytes = window.Memory[..length];
+            if (!bytes.Span.Trim(" \t\r"u8).IsEmpty)
+            {
+                var document = TryParse(bytes, name, line, onError);
+                if (document is not null)
+                {
+                    using (document)
+                    {
+                        if (IsObject(document, name, line, onError))
+                        {
+                            yield return new EventRecord(document.RootElement, name, line, index);
+                        }
+                    }
+                }
+
+                index++;
+            }
+
+            window.Advance(newline < 0 ? length : length + 1);
+        }
+    }
+
+    /// <summary>
+    /// Elements of a JSON array (or of CloudTrail's Records array), or whole values one after another. A syntax
+    /// error here cannot be stepped over reliably, so the rest of the file is reported as skipped.
+    /// </summary>
+    private static IEnumerable<EventRecord> Elements(ByteWindow window, string name, Action<EventError> onError, bool insideArray)
+    {
+        long index = 0;
+        while (true)
+        {
+            if (!window.SkipWhitespace(commas: insideArray))
+            {
+                if (insideArray)
+                {
+                    onError(new EventError(name, window.Line, TruncatedCode, "the file ends inside a JSON array (missing ']')"));
+                }
+
+                yield break;
+            }
+
+            if (insideArray && window.Peek == (byte)']')
+            {
+                yield break;
+            }
+
+            var line = window.Line;
+            var length = MeasureValue(window, name, onError);
+            if (length < 0)
+            {
+                yield break;
+            }
+
+            using (var document = JsonDocument.Parse(window.Memory[..length]))
+            {
+                if (IsObject(document, name, line, onError))
+                {
+                    yield return new EventRecord(document.RootElement, name, line, index);
+                }
+            }
+
+            index++;
+            window.Advance(length);
+        }
+    }
+
+    /// <summary>The byte length of the complete JSON value at the window's start, reading more as needed; -1 on error.</summary>
+    private static int MeasureValue(ByteWindow window, string name, Action<EventError> onError)
+    {
+        while (true)
+        {
+            var reader = new Utf8JsonReader(window.Span, isFinalBlock: window.AtEnd, default);
+            try
+            {
+                if (reader.Read() && reader.TrySkip())
+                {
+                    return (int)reader.BytesConsumed;
+                }
+            }
+            catch (JsonException e)
+            {
+                onError(new EventError(
+                    name,
+                    window.Line + (e.LineNumber ?? 0),
+                    MalformedCode,
+                    $"malformed JSON ({FirstSentence(e.Message)}); the rest of the file was skipped"));
+                return -1;
+            }
+
+            if (!window.Fill())
+            {
+                onError(new EventError(name, window.Line, TruncatedCode, "the file ends inside a JSON value"));
+                return -1;
+            }
+        }
+    }
+
+    private static JsonDocument? TryParse(ReadOnlyMemory<byte> bytes, string name, long line, Action<EventError> onError)
+    {
+        try
+        {
+            return JsonDocument.Parse(bytes);
+        }
+        catch (JsonException e)
+        {
+            onError(new EventError(name, line, MalformedCode, $"malformed JSON line ({FirstSentence(e.Message)}); skipped"));
+            return null;
+        }
+    }
+
+    private static bool IsObject(JsonDocument document, string name, long line, Action<EventError> onError)
+    {
+        if (document.RootElement.ValueKind == JsonValueKind.Object)
+        {
+            return true;
+        }
+
+        onError(new EventError(name, line, NotAnObjectCode, $"an event must be a JSON object, not {document.RootElement.ValueKind.ToString().ToLowerInvariant()}; skipped"));
+        return false;
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return (end < 0 ? message : message[..end]).TrimEnd('.');
+    }
+}

@@ -1,0 +1,126 @@
+using RuleCompiler.Runtime.Aggregates;
+using RuleCompiler.Runtime.Rows;
+using RuleCompiler.Runtime.Values;
+
+namespace RuleCompiler.Runtime.Operators;
+
+/// <summary>
+/// <c>summarize aggregates by keys</c>. Groups come out in the order they were first seen; null keys form their
+/// own group. Without keys there is exactly one output row, even for no input (as KQL).
+/// Output columns: the keys, then the aggregates.
+/// </summary>
+public sealed class Summarize(
+    KeyValuePair<string, Func<Row, Value>>[] keys,
+    Aggregate[] aggregates,
+    IRowSink next) : Stage(next)
+{
+    private readonly Dictionary<Value[], Accumulator[]> _groups = new(KeyComparer.Instance);
+    private readonly List<Value[]> _order = [];
+
+    public override void Push(Row row)
+    {
+        var key = new Value[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            key[i] = keys[i].Value(row);
+        }
+
+        if (!_groups.TryGetValue(key, out var accumulators))
+        {
+            accumulators = aggregates.Select(a => a.Create()).ToArray();
+            _groups.Add(key, accumulators);
+            _order.Add(key);
+        }
+
+        foreach (var accumulator in accumulators)
+        {
+            accumulator.Add(row);
+        }
+    }
+
+    public override void Complete()
+    {
+        if (keys.Length == 0 && _order.Count == 0)
+        {
+            var empty = Array.Empty<Value>();
+            _groups.Add(empty, aggregates.Select(a => a.Create()).ToArray());
+            _order.Add(empty);
+        }
+
+        foreach (var key in _order)
+        {
+            var columns = new List<KeyValuePair<string, Value>>();
+            var taken = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < keys.Length; i++)
+            {
+                columns.Add(new(keys[i].Key, key[i]));
+                taken.Add(keys[i].Key);
+            }
+
+            foreach (var accumulator in _groups[key])
+            {
+                accumulator.WriteTo(columns, taken);
+            }
+
+            Next.Push(Row.FromColumns(columns));
+        }
+
+        _groups.Clear();
+        _order.Clear();
+        base.Complete();
+    }
+}
+
+/// <summary><c>distinct a, b</c>: rows of exactly these columns, each combination once, in first-seen order.</summary>
+public sealed class Distinct(KeyValuePair<string, Func<Row, Value>>[] columns, IRowSink next) : Stage(next)
+{
+    private readonly HashSet<Value[]> _seen = new(KeyComparer.Instance);
+
+    public override void Push(Row row)
+    {
+        var key = columns.Select(c => c.Value(row)).ToArray();
+        if (_seen.Add(key))
+        {
+            Next.Push(Row.FromColumns(columns.Select((c, i) => new KeyValuePair<string, Value>(c.Key, key[i]))));
+        }
+    }
+}
+
+/// <summary>One key of <c>sort by</c>.</summary>
+public sealed record SortKey(Func<Row, Value> Value, bool Descending);
+
+/// <summary>
+/// <c>sort by</c>: stable; nulls first ascending and last descending (KQL's defaults).
+/// </summary>
+public sealed class Sort(SortKey[] keys, IRowSink next) : Stage(next)
+{
+    private readonly List<(Value[] Key, Row Row)> _rows = [];
+
+    public override void Push(Row row) => _rows.Add((keys.Select(k => k.Value(row)).ToArray(), row));
+
+    public override void Complete()
+    {
+        // List.Sort is not stable: order by position as the last key.
+        var indexed = _rows.Select((r, i) => (r.Key, r.Row, Index: i)).ToList();
+        indexed.Sort((a, b) =>
+        {
+            for (var i = 0; i < keys.Length; i++)
+            {
+                var c = ValueComparer.Instance.Compare(a.Key[i], b.Key[i]);
+                if (c != 0)
+                {
+                    return keys[i].Descending ? -c : c;
+                }
+            }
+
+            return a.Index.CompareTo(b.Index);
+        });
+        foreach (var item in indexed)
+        {
+            Next.Push(item.Row);
+        }
+
+        _rows.Clear();
+        base.Complete();
+    }
+}

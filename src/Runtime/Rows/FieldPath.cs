@@ -1,0 +1,47 @@
+namespace RuleCompiler.Runtime.Rows;
+
+/// <summary>
+/// A field path such as <c>requestParameters.repositoryName</c> or <c>resources[0].ARN</c>, built once per rule
+/// (generated code keeps them in static fields) so that reading a field allocates nothing.
+/// </summary>
+public sealed class FieldPath
+{
+    public FieldPath(string head, params PathStep[] rest)
+    {
+        Head = head;
+        HeadPath = [head];
+        Rest = rest;
+    }
+
+    private FieldPath(string head, string[] headPath, PathStep[] rest)
+    {
+        Head = head;
+        HeadPath = headPath;
+        Rest = rest;
+    }
+
+    /// <summary>
+    /// A path whose first part is a column with a dotted name, as the binder names source fields
+    /// (<c>userIdentity.arn</c>): a column of exactly that name if a stage made one, else that path in the event.
+    /// </summary>
+    public static FieldPath Dotted(string column, params PathStep[] rest) => new(column, column.Split('.'), rest);
+
+    /// <summary>The column the path starts from (a computed column, or a field of the event).</summary>
+    public string Head { get; }
+
+    /// <summary>The members that read <see cref="Head"/> from the event.</summary>
+    public string[] HeadPath { get; }
+
+    public PathStep[] Rest { get; }
+
+    public override string ToString() =>
+        Head + string.Concat(Rest.Select(s => s.Name is { } n ? "." + n : "[" + s.Index + "]"));
+}
+
+/// <summary>One step below the head: a member name or an array index (negative counts from the end).</summary>
+public readonly record struct PathStep(string? Name, int Index)
+{
+    public static PathStep Member(string name) => new(name, 0);
+
+    public static PathStep At(int index) => new(null, index);
+}

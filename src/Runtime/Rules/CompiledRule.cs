@@ -1,0 +1,76 @@
+using RuleCompiler.Runtime.Operators;
+using RuleCompiler.Runtime.Rows;
+
+namespace RuleCompiler.Runtime.Rules;
+
+/// <summary>
+/// A rule compiled to C#. <see cref="Build"/> wires a fresh instance of its pipeline (so one compiled rule can
+/// run many times): every part that reads the data source (the main pipeline, join and union sides) registers
+/// with the plan as a source with its leading filter.
+/// </summary>
+public abstract class CompiledRule
+{
+    public abstract RuleInfo Info { get; }
+
+    public abstract void Build(RulePlan plan, IRowSink output);
+
+    /// <summary>A runnable instance whose output goes to <paramref name="output"/>.</summary>
+    public RulePlan Start(IRowSink output)
+    {
+        var plan = new RulePlan();
+        Build(plan, output);
+        return plan;
+    }
+}
+
+/// <summary>The sources of one running rule: event rows pass each source's filter, then enter its pipeline.</summary>
+public sealed class RulePlan
+{
+    private readonly List<(Func<Row, bool> Filter, IRowSink Sink)> _sources = [];
+
+    public void Source(Func<Row, bool> filter, IRowSink pipeline) => _sources.Add((filter, pipeline));
+
+    public int SourceCount => _sources.Count;
+
+    public void Push(Row eventRow)
+    {
+        foreach (var (filter, sink) in _sources)
+        {
+            if (filter(eventRow))
+            {
+                // The row may be kept (summarize, sort, join): copy the event out of the reader's buffer.
+                sink.Push(eventRow.Detached());
+            }
+        }
+    }
+
+    public void Complete()
+    {
+        foreach (var (_, sink) in _sources)
+        {
+            sink.Complete();
+        }
+    }
+}
+
+/// <summary>Collects output rows in memory (tests, <c>rulec test</c>).</summary>
+public sealed class RowCollector : IRowSink
+{
+    public List<Row> Rows { get; } = [];
+
+    public bool Completed { get; private set; }
+
+    public void Push(Row row) => Rows.Add(row);
+
+    public void Complete() => Completed = true;
+}
+
+/// <summary>Forwards output rows to a callback.</summary>
+public sealed class RowCallback(Action<Row> onRow) : IRowSink
+{
+    public void Push(Row row) => onRow(row);
+
+    public void Complete()
+    {
+    }
+}
