@@ -40,4 +40,40 @@ public class CorpusRoundTripTests
         Assert.True(SyntaxEquality.Equals(parsed.Query, reparsed.Query), $"{printed}\n{SyntaxEquality.FindDifference(parsed.Query, reparsed.Query)}");
         Assert.Equal(printed, QueryPrinter.Print(reparsed.Query!));
     }
+
+    [Fact]
+    public void Fragment_stages_round_trip()
+    {
+        var fragments = Directory.EnumerateFiles(Path.Combine(TestFiles.RepositoryRoot, "rules", "fragments"), "*.yml").ToList();
+        Assert.NotEmpty(fragments);
+        foreach (var file in fragments)
+        {
+            var stages = StagesScalar(File.ReadAllText(file));
+            var parsed = QueryParser.ParseStages(stages);
+            Assert.True(parsed.Diagnostics.IsEmpty, $"{file}: {string.Join("\n", parsed.Diagnostics)}");
+            var printed = QueryPrinter.Print(parsed.Value!);
+            var reparsed = QueryParser.ParseStages(printed);
+            Assert.True(SyntaxEquality.Equals(parsed.Value, reparsed.Value), $"{printed}\n{SyntaxEquality.FindDifference(parsed.Value, reparsed.Value)}");
+        }
+    }
+
+    private static string StagesScalar(string fileText)
+    {
+        var parser = new YamlDotNet.Core.Parser(new StringReader(fileText));
+        var afterKey = false;
+        while (parser.MoveNext())
+        {
+            if (parser.Current is YamlDotNet.Core.Events.Scalar scalar)
+            {
+                if (afterKey)
+                {
+                    return scalar.Value;
+                }
+
+                afterKey = scalar.Value == "stages";
+            }
+        }
+
+        throw new InvalidOperationException("no 'stages' key");
+    }
 }
