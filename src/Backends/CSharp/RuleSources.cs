@@ -25,7 +25,7 @@ public static class RuleSources
                 e.Type.Value,
                 e.Identifiers.Select(i => new KeyValuePair<string, string>(i.Identifier.Value, i.Column.Value)).ToList())).ToList());
         var search = rule.Search;
-        var map = SearchSourceMap.Create(search.Text, StyleOf(search.Style), search.FileText, search.Span.Line, search.Span.Column);
+        var map = SearchBinding.MapOf(search);
         return new CSharpRuleSource(
             info,
             compiled.Query.Syntax,
@@ -72,13 +72,4 @@ public static class RuleSources
             CollectFragments(new BoundPipeline(pipeline.Syntax, pipeline.Input, stage.Inlined), into);
         }
     }
-
-    private static YamlDotNet.Core.ScalarStyle StyleOf(YamlScalarStyle style) => style switch
-    {
-        YamlScalarStyle.SingleQuoted => YamlDotNet.Core.ScalarStyle.SingleQuoted,
-        YamlScalarStyle.DoubleQuoted => YamlDotNet.Core.ScalarStyle.DoubleQuoted,
-        YamlScalarStyle.Literal => YamlDotNet.Core.ScalarStyle.Literal,
-        YamlScalarStyle.Folded => YamlDotNet.Core.ScalarStyle.Folded,
-        _ => YamlDotNet.Core.ScalarStyle.Plain,
-    };
 }

@@ -1,11 +1,8 @@
 using System.Collections.Immutable;
 using RuleCompiler.Compiler.Diagnostics;
 using RuleCompiler.Compiler.Language.Binding;
-using RuleCompiler.Compiler.Language.Parsing;
 using RuleCompiler.Compiler.Loading;
-using RuleCompiler.Compiler.Model;
 using RuleCompiler.Compiler.Semantics;
-using RuleCompiler.Compiler.Yaml;
 
 namespace RuleCompiler.Compiler.Compilation;
 
@@ -19,18 +16,14 @@ public static class RuleSetCompiler
     public static CompilationResult Compile(RepositoryLoadResult repository)
     {
         var diagnostics = new List<Diagnostic>(repository.Diagnostics);
-        var fragmentMaps = new Dictionary<string, (string Path, SearchSourceMap Map)>(StringComparer.Ordinal);
         var fragments = new List<ParsedFragment>();
         foreach (var fragment in repository.Fragments)
         {
-            var path = fragment.StagesSpan.Path;
-            var map = MapOf(fragment.StagesSource, fragment.StagesText);
-            fragmentMaps[fragment.Name] = (path, map);
-            var parsed = QueryParser.ParseStages(fragment.StagesText);
-            diagnostics.AddRange(parsed.Diagnostics.Select(d => d.ToDiagnostic(path, map)));
-            if (parsed.Value is { } pipeline)
+            var (parsed, fragmentDiagnostics) = SearchBinding.ParseFragment(fragment);
+            diagnostics.AddRange(fragmentDiagnostics);
+            if (parsed is not null)
             {
-                fragments.Add(new ParsedFragment(fragment, pipeline.Stages));
+                fragments.Add(parsed);
             }
         }
 
@@ -44,26 +37,14 @@ public static class RuleSetCompiler
                 continue;
             }
 
-            var path = rule.Search.Span.Path;
-            var map = MapOf(rule.Search, rule.Search.Text);
-            var parsed = QueryParser.Parse(rule.Search.Text);
-            diagnostics.AddRange(parsed.Diagnostics.Select(d => d.ToDiagnostic(path, map)));
-            if (parsed.Query is not { } query)
+            var binding = SearchBinding.Bind(rule.Search.Span.Path, rule.Search, BindingContext.For(dataSource, repository.Lists, fragments));
+            diagnostics.AddRange(binding.Diagnostics);
+            if (binding.HasErrors || binding.Bound is not { } bound)
             {
                 continue;
             }
 
-            var bound = QueryBinder.Bind(query, BindingContext.For(dataSource, repository.Lists, fragments));
-            diagnostics.AddRange(bound.Diagnostics.Select(d => d.Fragment is { } name && fragmentMaps.TryGetValue(name, out var f)
-                ? d.ToDiagnostic(span => Position(f.Path, f.Map, span.Start))
-                : d.ToDiagnostic(span => Position(path, map, span.Start))));
-            if (bound.HasErrors)
-            {
-                continue;
-            }
-
-            var columns = bound.OutputColumns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-            var columnErrors = OutputColumnChecks.Check(rule, columns).ToList();
+            var columnErrors = OutputColumnChecks.Check(rule, binding.OutputColumnNames).ToList();
             diagnostics.AddRange(columnErrors);
             if (!columnErrors.Any(d => d.IsError))
             {
@@ -74,23 +55,4 @@ public static class RuleSetCompiler
         var sorted = diagnostics.Distinct().OrderBy(d => d, DiagnosticOrder.Instance).ToImmutableArray();
         return new CompilationResult(repository, compiled.ToImmutable(), sorted);
     }
-
-    private static SearchSourceMap MapOf(ScalarSource? source, string text) => source is null
-        ? SearchSourceMap.ForText(text)
-        : SearchSourceMap.Create(source.Text, StyleOf(source.Style), source.FileText, source.Span.Line, source.Span.Column);
-
-    private static SourceSpan Position(string path, SearchSourceMap map, int offset)
-    {
-        var (line, column) = map.GetPosition(offset);
-        return SourceSpan.At(path, line, column);
-    }
-
-    private static YamlDotNet.Core.ScalarStyle StyleOf(YamlScalarStyle style) => style switch
-    {
-        YamlScalarStyle.SingleQuoted => YamlDotNet.Core.ScalarStyle.SingleQuoted,
-        YamlScalarStyle.DoubleQuoted => YamlDotNet.Core.ScalarStyle.DoubleQuoted,
-        YamlScalarStyle.Literal => YamlDotNet.Core.ScalarStyle.Literal,
-        YamlScalarStyle.Folded => YamlDotNet.Core.ScalarStyle.Folded,
-        _ => YamlDotNet.Core.ScalarStyle.Plain,
-    };
 }
