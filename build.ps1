@@ -47,6 +47,9 @@ if (-not $SkipTests) {
     Invoke-Step 'test' { dotnet test RuleCompiler.sln --configuration $Configuration --no-build }
 }
 Invoke-Step 'validate rules/' { dotnet @rulec validate rules/ }
+if (-not $SkipTests) {
+    Invoke-Step 'rule tests' { dotnet @rulec test rules/ }
+}
 
 # Building rules into dist/ needs `rulec build`, which the backends add; until then validation is the main job.
 $help = dotnet @rulec --help | Out-String

@@ -7,13 +7,18 @@ internal sealed class TempRepository : IDisposable
 
     public string Root { get; }
 
-    public static TempRepository CopyOfValid()
+    public static TempRepository CopyOfValid() => CopyOf(Path.Combine(TestPaths.TestsFolder, "Valid"));
+
+    /// <summary>A copy of the repository's own rules/ folder (the seeds), as temp/rules.</summary>
+    public static TempRepository CopyOfRepositoryRules() => CopyOf(TestPaths.RepoRoot, "rules");
+
+    private static TempRepository CopyOf(string sourceRoot, string? only = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "rulec-tests", Guid.NewGuid().ToString("N"));
-        var source = Path.Combine(TestPaths.TestsFolder, "Valid");
+        var source = only is null ? sourceRoot : Path.Combine(sourceRoot, only);
         foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
         {
-            var target = Path.Combine(root, Path.GetRelativePath(source, file));
+            var target = Path.Combine(root, Path.GetRelativePath(sourceRoot, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
         }
@@ -30,6 +35,17 @@ internal sealed class TempRepository : IDisposable
     }
 
     public string PathOf(string relative) => Path.Combine(Root, relative);
+
+    /// <summary>Replaces the first match of a regular expression; fails if there is none. Returns the edited line.</summary>
+    public int EditMatch(string relative, string pattern, string replacement)
+    {
+        var path = PathOf(relative);
+        var text = File.ReadAllText(path);
+        var match = System.Text.RegularExpressions.Regex.Match(text, pattern, System.Text.RegularExpressions.RegexOptions.Multiline);
+        Assert.True(match.Success, $"{relative} has no match for /{pattern}/");
+        File.WriteAllText(path, string.Concat(text.AsSpan(0, match.Index), replacement, text.AsSpan(match.Index + match.Length)));
+        return text[..match.Index].Count(c => c == '\n') + 1;
+    }
 
     /// <summary>Replaces the first occurrence of <paramref name="old"/>; fails if the fixture no longer contains it.</summary>
     public void Edit(string relative, string old, string replacement)

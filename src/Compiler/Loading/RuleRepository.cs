@@ -3,6 +3,7 @@ using RuleCompiler.Compiler.Catalogues;
 using RuleCompiler.Compiler.Diagnostics;
 using RuleCompiler.Compiler.Model;
 using RuleCompiler.Compiler.Semantics;
+using RuleCompiler.Compiler.Yaml;
 
 namespace RuleCompiler.Compiler.Loading;
 
@@ -50,10 +51,10 @@ public static class RuleRepository
 
             var found = kind switch
             {
-                FileKind.DataSource => Collect(DocumentLoader.LoadDataSource(file), dataSources, d => (d.Name, d.Span)),
-                FileKind.List => Collect(DocumentLoader.LoadList(file), lists, l => (l.Name, l.Span)),
-                FileKind.Fragment => Collect(DocumentLoader.LoadFragment(file), fragments, f => (f.Name, f.Span)),
-                _ => Collect(DocumentLoader.LoadRule(file), rules, r => (r.Name.Value, r.Name.Span)),
+                FileKind.DataSource => Collect(DocumentLoader.LoadDataSource(file), dataSources, d => d.Name),
+                FileKind.List => Collect(DocumentLoader.LoadList(file), lists, l => l.Name),
+                FileKind.Fragment => Collect(DocumentLoader.LoadFragment(file), fragments, f => f.Name),
+                _ => Collect(DocumentLoader.LoadRule(file), rules),
             };
             if (report)
             {
@@ -84,32 +85,29 @@ public static class RuleRepository
         _ => FileKind.Rule,
     };
 
-    private static IEnumerable<Diagnostic> Collect<T>(LoadedDocument<T> document, List<T> models, Func<T, (string Name, Diagnostics.SourceSpan Span)> name)
+    private static IEnumerable<Diagnostic> Collect<T>(LoadedDocument<T> document, List<T> models, Func<T, string>? supportFileName = null)
         where T : class
     {
-        if (document.Model is { } model)
+        if (document.Model is not { } model)
         {
-            models.Add(model);
-            if (model is not Rule)
-            {
-                var (value, span) = name(model);
-                var expected = value + ".yml";
-                var actual = Path.GetFileName(document.Path);
-                if (actual != expected && actual != value + ".yaml")
-                {
-                    return document.Diagnostics.Add(Diagnostic.Error(SemanticDiagnosticCodes.FileNameMismatch,
-                        $"the file name must be the name: '{expected}', not '{actual}'", NameSpan(document, span)));
-                }
-            }
+            return document.Diagnostics;
         }
 
-        return document.Diagnostics;
+        models.Add(model);
+        return supportFileName is null ? document.Diagnostics : document.Diagnostics.AddRange(CheckFileName(document, supportFileName(model)));
     }
 
-    // Support-file models keep only the whole-file span; point at the name value instead when there is one.
-    private static Diagnostics.SourceSpan NameSpan<T>(LoadedDocument<T> document, Diagnostics.SourceSpan fallback)
-        where T : class =>
-        (document.Yaml.Root as Yaml.YamlMapping)?["name"]?.Span ?? fallback;
+    // Data sources, lists and fragments are referred to by name, so the file must be called exactly that.
+    private static IEnumerable<Diagnostic> CheckFileName<T>(LoadedDocument<T> document, string name)
+        where T : class
+    {
+        var actual = Path.GetFileName(document.Path);
+        if (actual != name + ".yml" && actual != name + ".yaml")
+        {
+            var at = (document.Yaml.Root as YamlMapping)?["name"]?.Span ?? SourceSpan.File(document.Path);
+            yield return Diagnostic.Error(SemanticDiagnosticCodes.FileNameMismatch, $"the file name must be the name: '{name}.yml', not '{actual}'", at);
+        }
+    }
 
     private static IEnumerable<string> Expand(string path)
     {

@@ -27,7 +27,7 @@ internal sealed class SchemaErrorDescriber(IReadOnlyList<YamlNode> lineNodes)
             ValidationErrorKind.NotInEnumeration
                 => (SchemaDiagnosticCodes.NotAllowedValue, NotInEnumeration(where, node, schema)),
             ValidationErrorKind.PatternMismatch
-                => (SchemaDiagnosticCodes.PatternMismatch, $"{where} {Quoted(node)} is not {PatternWords(schema)}"),
+                => (SchemaDiagnosticCodes.PatternMismatch, $"{where} is {Quoted(node)}, which is not {PatternWords(schema)}"),
             ValidationErrorKind.NumberTooBig or ValidationErrorKind.NumberTooSmall
                 => (SchemaDiagnosticCodes.OutOfRange, $"{where} is {(node as YamlScalar)?.Value}, outside the range {Range(schema)}"),
             ValidationErrorKind.TooManyItems or ValidationErrorKind.TooManyProperties

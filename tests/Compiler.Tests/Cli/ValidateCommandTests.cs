@@ -89,4 +89,25 @@ public class ValidateCommandTests
         Assert.Equal("validated 5 rules, 2 data sources, 1 list, 1 fragment: 4 errors, 0 warnings\n", outcome.Out);
         Assert.Equal(1, outcome.ExitCode);
     }
+
+    [Fact]
+    public void Help_lists_the_commands_and_exits_0()
+    {
+        var outcome = CliRunner.Run(ValidFolder, "--help");
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Contains("validate", outcome.Out);
+        Assert.Contains("new", outcome.Out);
+    }
+
+    [Fact]
+    public void Colour_only_when_asked_for()
+    {
+        using var repo = TempRepository.CopyOfValid();
+        repo.Edit("rules/aws/ecr/aws_ecr_container_scanning_findings_high.yml", "type: ttp", "type: tttp");
+        var error = new StringWriter();
+        var code = RuleCompiler.Cli.Program.Run(["validate", "rules"], new RuleCompiler.Cli.CliContext(new StringWriter(), error, repo.Root, Colour: true));
+        Assert.Equal(1, code);
+        Assert.Contains("\u001b[31merror\u001b[0m RC1204", error.ToString());
+        Assert.DoesNotContain("\u001b", CliRunner.Run(repo.Root, "validate", "rules").Error);
+    }
 }

@@ -92,4 +92,14 @@ public class YamlLoaderTests
         Assert.Empty(file.Diagnostics);
         Assert.Equal((1, 1), (file.Root!.Span.Line, file.Root.Span.Column));
     }
+
+    [Fact]
+    public void Windows_line_endings_keep_the_same_positions()
+    {
+        var file = Load("a: 1\r\nb:\r\n  c: [x, 'y']\r\n");
+        Assert.Empty(file.Diagnostics);
+        var c = ((YamlMapping)((YamlMapping)file.Root!)["b"]!).Find("c")!;
+        Assert.Equal((3, 3), (c.Key.Span.Line, c.Key.Span.Column));
+        Assert.Equal("RC1002 3:1", First(Load("a: 1\r\nb: 2\r\na: 3\r\n")));
+    }
 }

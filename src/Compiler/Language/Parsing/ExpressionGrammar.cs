@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using RuleCompiler.Compiler.Language.Syntax;
 using Sprache;
 
@@ -28,6 +27,10 @@ internal static class ExpressionGrammar
 
     public static readonly Parser<Expression> Expression = Tokens.Guard(OrExpression);
 
+    private static readonly Parser<Expression> GuardedNot = Tokens.Guard<Expression>(NotExpression);
+
+    private static readonly Parser<Expression> GuardedUnary = Tokens.Guard<Expression>(UnaryExpression);
+
     private static IResult<Expression> NotExpression(IInput input)
     {
         var keyword = Tokens.Word("not")(input);
@@ -36,7 +39,7 @@ internal static class ExpressionGrammar
             return Relational(input);
         }
 
-        var operand = Required(Tokens.Guard<Expression>(NotExpression), "an expression after 'not'")(keyword.Remainder);
+        var operand = Required(GuardedNot, "an expression after 'not'")(keyword.Remainder);
         var span = TextSpan.Between(keyword.Value, operand.Value.Span);
         return Result.Success<Expression>(new UnaryExpression(UnaryOperator.Not, operand.Value, span), operand.Remainder);
     }
@@ -50,7 +53,7 @@ internal static class ExpressionGrammar
             return PostfixExpression(input);
         }
 
-        var operand = Required(Tokens.Guard<Expression>(UnaryExpression), "an expression after '-'")(minus.Remainder);
+        var operand = Required(GuardedUnary, "an expression after '-'")(minus.Remainder);
         var span = TextSpan.Between(minus.Value, operand.Value.Span);
         return Result.Success<Expression>(new UnaryExpression(UnaryOperator.Negate, operand.Value, span), operand.Remainder);
     }
@@ -103,7 +106,12 @@ internal static class ExpressionGrammar
         {
             case RelationalKind.Binary:
             {
-                var right = Required(AdditiveExpression, $"an expression after '{op.Value.Text}'")(rest);
+                var right = AdditiveExpression(rest);
+                if (!right.WasSuccessful)
+                {
+                    throw Tokens.Missing(rest, $"an expression after '{op.Value.Text}'");
+                }
+
                 return Result.Success<Expression>(new BinaryExpression(op.Value.Binary, value, right.Value, TextSpan.Between(value.Span, right.Value.Span)), right.Remainder);
             }
 
@@ -130,9 +138,6 @@ internal static class ExpressionGrammar
         }
     }
 
-
-    /// <summary>The operand of a relational operator, or a <c>between</c> bound.</summary>
-    public static Parser<Expression> Additive => AdditiveExpression;
 
     /// <summary>
     /// A committed expression: its absence is "expected {what}, found X", or, when X is a keyword, the advice to
@@ -166,7 +171,12 @@ internal static class ExpressionGrammar
                     token.Value.Span);
             }
 
-            var right = Required(operand, $"an expression after '{token.Value.Text}'")(token.Remainder);
+            var right = operand(token.Remainder);
+            if (!right.WasSuccessful)
+            {
+                throw Tokens.Missing(token.Remainder, $"an expression after '{token.Value.Text}'");
+            }
+
             left = new BinaryExpression(token.Value.Operator, left, right.Value, TextSpan.Between(left.Span, right.Value.Span));
             rest = right.Remainder;
         }

@@ -37,10 +37,12 @@ internal static class PathSegments
         return Tokens.Success<(string?, int)>((null, index), input, end);
     };
 
+    private static readonly Parser<((string? Name, int Index) Value, TextSpan Span)> EnclosedContent = Tokens.Enclosed("[", BracketContent, "]");
+
     /// <summary><c>[0]</c>, <c>[-1]</c> or <c>["quoted name"]</c>.</summary>
     public static readonly Parser<PathSegment> Bracketed = input =>
     {
-        var segment = Tokens.Enclosed("[", BracketContent, "]")(input);
+        var segment = EnclosedContent(input);
         if (!segment.WasSuccessful)
         {
             return Result.Failure<PathSegment>(segment.Remainder, segment.Message, segment.Expectations);

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using RuleCompiler.Compiler.Language.Syntax;
 using Sprache;
 
@@ -23,6 +22,13 @@ internal static class PrimaryParsers
         Argument, SyntaxCodes.ExpectedExpression, "an argument after ','");
 
 
+    private static readonly Parser<(List<Expression> Value, TextSpan Span)> EnclosedArguments = Tokens.Enclosed("(", Arguments, ")");
+
+    private static readonly Parser<(List<Expression> Value, TextSpan Span)> EnclosedArrayItems = Tokens.Enclosed(
+        "[",
+        Tokens.CommaList(ExpressionGrammar.Required(ExpressionGrammar.Expression, "an array item"), SyntaxCodes.ExpectedExpression, "an array item after ','"),
+        "]");
+
     private static readonly Parser<(List<Expression> Value, TextSpan Span)> ArgumentList = input =>
     {
         var text = input.Source;
@@ -33,7 +39,7 @@ internal static class PrimaryParsers
             return Tokens.Success((new List<Expression>(), new TextSpan(open, afterOpen + 1 - open)), input, afterOpen + 1);
         }
 
-        return Tokens.Enclosed("(", Arguments, ")")(input);
+        return EnclosedArguments(input);
     };
 
     private static readonly Parser<(List<Expression> Value, TextSpan Span)> ArrayItems = input =>
@@ -46,10 +52,10 @@ internal static class PrimaryParsers
             return Tokens.Success((new List<Expression>(), new TextSpan(open, afterOpen + 1 - open)), input, afterOpen + 1);
         }
 
-        var items = Tokens.CommaList(
-            ExpressionGrammar.Required(ExpressionGrammar.Expression, "an array item"), SyntaxCodes.ExpectedExpression, "an array item after ','");
-        return Tokens.Enclosed("[", items, "]")(input);
+        return EnclosedArrayItems(input);
     };
+
+    private static readonly Parser<((List<Expression> Value, TextSpan Span) Value, TextSpan Span)> DynamicBody = Tokens.Enclosed("(", ArrayItems, ")");
 
     private static readonly Parser<Expression> Parenthesized =
         Tokens.Enclosed("(", ExpressionGrammar.Required(ExpressionGrammar.Expression, "an expression after '('"), ")")
@@ -164,7 +170,7 @@ internal static class PrimaryParsers
             throw Tokens.ErrorAt(afterKeyword.Q().At(open + 1), SyntaxCodes.InvalidDynamic, "expected '[' after 'dynamic(' (dynamic takes an array literal)");
         }
 
-        var array = Tokens.Enclosed("(", ArrayItems, ")")(afterKeyword);
+        var array = DynamicBody(afterKeyword);
         var span = TextSpan.Between(keyword, array.Value.Span);
         return Result.Success<Expression>(new ArrayExpression([.. array.Value.Value.Value], span), array.Remainder);
     }

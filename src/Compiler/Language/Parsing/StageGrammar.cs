@@ -27,6 +27,8 @@ internal static class StageGrammar
         ["invoke"] = Invoke,
     };
 
+    private static readonly Parser<((string Value, TextSpan Span) Value, TextSpan Span)> QuotedName = Tokens.Enclosed("[", LiteralParsers.StringValue, "]");
+
     /// <summary>A column name being defined: a bare name, or <c>["quoted name"]</c>.</summary>
     public static readonly Parser<(string Name, TextSpan Span)> ColumnName = input =>
     {
@@ -34,7 +36,7 @@ internal static class StageGrammar
         var position = input.Next();
         if (position < text.Length && text[position] == '[')
         {
-            var quoted = Tokens.Enclosed("[", LiteralParsers.StringValue, "]")(input);
+            var quoted = QuotedName(input);
             return quoted.WasSuccessful
                 ? Result.Success((quoted.Value.Value.Value, quoted.Value.Span), quoted.Remainder)
                 : Result.Failure<(string, TextSpan)>(quoted.Remainder, quoted.Message, quoted.Expectations);
@@ -59,7 +61,12 @@ internal static class StageGrammar
         var name = NameAndEquals(input);
         if (name.WasSuccessful)
         {
-            var value = Tokens.Require(Expression, $"an expression after '{name.Value.Name} ='")(name.Remainder);
+            var value = Expression(name.Remainder);
+            if (!value.WasSuccessful)
+            {
+                throw Tokens.Missing(name.Remainder, $"an expression after '{name.Value.Name} ='");
+            }
+
             return Result.Success(new Assignment(name.Value.Name, value.Value, TextSpan.Between(name.Value.Span, value.Value.Span)), value.Remainder);
         }
 

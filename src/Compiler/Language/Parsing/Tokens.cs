@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using RuleCompiler.Compiler.Language.Syntax;
 using Sprache;
 
@@ -17,11 +18,22 @@ internal static class Tokens
 
     public static IResult<T> Success<T>(T value, IInput input, int position) => Result.Success(value, input.Q().At(position));
 
-    public static IResult<T> Failure<T>(IInput input, string expected) =>
-        Result.Failure<T>(input.Q().At(input.Next()), $"expected {expected}", [expected]);
+    // Token parsers and failure texts are cached: grammar rules ask for them on every call, and a parse tries
+    // many alternatives that fail.
+    private static readonly ConcurrentDictionary<string, Parser<TextSpan>> WordParsers = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Parser<TextSpan>> SymbolParsers = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, (string Message, string[] Expectations)> FailureTexts = new(StringComparer.Ordinal);
+
+    public static IResult<T> Failure<T>(IInput input, string expected)
+    {
+        var (message, expectations) = FailureTexts.GetOrAdd(expected, e => ($"expected {e}", [e]));
+        return Result.Failure<T>(input.Q().At(input.Next()), message, expectations);
+    }
 
     /// <summary>A keyword such as <c>by</c>; it must not continue as a longer word.</summary>
-    public static Parser<TextSpan> Word(string word)
+    public static Parser<TextSpan> Word(string word) => WordParsers.GetOrAdd(word, CreateWord);
+
+    private static Parser<TextSpan> CreateWord(string word)
     {
         var expected = $"'{word}'";
         return input =>
@@ -37,7 +49,9 @@ internal static class Tokens
     /// A punctuation token. <c>=</c> is not the start of <c>==</c> or <c>=~</c>; <c>.</c> is not the start of <c>..</c>;
     /// <c>|</c> is not the start of <c>||</c>.
     /// </summary>
-    public static Parser<TextSpan> Symbol(string symbol)
+    public static Parser<TextSpan> Symbol(string symbol) => SymbolParsers.GetOrAdd(symbol, CreateSymbol);
+
+    private static Parser<TextSpan> CreateSymbol(string symbol)
     {
         var expected = $"'{symbol}'";
         return input =>
@@ -84,24 +98,25 @@ internal static class Tokens
     public static Parser<T> Require<T>(Parser<T> parser, string what, string code = SyntaxCodes.ExpectedExpression) => input =>
     {
         var result = parser(input);
-        if (result.WasSuccessful)
-        {
-            return result;
-        }
+        return result.WasSuccessful ? result : throw Missing(input, what, code);
+    };
 
+    /// <summary>The committed error for a required item that is absent after <paramref name="input"/> (see <see cref="Require{T}"/>).</summary>
+    public static SyntaxError Missing(IInput input, string what, string code = SyntaxCodes.ExpectedExpression)
+    {
         var position = input.Next();
         var end = Scanner.ScanIdentifier(input.Source, position);
         var word = input.Source[position..end];
         if (code == SyntaxCodes.ExpectedExpression && SyntaxFacts.IsReservedWord(word))
         {
-            throw new SyntaxError(
+            return new SyntaxError(
                 SyntaxCodes.KeywordAsName,
                 $"expected {what}, found the keyword '{word}' (write [\"{word}\"] for a field of that name)",
                 new TextSpan(position, end - position));
         }
 
-        throw ErrorAt(input, code, $"expected {what}");
-    };
+        return ErrorAt(input, code, $"expected {what}");
+    }
 
     /// <summary>A committed error describing the token after <paramref name="input"/>.</summary>
     public static SyntaxError ErrorAt(IInput input, string code, string expectation)
@@ -133,13 +148,6 @@ internal static class Tokens
             context.Depth--;
         }
     };
-
-    /// <summary>A lazily resolved parser, for recursive rules (without Sprache's per-position memo table).</summary>
-    public static Parser<T> Ref<T>(Func<Parser<T>> reference)
-    {
-        Parser<T>? resolved = null;
-        return input => (resolved ??= reference())(input);
-    }
 
     /// <summary>
     /// <c>item ("," item)*</c> where every item after a comma is committed; at least one item.
