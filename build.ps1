@@ -51,11 +51,7 @@ if (-not $SkipTests) {
     Invoke-Step 'rule tests' { dotnet @rulec test rules/ }
 }
 
-# Building rules into dist/ needs `rulec build`, which the backends add; until then validation is the main job.
-$help = dotnet @rulec --help | Out-String
-if ($help -match '(?m)^\s+build\b') {
-    Invoke-Step 'build rules/ into dist/' { dotnet @rulec build rules/ --out dist/ }
-}
-else {
-    Write-Host 'rulec build is not available yet; rules/ was validated only.' -ForegroundColor Yellow
+# Each target the backends support gets its own folder under dist/.
+foreach ($target in @('csharp')) {
+    Invoke-Step "build rules/ for $target into dist/$target" { dotnet @rulec build rules/ --target $target --out "dist/$target" }
 }

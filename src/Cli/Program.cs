@@ -16,6 +16,7 @@ public static class Program
         root.Subcommands.Add(NewCommand.Create(context));
         root.Subcommands.Add(TestCommand.Create(context));
         root.Subcommands.Add(RunCommand.Create(context));
+        root.Subcommands.Add(BuildCommand.Create(context));
         return CommandRunner.Run(root, args, context);
     }
 }

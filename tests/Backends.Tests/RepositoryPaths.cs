@@ -5,7 +5,10 @@ internal static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
 
-    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+    /// <summary>&lt;root&gt;/../shared, or $RULEC_SHARED when the repository is checked out elsewhere (a worktree).</summary>
+    public static string Shared => Environment.GetEnvironmentVariable("RULEC_SHARED") is { Length: > 0 } shared
+        ? shared
+        : Path.GetFullPath(Path.Combine(Root, "..", "shared"));
 
     public static string Corpus => Path.Combine(Shared, "corpus");
 

@@ -25,7 +25,7 @@ public static class RuleSources
                 e.Type.Value,
                 e.Identifiers.Select(i => new KeyValuePair<string, string>(i.Identifier.Value, i.Column.Value)).ToList())).ToList());
         var search = rule.Search;
-        var map = SearchBinding.MapOf(search);
+        var map = ScalarSourceMaps.For(search, search.Text);
         return new CSharpRuleSource(
             info,
             compiled.Query.Syntax,

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using RuleCompiler.Compiler.Diagnostics;
 using RuleCompiler.Compiler.Language.Binding;
+using RuleCompiler.Compiler.Language.Parsing;
 using RuleCompiler.Compiler.Loading;
 using RuleCompiler.Compiler.Semantics;
 
@@ -9,21 +10,26 @@ namespace RuleCompiler.Compiler.Compilation;
 /// <summary>
 /// The step after loading: parses every fragment and every rule's search, binds each search against its data
 /// source, lists and fragments, and checks that what the rule's metadata names (entities, risk message, alert
-/// templates, custom details) are columns the search outputs. Syntax and binding errors point into the YAML file.
+/// templates, custom details) are columns the search outputs. Syntax and binding errors point into the YAML file
+/// (a fragment's into the fragment's file).
 /// </summary>
 public static class RuleSetCompiler
 {
     public static CompilationResult Compile(RepositoryLoadResult repository)
     {
         var diagnostics = new List<Diagnostic>(repository.Diagnostics);
+        var fragmentMaps = new Dictionary<string, (string Path, SearchSourceMap Map)>(StringComparer.Ordinal);
         var fragments = new List<ParsedFragment>();
         foreach (var fragment in repository.Fragments)
         {
-            var (parsed, fragmentDiagnostics) = SearchBinding.ParseFragment(fragment);
-            diagnostics.AddRange(fragmentDiagnostics);
-            if (parsed is not null)
+            var path = fragment.StagesSpan.Path;
+            var map = ScalarSourceMaps.For(fragment.StagesSource, fragment.StagesText);
+            fragmentMaps[fragment.Name] = (path, map);
+            var parsed = QueryParser.ParseStages(fragment.StagesText);
+            diagnostics.AddRange(parsed.Diagnostics.Select(d => d.ToDiagnostic(path, map)));
+            if (parsed.Value is { } pipeline)
             {
-                fragments.Add(parsed);
+                fragments.Add(new ParsedFragment(fragment, pipeline.Stages));
             }
         }
 
@@ -37,14 +43,26 @@ public static class RuleSetCompiler
                 continue;
             }
 
-            var binding = SearchBinding.Bind(rule.Search.Span.Path, rule.Search, BindingContext.For(dataSource, repository.Lists, fragments));
-            diagnostics.AddRange(binding.Diagnostics);
-            if (binding.HasErrors || binding.Bound is not { } bound)
+            var path = rule.Search.Span.Path;
+            var map = ScalarSourceMaps.For(rule.Search, rule.Search.Text);
+            var parsed = QueryParser.Parse(rule.Search.Text);
+            diagnostics.AddRange(parsed.Diagnostics.Select(d => d.ToDiagnostic(path, map)));
+            if (parsed.Query is not { } query)
             {
                 continue;
             }
 
-            var columnErrors = OutputColumnChecks.Check(rule, binding.OutputColumnNames).ToList();
+            var bound = QueryBinder.Bind(query, BindingContext.For(dataSource, repository.Lists, fragments));
+            diagnostics.AddRange(bound.Diagnostics.Select(d => d.Fragment is { } name && fragmentMaps.TryGetValue(name, out var f)
+                ? d.ToDiagnostic(span => Position(f.Path, f.Map, span))
+                : d.ToDiagnostic(span => Position(path, map, span))));
+            if (bound.HasErrors)
+            {
+                continue;
+            }
+
+            var columns = bound.OutputColumns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+            var columnErrors = OutputColumnChecks.Check(rule, columns).ToList();
             diagnostics.AddRange(columnErrors);
             if (!columnErrors.Any(d => d.IsError))
             {
@@ -54,5 +72,12 @@ public static class RuleSetCompiler
 
         var sorted = diagnostics.Distinct().OrderBy(d => d, DiagnosticOrder.Instance).ToImmutableArray();
         return new CompilationResult(repository, compiled.ToImmutable(), sorted);
+    }
+
+    private static SourceSpan Position(string path, SearchSourceMap map, Language.Syntax.TextSpan span)
+    {
+        var (line, column) = map.GetPosition(span.Start);
+        var (endLine, endColumn) = map.GetPosition(span.End);
+        return new SourceSpan(path, line, column, endLine, endColumn);
     }
 }

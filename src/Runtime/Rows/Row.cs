@@ -75,6 +75,58 @@ public sealed class Row
         return value;
     }
 
+    /// <summary>
+    /// The JSON element a path reads straight from the event, when no column can shadow it: lets hot predicates
+    /// compare without materialising a value. False when the path is missing or goes through a column.
+    /// </summary>
+    public bool TryGetEventJson(FieldPath path, out JsonElement element)
+    {
+        element = default;
+        if (!_hasEvent || _columns.Length > 0 || _hidden is not null)
+        {
+            return false;
+        }
+
+        var current = _event;
+        foreach (var name in path.HeadPath)
+        {
+            if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(name, out current))
+            {
+                return false;
+            }
+        }
+
+        foreach (var step in path.Rest)
+        {
+            if (step.Name is { } name)
+            {
+                if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(name, out current))
+                {
+                    return false;
+                }
+            }
+            else
+            {
+                if (current.ValueKind != JsonValueKind.Array)
+                {
+                    return false;
+                }
+
+                var length = current.GetArrayLength();
+                var index = step.Index < 0 ? step.Index + length : step.Index;
+                if (index < 0 || index >= length)
+                {
+                    return false;
+                }
+
+                current = current[index];
+            }
+        }
+
+        element = current;
+        return true;
+    }
+
     /// <summary>A top-level column or event field; null when absent.</summary>
     public Value GetTop(string name)
     {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using RuleCompiler.Runtime.Rows;
 
 namespace RuleCompiler.Runtime.Values;
 
@@ -24,6 +25,27 @@ public static class Ops
         left.IsArray ? AnyElement(left, right, static (l, r) => EqualScalar(l, r, Ci)) : EqualScalar(left, right, Ci);
 
     public static bool NotEqual(Value left, Value right) => !Equal(left, right);
+
+    /// <summary>
+    /// <c>field == "literal"</c> on an event row without allocating: a JSON string compares its UTF-8 bytes in place.
+    /// Exactly <see cref="Equal"/>'s answer; anything but a plain JSON string takes the general path.
+    /// </summary>
+    public static bool FieldEquals(Row row, FieldPath path, string literal)
+    {
+        if (row.TryGetEventJson(path, out var element) && element.ValueKind == System.Text.Json.JsonValueKind.String)
+        {
+            try
+            {
+                return element.ValueEquals(literal);
+            }
+            catch (ArgumentException)
+            {
+                // A literal that is not valid UTF-16 (a lone surrogate) has no UTF-8 form: compare as strings.
+            }
+        }
+
+        return Equal(row.Get(path), literal);
+    }
 
     public static bool NotEqualCi(Value left, Value right) => !EqualCi(left, right);
 

@@ -36,11 +36,11 @@ public sealed class CreateThenAttach : CompiledRule
 
     /// <summary>The leading where stages, evaluated on each event before anything is allocated for it.</summary>
     public static bool Matches(Row row) =>
-        Ops.Equal(row.Get(F_eventName), "CreatePolicy");
+        Ops.FieldEquals(row, F_eventName, "CreatePolicy");
 
     /// <summary>The leading where stages, evaluated on each event before anything is allocated for it.</summary>
     public static bool Matches2(Row row) =>
-        Ops.Equal(row.Get(F_eventName), "AttachUserPolicy");
+        Ops.FieldEquals(row, F_eventName, "AttachUserPolicy");
 
     /// <summary>Wires the stages after the leading filters; each pipeline is built from its last stage back to its first.</summary>
     public override void Build(RulePlan plan, IRowSink output)

@@ -33,11 +33,11 @@ public sealed class DeletedNotCreated : CompiledRule
 
     /// <summary>The leading where stages, evaluated on each event before anything is allocated for it.</summary>
     public static bool Matches(Row row) =>
-        Ops.Equal(row.Get(F_eventName), "DeleteBucket");
+        Ops.FieldEquals(row, F_eventName, "DeleteBucket");
 
     /// <summary>The leading where stages, evaluated on each event before anything is allocated for it.</summary>
     public static bool Matches2(Row row) =>
-        Ops.Equal(row.Get(F_eventName), "CreateBucket");
+        Ops.FieldEquals(row, F_eventName, "CreateBucket");
 
     /// <summary>Wires the stages after the leading filters; each pipeline is built from its last stage back to its first.</summary>
     public override void Build(RulePlan plan, IRowSink output)

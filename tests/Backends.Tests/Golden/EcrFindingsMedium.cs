@@ -41,7 +41,7 @@ public sealed class EcrFindingsMedium : CompiledRule
 
     /// <summary>The leading where stages, evaluated on each event before anything is allocated for it.</summary>
     public static bool Matches(Row row) =>
-        (Ops.Equal(row.Get(F_eventSource), "ecr.amazonaws.com") && Ops.Equal(row.Get(F_eventName), "DescribeImageScanFindings"));
+        (Ops.FieldEquals(row, F_eventSource, "ecr.amazonaws.com") && Ops.FieldEquals(row, F_eventName, "DescribeImageScanFindings"));
 
     /// <summary>Wires the stages after the leading filters; each pipeline is built from its last stage back to its first.</summary>
     public override void Build(RulePlan plan, IRowSink output)

@@ -33,7 +33,7 @@ public sealed class Fragments : CompiledRule
 
     /// <summary>The leading where stages, evaluated on each event before anything is allocated for it.</summary>
     public static bool Matches(Row row) =>
-        Ops.Equal(row.Get(F_eventName), "ConsoleLogin");
+        Ops.FieldEquals(row, F_eventName, "ConsoleLogin");
 
     /// <summary>Wires the stages after the leading filters; each pipeline is built from its last stage back to its first.</summary>
     public override void Build(RulePlan plan, IRowSink output)

@@ -35,7 +35,7 @@ public sealed class OutsideBusinessHours : CompiledRule
 
     /// <summary>The leading where stages, evaluated on each event before anything is allocated for it.</summary>
     public static bool Matches(Row row) =>
-        (Ops.Equal(row.Get(F_eventSource), "ecr.amazonaws.com") && Ops.Equal(row.Get(F_eventName), "PutImage"));
+        (Ops.FieldEquals(row, F_eventSource, "ecr.amazonaws.com") && Ops.FieldEquals(row, F_eventName, "PutImage"));
 
     /// <summary>Wires the stages after the leading filters; each pipeline is built from its last stage back to its first.</summary>
     public override void Build(RulePlan plan, IRowSink output)

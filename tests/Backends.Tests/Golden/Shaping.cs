@@ -34,7 +34,7 @@ public sealed class Shaping : CompiledRule
 
     /// <summary>The leading where stages, evaluated on each event before anything is allocated for it.</summary>
     public static bool Matches(Row row) =>
-        Ops.Equal(row.Get(F_eventSource), "iam.amazonaws.com");
+        Ops.FieldEquals(row, F_eventSource, "iam.amazonaws.com");
 
     /// <summary>Wires the stages after the leading filters; each pipeline is built from its last stage back to its first.</summary>
     public override void Build(RulePlan plan, IRowSink output)

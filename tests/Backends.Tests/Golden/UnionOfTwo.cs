@@ -30,11 +30,11 @@ public sealed class UnionOfTwo : CompiledRule
 
     /// <summary>The leading where stages, evaluated on each event before anything is allocated for it.</summary>
     public static bool Matches(Row row) =>
-        Ops.Equal(row.Get(F_eventName), "StopLogging");
+        Ops.FieldEquals(row, F_eventName, "StopLogging");
 
     /// <summary>The leading where stages, evaluated on each event before anything is allocated for it.</summary>
     public static bool Matches2(Row row) =>
-        Ops.Equal(row.Get(F_eventName), "DeleteTrail");
+        Ops.FieldEquals(row, F_eventName, "DeleteTrail");
 
     /// <summary>Wires the stages after the leading filters; each pipeline is built from its last stage back to its first.</summary>
     public override void Build(RulePlan plan, IRowSink output)

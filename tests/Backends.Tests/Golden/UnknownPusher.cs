@@ -32,7 +32,7 @@ public sealed class UnknownPusher : CompiledRule
 
     /// <summary>The leading where stages, evaluated on each event before anything is allocated for it.</summary>
     public static bool Matches(Row row) =>
-        Ops.Equal(row.Get(F_eventName), "PutImage")
+        Ops.FieldEquals(row, F_eventName, "PutImage")
         && !Ops.In(row.Get(F_userIdentity_arn), List_ecr_pushers);
 
     /// <summary>Wires the stages after the leading filters; each pipeline is built from its last stage back to its first.</summary>

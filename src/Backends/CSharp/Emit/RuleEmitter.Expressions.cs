@@ -151,6 +151,15 @@ internal sealed partial class RuleEmitter
 
         var left = Expr(binary.Left).AsArgument;
         var right = Expr(binary.Right).AsArgument;
+        if (binary.Operator is BinaryOperator.Equal or BinaryOperator.NotEqual
+            && binary.Right is LiteralExpression { Kind: LiteralKind.String }
+            && left.StartsWith("row.Get(", StringComparison.Ordinal) && left.IndexOf(')') == left.Length - 1)
+        {
+            // The hot case of leading filters (eventName == "PutImage"): compared in the event's bytes.
+            var path = left["row.Get(".Length..^1];
+            return new($"{(binary.Operator == BinaryOperator.NotEqual ? "!" : "")}Ops.FieldEquals(row, {path}, {right})", CsType.Bool);
+        }
+
         var (method, negated, type) = binary.Operator switch
         {
             BinaryOperator.Equal => ("Ops.Equal", false, CsType.Bool),

@@ -1,0 +1,107 @@
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using RuleCompiler.Backends.CSharp;
+using RuleCompiler.Compiler.Compilation;
+using RuleCompiler.Compiler.Loading;
+using RuleCompiler.Runtime.Events;
+using RuleCompiler.Runtime.Operators;
+using RuleCompiler.Runtime.Rows;
+using RuleCompiler.Runtime.Rules;
+
+namespace RuleCompiler.Benchmarks;
+
+/// <summary>
+/// What <c>rulec run</c> costs over parsing alone: the real CloudTrail events of the corpus, replicated to at least
+/// 100 MB of NDJSON in memory, (1) only parsed with System.Text.Json (a JsonDocument per line), (2) read by the
+/// runtime's EventReader, (3) read and evaluated by every rule in rules/. Single-threaded: events/s is per core.
+/// Run: dotnet run -c Release --project bench -- --filter '*EvaluationBenchmarks*'
+/// </summary>
+[Config(typeof(ShortInProcess))]
+[MemoryDiagnoser]
+public class EvaluationBenchmarks
+{
+    /// <summary>Each operation reads 100 MB, so a few measured iterations suffice; in-process avoids another build.</summary>
+    private sealed class ShortInProcess : ManualConfig
+    {
+        public ShortInProcess() => AddJob(Job.Default
+            .WithToolchain(InProcessEmitToolchain.Instance)
+            .WithStrategy(RunStrategy.Monitoring)
+            .WithLaunchCount(1)
+            .WithWarmupCount(1)
+            .WithIterationCount(5));
+    }
+
+    private byte[] _ndjson = [];
+    private CSharpRuleBuild? _build;
+
+    public int EventsPerCopy { get; private set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var events = CorpusEvents.Load();
+        EventsPerCopy = events.Count;
+        _ndjson = CorpusEvents.Replicate(events, 100L * 1024 * 1024);
+        var compilation = RuleSetCompiler.Compile(RuleRepository.Load(Path.Combine(CorpusEvents.RepositoryRoot, "rules")));
+        _build = CSharpRuleBuild.From(compilation);
+        if (_build.Diagnostics.Any(d => d.IsError) || !_build.Pairs.Any())
+        {
+            throw new InvalidOperationException("the rules did not compile: " + string.Join("\n", _build.Diagnostics));
+        }
+
+        Console.WriteLine($"// {events.Count} corpus events, {_ndjson.Length / (1024 * 1024)} MiB NDJSON, {_build.Pairs.Count} rules");
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _build?.Dispose();
+
+    [Benchmark(Baseline = true, Description = "System.Text.Json parse only")]
+    public long ParseOnly()
+    {
+        long count = 0;
+        ReadOnlyMemory<byte> memory = _ndjson;
+        while (!memory.IsEmpty)
+        {
+            var end = memory.Span.IndexOf((byte)'\n');
+            var line = end < 0 ? memory : memory[..end];
+            using (var document = JsonDocument.Parse(line))
+            {
+                count += document.RootElement.ValueKind == JsonValueKind.Object ? 1 : 0;
+            }
+
+            memory = end < 0 ? ReadOnlyMemory<byte>.Empty : memory[(end + 1)..];
+        }
+
+        return count;
+    }
+
+    [Benchmark(Description = "EventReader only")]
+    public long ReadOnly()
+    {
+        long count = 0;
+        foreach (var record in EventReader.Read(new MemoryStream(_ndjson, writable: false), "bench", _ => { }))
+        {
+            count += record.Event.ValueKind == JsonValueKind.Object ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    [Benchmark(Description = "EventReader + all rules")]
+    public long Evaluate()
+    {
+        long alerts = 0;
+        var runner = new RuleSetRunner(_build!.Rules, _ => new RowCallback(_ => alerts++), f => throw new InvalidOperationException(f.ToString()));
+        foreach (var record in EventReader.Read(new MemoryStream(_ndjson, writable: false), "bench", _ => { }))
+        {
+            runner.Process(record.Event, record.File, record.Line);
+        }
+
+        runner.Complete();
+        return runner.EventCount + alerts;
+    }
+}
