@@ -1,19 +1,13 @@
 using System.Collections.Immutable;
-using RuleCompiler.Compiler.Language.Parsing;
 using RuleCompiler.Compiler.Language.Syntax;
 using RuleCompiler.Compiler.Model;
 
 namespace RuleCompiler.Compiler.Language.Binding;
 
-/// <summary>
-/// A fragment (rules/fragments/NAME.yml) with its stages text already parsed. <see cref="Map"/>, when known,
-/// places offsets of the stages text in the fragment's file.
-/// </summary>
+/// <summary>A fragment (rules/fragments/NAME.yml) with its stages text already parsed.</summary>
 public sealed record ParsedFragment(Fragment Definition, ImmutableArray<Stage> Stages)
 {
     public string Name => Definition.Name;
-
-    public SearchSourceMap? Map { get; init; }
 }
 
 /// <summary>What a query binds against: the rule's data source, the repository's named lists and fragments.</summary>
