@@ -24,6 +24,19 @@ public class CorpusCoverageTests
     [Fact]
     public void There_are_at_least_forty_fixtures() => Assert.True(Fixtures().Count >= 40, $"only {Fixtures().Count} corpus fixtures");
 
+    [SharedCorpusFact]
+    public void Every_fixture_names_a_real_corpus_rule()
+    {
+        var corpus = Path.Combine(RepositoryPaths.Shared!, "corpus");
+        var sources = Directory.EnumerateFiles(Folder, "*.yml").Select(Path.GetFileName).OfType<string>()
+            .Select(name => TestYaml.ScalarOf(TestYaml.Root(File.ReadAllText(Path.Combine(Folder, name))), "source").Value)
+            .ToList();
+        Assert.All(sources, source => Assert.True(File.Exists(Path.Combine(corpus, source)), $"{source} is not in ../shared/corpus"));
+        Assert.True(sources.Distinct().Count() >= 40, $"only {sources.Distinct().Count()} distinct corpus rules");
+        Assert.Contains(sources, s => s.StartsWith("splunk/security_content/", StringComparison.Ordinal));
+        Assert.Contains(sources, s => s.StartsWith("Azure/Azure-Sentinel/", StringComparison.Ordinal));
+    }
+
     [Theory]
     [MemberData(nameof(Fixtures))]
     public void Fixture_parses_and_binds_without_diagnostics(string name)

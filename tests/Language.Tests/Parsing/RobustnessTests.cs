@@ -82,7 +82,7 @@ public class RobustnessTests
                 _ => text.Remove(position, Math.Min(5, text.Length - position)),
             };
             AssertWellBehaved(mutated);
-        }, iter: 5_000, threads: 1);
+        }, iter: 3_000, threads: 1);
     }
 
     private static void AssertWellBehaved(string text)

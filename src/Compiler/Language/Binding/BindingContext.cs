@@ -4,7 +4,7 @@ using RuleCompiler.Compiler.Model;
 
 namespace RuleCompiler.Compiler.Language.Binding;
 
-/// <summary>A fragment (rules/fragments/NAME.yml) with its stages text already parsed by the caller.</summary>
+/// <summary>A fragment (rules/fragments/NAME.yml) with its stages text already parsed.</summary>
 public sealed record ParsedFragment(Fragment Definition, ImmutableArray<Stage> Stages)
 {
     public string Name => Definition.Name;
