@@ -193,6 +193,4 @@ public readonly struct Value : IEquatable<Value>
     public override bool Equals(object? obj) => obj is Value v && Equals(v);
 
     public override int GetHashCode() => ValueComparer.Instance.GetHashCode(this);
-
-    internal object? Reference => _ref;
 }

@@ -150,19 +150,19 @@ internal sealed partial class RuleEmitter
 
         var args = call.Arguments;
         var argumentName = args.Length > 0 ? ColumnNames.Of(args[0]) : null;
-        string Name(string _) => CSharpLiteral.String(assignment.Name ?? ColumnNames.OfAggregate(call) ?? "Column" + position);
+        string Name() => CSharpLiteral.String(assignment.Name ?? ColumnNames.OfAggregate(call) ?? "Column" + position);
         string Lambda(Expression e) => $"row => {Expr(e).AsValue}";
 
         switch (call.Name)
         {
             case "count" when CheckArity(call, 0, 0):
-                return $"Aggregate.Count({Name("count_")})";
+                return $"Aggregate.Count({Name()})";
             case "countif" when CheckArity(call, 1, 1):
-                return $"Aggregate.CountIf({Name("countif_")}, row => {Expr(args[0]).AsBool})";
+                return $"Aggregate.CountIf({Name()}, row => {Expr(args[0]).AsBool})";
             case "dcount" when CheckArity(call, 1, 2): // the accuracy argument does not apply: the count is exact
-                return $"Aggregate.DCount({Name("dcount_")}, {Lambda(args[0])})";
+                return $"Aggregate.DCount({Name()}, {Lambda(args[0])})";
             case "sumif" when CheckArity(call, 2, 2):
-                return $"Aggregate.SumIf({Name("sumif_")}, {Lambda(args[0])}, row => {Expr(args[1]).AsBool})";
+                return $"Aggregate.SumIf({Name()}, {Lambda(args[0])}, row => {Expr(args[1]).AsBool})";
             case "make_set" or "make_list" when CheckArity(call, 1, 2):
                 var limit = args.Length == 2 && args[1] is LiteralExpression { Kind: LiteralKind.Long } size ? ", " + Literal(size).Text : "";
                 if (args.Length == 2 && limit.Length == 0)
@@ -170,7 +170,7 @@ internal sealed partial class RuleEmitter
                     Report(CSharpDiagnostics.Unsupported, $"the size limit of {call.Name} must be a whole-number literal", args[1]);
                 }
 
-                return $"Aggregate.{(call.Name == "make_set" ? "MakeSet" : "MakeList")}({Name(call.Name + "_")}, {Lambda(args[0])}{limit})";
+                return $"Aggregate.{(call.Name == "make_set" ? "MakeSet" : "MakeList")}({Name()}, {Lambda(args[0])}{limit})";
             case "min" or "max" or "sum" or "avg" or "stdev" or "variance" or "take_any" when CheckArity(call, 1, 1):
                 var method = call.Name switch
                 {
@@ -182,7 +182,7 @@ internal sealed partial class RuleEmitter
                     "variance" => "Variance",
                     _ => "TakeAny",
                 };
-                return $"Aggregate.{method}({Name(call.Name + "_")}, {Lambda(args[0])})";
+                return $"Aggregate.{method}({Name()}, {Lambda(args[0])})";
             case "arg_min" or "arg_max" when CheckArity(call, 1, -1):
                 // arg_max(x, *) keeps every column of the chosen row; arg_max(x, a, b) keeps the listed ones.
                 var which = call.Name == "arg_min" ? "ArgMin" : "ArgMax";
