@@ -34,7 +34,8 @@ public static class Conversions
         return false;
     }
 
-    public static Value ToStringValue(Value v) => v.IsNull ? Value.Null : Value.String(v.ToText());
+    /// <summary><c>tostring</c>: the value's text; null becomes the empty string (language.md).</summary>
+    public static Value ToStringValue(Value v) => Value.String(v.ToText());
 
     public static Value ToLong(Value v) => v.Kind switch
     {

@@ -46,7 +46,10 @@ public sealed class CreateThenAttach : CompiledRule
     public override void Build(RulePlan plan, IRowSink output)
     {
         IRowSink pipeline1 = output;
-        pipeline1 = new Map(row => RowMaps.Project(RowMaps.Column("policy", row.Get(F_policy)), RowMaps.Column("target", row.Get(F_target)), RowMaps.Column("creator", row.Get(F_userIdentity_userName))), pipeline1);
+        pipeline1 = new Map(row => RowMaps.Project(
+            RowMaps.Column("policy", row.Get(F_policy)),
+            RowMaps.Column("target", row.Get(F_target)),
+            RowMaps.Column("creator", row.Get(F_userIdentity_userName))), pipeline1);
         var join2 = new Join(JoinKind.Inner, [row => row.Get(F_policy)], [row => row.Get(F_policy)], pipeline1);
         pipeline1 = join2;
         IRowSink pipeline3 = join2.Right;

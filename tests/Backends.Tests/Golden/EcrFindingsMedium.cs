@@ -48,14 +48,25 @@ public sealed class EcrFindingsMedium : CompiledRule
     {
         IRowSink pipeline1 = output;
         pipeline1 = new Summarize(
-            [RowMaps.Key("awsRegion", row => row.Get(F_awsRegion)), RowMaps.Key("repository", row => row.Get(F_repository)), RowMaps.Key("user", row => row.Get(F_user)), RowMaps.Key("finding_text", row => row.Get(F_finding_text))],
+            [
+                RowMaps.Key("awsRegion", row => row.Get(F_awsRegion)),
+                RowMaps.Key("repository", row => row.Get(F_repository)),
+                RowMaps.Key("user", row => row.Get(F_user)),
+                RowMaps.Key("finding_text", row => row.Get(F_finding_text)),
+            ],
             [
                 Aggregate.Min("firstTime", row => row.Time(Time)),
                 Aggregate.Max("lastTime", row => row.Time(Time)),
                 Aggregate.Count("count_"),
             ],
             pipeline1);
-        pipeline1 = new Map(row => { row = row.With("repository", row.Get(F_requestParameters_repositoryName)); row = row.With("user", row.Get(F_userIdentity_principalId)); row = row.With("finding_text", Fn.Strcat(row.Get(F_finding_name), ", ", row.Get(F_finding_description))); return row; }, pipeline1);
+        pipeline1 = new Map(row =>
+        {
+            row = row.With("repository", row.Get(F_requestParameters_repositoryName));
+            row = row.With("user", row.Get(F_userIdentity_principalId));
+            row = row.With("finding_text", Fn.Strcat(row.Get(F_finding_name), ", ", row.Get(F_finding_description)));
+            return row;
+        }, pipeline1);
         pipeline1 = new Where(row => Ops.EqualCi(row.Get(F_finding_severity), "MEDIUM"), pipeline1);
         pipeline1 = new MvExpand("finding", row => row.Get(F_responseElements_imageScanFindings_findings), pipeline1);
         plan.Source(Matches, pipeline1);

@@ -39,7 +39,9 @@ public sealed class LatestPerUser : CompiledRule
     {
         IRowSink pipeline1 = output;
         pipeline1 = new Summarize(
-            [RowMaps.Key("user", row => row.Get(F_userIdentity_arn))],
+            [
+                RowMaps.Key("user", row => row.Get(F_userIdentity_arn)),
+            ],
             [
                 Aggregate.ArgMax("_time", row => row.Time(Time), [RowMaps.Key("eventName", row => row.Get(F_eventName))]),
                 Aggregate.MakeSet("events", row => row.Get(F_eventName)),

@@ -47,14 +47,25 @@ public sealed class MoreFunctions : CompiledRule
     {
         IRowSink pipeline1 = output;
         pipeline1 = new Summarize(
-            [RowMaps.Key("day", row => row.Get(F_day))],
+            [
+                RowMaps.Key("day", row => row.Get(F_day)),
+            ],
             [
                 Aggregate.SumIf("n", row => (Value)1L, row => Ops.FieldEquals(row, F_role, "admin")),
                 Aggregate.StDev("sd", row => row.Get(F_minutes)),
                 Aggregate.MakeSet("roles", row => row.Get(F_role), 1L),
             ],
             pipeline1);
-        pipeline1 = new Map(row => { row = row.With("role", Fn.Extract(Regex1, 1L, row.Get(F_requestParameters_roleArn))); row = row.With("trimmed", Fn.Trim(Regex2, Regex3, row.Get(F_requestParameters_roleSessionName))); row = row.With("masked", Fn.ReplaceRegex(row.Get(F_requestParameters_roleArn), Regex4, "<account>")); row = row.With("decoded", Fn.Base64DecodeToString(row.Get(F_requestParameters_policy))); row = row.With("minutes", Fn.DatetimeDiff("minute", Conversions.ToDateTime("2024-05-25T21:30:00Z"), row.Time(Time))); row = row.With("day", Fn.FormatDatetime(row.Time(Time), "yyyy-MM-dd")); return row; }, pipeline1);
+        pipeline1 = new Map(row =>
+        {
+            row = row.With("role", Fn.Extract(Regex1, 1L, row.Get(F_requestParameters_roleArn)));
+            row = row.With("trimmed", Fn.Trim(Regex2, Regex3, row.Get(F_requestParameters_roleSessionName)));
+            row = row.With("masked", Fn.ReplaceRegex(row.Get(F_requestParameters_roleArn), Regex4, "<account>"));
+            row = row.With("decoded", Fn.Base64DecodeToString(row.Get(F_requestParameters_policy)));
+            row = row.With("minutes", Fn.DatetimeDiff("minute", Conversions.ToDateTime("2024-05-25T21:30:00Z"), row.Time(Time)));
+            row = row.With("day", Fn.FormatDatetime(row.Time(Time), "yyyy-MM-dd"));
+            return row;
+        }, pipeline1);
         plan.Source(Matches, pipeline1);
     }
 }

@@ -41,9 +41,17 @@ public sealed class OutsideBusinessHours : CompiledRule
     public override void Build(RulePlan plan, IRowSink output)
     {
         IRowSink pipeline1 = output;
-        pipeline1 = new Map(row => RowMaps.Project(RowMaps.Column("user", row.Get(F_userIdentity_arn)), RowMaps.Column("hour", row.Get(F_hour)), RowMaps.Column("_time", row.Time(Time))), pipeline1);
+        pipeline1 = new Map(row => RowMaps.Project(
+            RowMaps.Column("user", row.Get(F_userIdentity_arn)),
+            RowMaps.Column("hour", row.Get(F_hour)),
+            RowMaps.Column("_time", row.Time(Time))), pipeline1);
         pipeline1 = new Where(row => ((Ops.GreaterOrEqual(row.Get(F_hour), 20L) || Ops.Less(row.Get(F_hour), 8L)) || Ops.In(row.Get(F_day), Set)), pipeline1);
-        pipeline1 = new Map(row => { row = row.With("hour", Fn.HourOfDay(row.Time(Time))); row = row.With("day", Fn.DayOfWeek(row.Time(Time))); return row; }, pipeline1);
+        pipeline1 = new Map(row =>
+        {
+            row = row.With("hour", Fn.HourOfDay(row.Time(Time)));
+            row = row.With("day", Fn.DayOfWeek(row.Time(Time)));
+            return row;
+        }, pipeline1);
         plan.Source(Matches, pipeline1);
     }
 }

@@ -42,12 +42,23 @@ public sealed class Shaping : CompiledRule
         IRowSink pipeline1 = output;
         pipeline1 = new Take(2L, pipeline1);
         pipeline1 = new Sort([new SortKey(row => row.Get(F_api), Descending: false)], pipeline1);
-        pipeline1 = new Distinct([RowMaps.Key("api", row => row.Get(F_api)), RowMaps.Key("b", row => row.Get(F_b)), RowMaps.Key("errorCode", row => row.Get(F_errorCode))], pipeline1);
-        pipeline1 = new Map(row => RowMaps.Project(RowMaps.Column("api", row.Get(F_api)), RowMaps.Column("b", row.Get(F_b)), RowMaps.Column("errorCode", row.Get(F_errorCode))), pipeline1);
+        pipeline1 = new Distinct([
+            RowMaps.Key("api", row => row.Get(F_api)),
+            RowMaps.Key("b", row => row.Get(F_b)),
+            RowMaps.Key("errorCode", row => row.Get(F_errorCode))], pipeline1);
+        pipeline1 = new Map(row => RowMaps.Project(
+            RowMaps.Column("api", row.Get(F_api)),
+            RowMaps.Column("b", row.Get(F_b)),
+            RowMaps.Column("errorCode", row.Get(F_errorCode))), pipeline1);
         pipeline1 = new Map(row => RowMaps.FillNull(row, "none", "errorCode"), pipeline1);
         pipeline1 = new Map(row => RowMaps.Rename(row, ["api"], ["eventName"]), pipeline1);
         pipeline1 = new Map(row => row.Without(["eventSource"]), pipeline1);
-        pipeline1 = new Map(row => { row = row.With("a", 1L); row = row.With("b", Arithmetic.Add(row.Get(F_a), 1L)); return row; }, pipeline1);
+        pipeline1 = new Map(row =>
+        {
+            row = row.With("a", 1L);
+            row = row.With("b", Arithmetic.Add(row.Get(F_a), 1L));
+            return row;
+        }, pipeline1);
         plan.Source(Matches, pipeline1);
     }
 }

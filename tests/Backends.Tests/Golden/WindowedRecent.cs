@@ -44,7 +44,9 @@ public sealed class WindowedRecent : CompiledRule
     {
         IRowSink pipeline1 = output;
         pipeline1 = new Summarize(
-            [RowMaps.Key("eventName", row => row.Get(F_eventName))],
+            [
+                RowMaps.Key("eventName", row => row.Get(F_eventName)),
+            ],
             [
                 Aggregate.Count("count_"),
                 Aggregate.CountIf("failures", row => Fn.IsNotEmpty(row.Get(F_errorCode))),

@@ -103,7 +103,7 @@ public class FunctionTests
         Assert.Equal(12L, RuleCompiler.Runtime.Values.Conversions.ToLong("12").AsLong);
         Assert.True(RuleCompiler.Runtime.Values.Conversions.ToLong("x").IsNull);
         Assert.Equal("1", RuleCompiler.Runtime.Values.Conversions.ToStringValue(1L).AsString);
-        Assert.True(RuleCompiler.Runtime.Values.Conversions.ToStringValue(Value.Null).IsNull);
+        Assert.Equal("", RuleCompiler.Runtime.Values.Conversions.ToStringValue(Value.Null).AsString);
         var parsed = RuleCompiler.Runtime.Values.Conversions.ParseJson("""{"a":1}""");
         Assert.Equal(ValueKind.Object, parsed.Kind);
         Assert.Equal(1L, parsed.Member("a").AsLong);

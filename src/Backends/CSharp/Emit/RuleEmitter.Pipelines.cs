@@ -112,7 +112,7 @@ internal sealed partial class RuleEmitter
             case ProjectStage project:
                 var columns = project.Columns.Select((c, i) =>
                     $"RowMaps.Column({CSharpLiteral.String(OutputName(c, i + 1))}, {Expr(c.Value).AsArgument})");
-                _build.Add($"{v} = new Map(row => RowMaps.Project({string.Join(", ", columns)}), {v});");
+                _build.Add($"{v} = new Map(row => RowMaps.Project({List(columns)}), {v});");
                 break;
             case ProjectAwayStage away:
                 var names = away.Columns.Select(c => CSharpLiteral.String(HeadOnly(c))).ToList();
@@ -131,14 +131,16 @@ internal sealed partial class RuleEmitter
                 var keys = summarize.By.Select((k, i) => Key(k, i + 1));
                 var aggregates = summarize.Aggregates.Select((a, i) => Aggregate(a, i + 1));
                 _build.Add($"{v} = new Summarize(");
-                _build.Add($"    [{string.Join(", ", keys)}],");
+                _build.Add("    [");
+                _build.AddRange(keys.Select(k => $"        {k},"));
+                _build.Add("    ],");
                 _build.Add("    [");
                 _build.AddRange(aggregates.Select(a => $"        {a},"));
                 _build.Add("    ],");
                 _build.Add($"    {v});");
                 break;
             case DistinctStage distinct:
-                _build.Add($"{v} = new Distinct([{string.Join(", ", distinct.Columns.Select((c, i) => Key(c, i + 1)))}], {v});");
+                _build.Add($"{v} = new Distinct([{List(distinct.Columns.Select((c, i) => Key(c, i + 1)))}], {v});");
                 break;
             case SortStage sort:
                 var sortKeys = sort.Keys.Select(k => $"new SortKey(row => {Expr(k.Value).AsValue}, Descending: {CSharpLiteral.Bool(k.Descending)})");
@@ -176,7 +178,7 @@ internal sealed partial class RuleEmitter
         var columns = extend.Columns.Select((c, i) => (Name: CSharpLiteral.String(OutputName(c, i + 1)), Value: Expr(c.Value).AsArgument)).ToList();
         _build.Add(columns.Count == 1
             ? $"{v} = new Map(row => row.With({columns[0].Name}, {columns[0].Value}), {v});"
-            : $"{v} = new Map(row => {{ {string.Join(" ", columns.Select(c => $"row = row.With({c.Name}, {c.Value});"))} return row; }}, {v});");
+            : $"{v} = new Map(row =>{Continuation}{{{Continuation}    {string.Join(Continuation + "    ", columns.Select(c => $"row = row.With({c.Name}, {c.Value});"))}{Continuation}    return row;{Continuation}}}, {v});");
     }
 
     private void EmitJoin(JoinStage join, string v, ImmutableHashSet<string> lets)
@@ -206,6 +208,16 @@ internal sealed partial class RuleEmitter
         _build.Add($"var {j} = new Join(JoinKind.{join.Kind}, [{string.Join(", ", leftKeys)}], [{string.Join(", ", rightKeys)}], {v});");
         _build.Add($"{v} = {j};");
         EmitPipeline(join.Right, $"{j}.Right", lets);
+    }
+
+    /// <summary>A new line inside a statement of Build (whose body is indented by 8).</summary>
+    private const string Continuation = "\n        ";
+
+    /// <summary>Items of a call: on one line when there are few, else one per line.</summary>
+    private static string List(IEnumerable<string> items)
+    {
+        var all = items.ToList();
+        return all.Count <= 2 ? string.Join(", ", all) : Continuation + "    " + string.Join("," + Continuation + "    ", all);
     }
 
     private string Key(Assignment assignment, int position) =>
