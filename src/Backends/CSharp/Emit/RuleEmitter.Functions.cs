@@ -1,3 +1,4 @@
+using RuleCompiler.Compiler.Language.Binding;
 using RuleCompiler.Compiler.Language.Syntax;
 
 namespace RuleCompiler.Backends.CSharp.Emit;
@@ -149,8 +150,8 @@ internal sealed partial class RuleEmitter
         }
 
         var args = call.Arguments;
-        var argumentName = args.Length > 0 ? ColumnNames.Of(args[0]) : null;
-        string Name() => CSharpLiteral.String(assignment.Name ?? ColumnNames.OfAggregate(call) ?? "Column" + position);
+        var argumentName = args.Length > 0 ? DefaultColumnNames.Of(args[0]) : null;
+        string Name() => CSharpLiteral.String(assignment.Name ?? DefaultColumnNames.OfAggregate(call) ?? "Column" + position);
         string Lambda(Expression e) => $"row => {Expr(e).AsValue}";
 
         switch (call.Name)
@@ -191,7 +192,7 @@ internal sealed partial class RuleEmitter
                 var columns = star
                     ? "null"
                     : "[" + string.Join(", ", args.Skip(1).Select((a, i) =>
-                        $"RowMaps.Key({CSharpLiteral.String(ColumnNames.Of(a) ?? "Column" + (i + 1))}, {Lambda(a)})")) + "]";
+                        $"RowMaps.Key({CSharpLiteral.String(DefaultColumnNames.Of(a) ?? "Column" + (i + 1))}, {Lambda(a)})")) + "]";
                 return $"Aggregate.{which}({valueName}, {Lambda(args[0])}, {columns})";
             default:
                 return "Aggregate.Count(\"_\")"; // arity already reported

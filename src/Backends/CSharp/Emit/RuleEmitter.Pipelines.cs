@@ -1,3 +1,4 @@
+using RuleCompiler.Compiler.Language.Binding;
 using System.Collections.Immutable;
 using RuleCompiler.Compiler.Language.Syntax;
 
@@ -124,7 +125,7 @@ internal sealed partial class RuleEmitter
                 _build.Add($"{v} = new Map(row => RowMaps.Rename(row, [{string.Join(", ", newNames)}], [{string.Join(", ", oldNames)}]), {v});");
                 break;
             case MvExpandStage expand:
-                var expandedName = expand.Name ?? ColumnNames.OfExpanded(expand.Array) ?? "Column1";
+                var expandedName = expand.Name ?? DefaultColumnNames.OfExpanded(expand.Array) ?? "Column1";
                 _build.Add($"{v} = new MvExpand({CSharpLiteral.String(expandedName)}, row => {Expr(expand.Array).AsValue}, {v});");
                 break;
             case SummarizeStage summarize:
@@ -224,7 +225,7 @@ internal sealed partial class RuleEmitter
         $"RowMaps.Key({CSharpLiteral.String(OutputName(assignment, position))}, row => {Expr(assignment.Value).AsValue})";
 
     private static string OutputName(Assignment assignment, int position) =>
-        assignment.Name ?? ColumnNames.Of(assignment.Value) ?? "Column" + position;
+        assignment.Name ?? DefaultColumnNames.Of(assignment.Value) ?? "Column" + position;
 
     private string HeadOnly(FieldExpression field)
     {
@@ -234,7 +235,7 @@ internal sealed partial class RuleEmitter
         }
 
         Report(CSharpDiagnostics.Unsupported, "only a top-level column can be named here, not a path", field);
-        return ColumnNames.Of(field) ?? "_";
+        return DefaultColumnNames.Of(field) ?? "_";
     }
 }
 

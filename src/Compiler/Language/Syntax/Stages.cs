@@ -20,7 +20,7 @@ public sealed record ProjectRenameStage(ImmutableArray<Rename> Renames, TextSpan
 
 public sealed record Rename(string NewName, FieldExpression Old, TextSpan Span) : SyntaxNode(Span);
 
-/// <summary><c>mv-expand name = path</c>: one output row per array element; <c>Name</c> null keeps the path's last segment.</summary>
+/// <summary><c>mv-expand name = path</c>: one output row per array element; <c>Name</c> null keeps the dotted path as the column name.</summary>
 public sealed record MvExpandStage(string? Name, Expression Array, TextSpan Span) : Stage(Span);
 
 /// <summary><c>summarize agg, ... by key, ...</c>; an aggregate is an <see cref="Assignment"/> whose value is an aggregate function call.</summary>
