@@ -51,7 +51,5 @@ if (-not $SkipTests) {
     Invoke-Step 'rule tests' { dotnet @rulec test rules/ }
 }
 
-# Each target the backends support gets its own folder under dist/.
-foreach ($target in @('csharp')) {
-    Invoke-Step "build rules/ for $target into dist/$target" { dotnet @rulec build rules/ --target $target --out "dist/$target" }
-}
+# Every target the backends support, each into its own folder under dist/.
+Invoke-Step 'build rules/ into dist/' { dotnet @rulec build rules/ --out dist }
