@@ -31,8 +31,8 @@ public class EvaluationBenchmarks
             .WithToolchain(InProcessEmitToolchain.Instance)
             .WithStrategy(RunStrategy.Monitoring)
             .WithLaunchCount(1)
-            .WithWarmupCount(1)
-            .WithIterationCount(5));
+            .WithWarmupCount(6)
+            .WithIterationCount(15));
     }
 
     private byte[] _ndjson = [];

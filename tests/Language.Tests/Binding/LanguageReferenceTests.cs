@@ -1,5 +1,6 @@
 using RuleCompiler.Compiler.Language.Binding;
 using RuleCompiler.Compiler.Language.Functions;
+using RuleCompiler.Compiler.Language.Syntax;
 using Xunit;
 
 namespace RuleCompiler.Language.Tests.Binding;
@@ -35,5 +36,14 @@ public class LanguageReferenceTests
         var codes = typeof(BindingCodes).GetFields().Select(f => (string)f.GetValue(null)!).ToList();
         Assert.Equal(codes.Count, codes.Distinct().Count());
         Assert.All(codes, code => Assert.Contains($"| {code} |", Reference));
+    }
+
+    [Fact]
+    public void Every_reserved_word_is_listed()
+    {
+        var start = Reference.IndexOf("**Reserved words**", StringComparison.Ordinal);
+        Assert.True(start >= 0, "docs/language.md lacks the reserved words");
+        var paragraph = Reference[start..Reference.IndexOf("\n- ", start, StringComparison.Ordinal)];
+        Assert.All(SyntaxFacts.ReservedWordList, word => Assert.Contains($"`{word}`", paragraph));
     }
 }

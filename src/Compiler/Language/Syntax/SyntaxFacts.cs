@@ -16,14 +16,16 @@ public static class SyntaxFacts
 
     /// <summary>
     /// Words that cannot be a bare field or column name because the grammar gives them a meaning there.
-    /// Written as <c>["where"]</c> they are ordinary names.
+    /// Written as <c>["where"]</c> they are ordinary names. docs/language.md lists them.
     /// </summary>
-    private static readonly FrozenSet<string> ReservedWords = new[]
-    {
+    public static readonly IReadOnlyList<string> ReservedWordList =
+    [
         "and", "or", "not", "true", "false", "null", "in", "between", "matches", "regex", "by", "asc", "desc", "on", "let",
         "contains", "contains_cs", "startswith", "startswith_cs", "endswith", "endswith_cs", "has", "has_cs",
         "where", "extend", "project", "summarize", "distinct", "sort", "take", "join", "union", "invoke",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    ];
+
+    private static readonly FrozenSet<string> ReservedWords = ReservedWordList.ToFrozenSet(StringComparer.Ordinal);
 
     public static bool IsStageKeyword(string word) => StageKeywordSet.Contains(word);
 
