@@ -210,8 +210,10 @@ public static class EventReader
     }
 
     /// <summary>
-    /// Elements of a JSON array (or of CloudTrail's Records array), or whole values one after another. A syntax
-    /// error here cannot be stepped over reliably, so the rest of the file is reported as skipped.
+    /// Elements of a JSON array (or of CloudTrail's Records array), or whole values one after another. Inside an
+    /// array a syntax error cannot be stepped over reliably, so the rest of the file is reported as skipped;
+    /// between whole values the reader resumes at the next line that starts with <c>{</c> (the start of the next
+    /// pretty-printed object, or the next NDJSON line after a truncated one), so one bad record loses only itself.
     /// </summary>
     private static IEnumerable<EventRecord> Elements(ByteWindow window, string name, Action<EventError> onError, bool insideArray)
     {
@@ -234,9 +236,14 @@ public static class EventReader
             }
 
             var line = window.Line;
-            var length = MeasureValue(window, name, onError);
+            var length = MeasureValue(window, name, onError, insideArray);
             if (length < 0)
             {
+                if (!insideArray && length == Resumable && SkipToNextObjectLine(window))
+                {
+                    continue;
+                }
+
                 yield break;
             }
 
@@ -253,8 +260,14 @@ public static class EventReader
         }
     }
 
-    /// <summary>The byte length of the complete JSON value at the window's start, reading more as needed; -1 on error.</summary>
-    private static int MeasureValue(ByteWindow window, string name, Action<EventError> onError)
+    /// <summary>What <see cref="MeasureValue"/> returns for a syntax error that a reader of whole values can step over.</summary>
+    private const int Resumable = -2;
+
+    /// <summary>
+    /// The byte length of the complete JSON value at the window's start, reading more as needed; -1 when the file
+    /// cannot be read further, <see cref="Resumable"/> for a syntax error outside an array.
+    /// </summary>
+    private static int MeasureValue(ByteWindow window, string name, Action<EventError> onError, bool insideArray)
     {
         while (true)
         {
@@ -268,18 +281,51 @@ public static class EventReader
             }
             catch (JsonException e)
             {
-                onError(new EventError(
-                    name,
-                    window.Line + (e.LineNumber ?? 0),
-                    MalformedCode,
-                    $"malformed JSON ({FirstSentence(e.Message)}); the rest of the file was skipped"));
-                return -1;
+                var at = window.Line + (e.LineNumber ?? 0);
+                if (insideArray)
+                {
+                    onError(new EventError(name, at, MalformedCode, $"malformed JSON ({FirstSentence(e.Message)}); the rest of the file was skipped"));
+                    return -1;
+                }
+
+                // Reported where the bad record starts, which is what the user looks for.
+                onError(new EventError(name, window.Line, MalformedCode,
+                    $"malformed JSON record ({FirstSentence(e.Message)} at line {at}); skipped to the next line that starts with '{{'"));
+                return Resumable;
             }
 
             if (!window.Fill())
             {
                 onError(new EventError(name, window.Line, TruncatedCode, "the file ends inside a JSON value"));
                 return -1;
+            }
+        }
+    }
+
+    /// <summary>Skips the current line and every following one that does not start with <c>{</c>; false at the end.</summary>
+    private static bool SkipToNextObjectLine(ByteWindow window)
+    {
+        while (true)
+        {
+            int newline;
+            while ((newline = window.Span.IndexOf((byte)'\n')) < 0 && window.Fill())
+            {
+            }
+
+            if (newline < 0)
+            {
+                return false;
+            }
+
+            window.Advance(newline + 1);
+            if (!window.Ensure())
+            {
+                return false;
+            }
+
+            if (window.Peek == (byte)'{')
+            {
+                return true;
             }
         }
     }

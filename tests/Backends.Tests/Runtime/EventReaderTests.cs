@@ -82,6 +82,28 @@ public class EventReaderTests
     }
 
     [Fact]
+    public void ATruncatedFirstNdjsonLineLosesOnlyItself()
+    {
+        var (names, lines, errors) = Read(Utf8("{\"eventName\":\"A\"\n{\"eventName\":\"B\"}\n{\"eventName\":\"C\"}\n"));
+        Assert.Equal(["B", "C"], names);
+        Assert.Equal([2L, 3L], lines);
+        var error = Assert.Single(errors);
+        Assert.Equal((1L, EventReader.MalformedCode), (error.Line, error.Code));
+    }
+
+    [Fact]
+    public void ABrokenPrettyPrintedObjectIsSkippedAndTheNextOneRead()
+    {
+        var text = "{\n  \"eventName\": \"A\"\n}\n{\n  \"eventName\" \"B\"\n}\n{\n  \"eventName\": \"C\"\n}\n";
+        var (names, lines, errors) = Read(Utf8(text));
+        Assert.Equal(["A", "C"], names);
+        Assert.Equal([1L, 7L], lines);
+        var error = Assert.Single(errors);
+        Assert.Equal((4L, EventReader.MalformedCode), (error.Line, error.Code));
+        Assert.Contains("at line 5", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TruncatedArrayIsReported()
     {
         var (names, _, errors) = Read(Utf8("[{\"eventName\":\"A\"}, {\"eventName\":"));
