@@ -27,5 +27,29 @@ public sealed class DiagnosticPrinter(CliContext context)
         return ExitCodes.UsageError;
     }
 
+    /// <summary>
+    /// Reports each given path that is neither a file nor a folder (a usage error; exit code 2) and says whether
+    /// there was one. Path arguments take any token, so a mistyped option is reported as an unknown option rather
+    /// than as a missing file.
+    /// </summary>
+    public bool ReportMissingPaths(IEnumerable<string> paths)
+    {
+        var any = false;
+        foreach (var path in paths.Where(p => !File.Exists(context.Resolve(p)) && !Directory.Exists(context.Resolve(p))))
+        {
+            any = true;
+            if (path.StartsWith('-'))
+            {
+                UsageError(CliDiagnosticCodes.InvalidArguments, $"unknown option '{path}'");
+            }
+            else
+            {
+                UsageError(CliDiagnosticCodes.PathNotFound, $"no such file or folder: {path}");
+            }
+        }
+
+        return any;
+    }
+
     private string Paint(string word, string ansiColour) => context.Colour ? $"\u001b[{ansiColour}m{word}\u001b[0m" : word;
 }

@@ -50,13 +50,7 @@ public static class BuildCommand
     private static int Run(CliContext context, string[] paths, string[] targets, string outDir)
     {
         var printer = new DiagnosticPrinter(context);
-        var missing = paths.Where(p => !File.Exists(context.Resolve(p)) && !Directory.Exists(context.Resolve(p))).ToList();
-        foreach (var path in missing)
-        {
-            printer.UsageError(CliDiagnosticCodes.PathNotFound, $"no such file or folder: {path}");
-        }
-
-        if (missing.Count > 0)
+        if (printer.ReportMissingPaths(paths))
         {
             return ExitCodes.UsageError;
         }

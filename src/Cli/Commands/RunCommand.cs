@@ -43,9 +43,9 @@ public static class RunCommand
     private static int Run(CliContext context, string rulesPath, string[] eventFiles, string? outputFile)
     {
         var printer = new DiagnosticPrinter(context);
-        if (!File.Exists(context.Resolve(rulesPath)) && !Directory.Exists(context.Resolve(rulesPath)))
+        if (printer.ReportMissingPaths([rulesPath]))
         {
-            return printer.UsageError(CliDiagnosticCodes.PathNotFound, $"no such file or folder: {rulesPath}");
+            return ExitCodes.UsageError;
         }
 
         var compilation = RuleSetCompiler.Compile(RuleRepository.Load(context.Resolve(rulesPath), AttackCatalogue.Default));

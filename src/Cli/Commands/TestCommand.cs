@@ -29,21 +29,7 @@ public static class TestCommand
     private static int Run(CliContext context, string[] paths)
     {
         var printer = new DiagnosticPrinter(context);
-        var missing = paths.Where(p => !File.Exists(context.Resolve(p)) && !Directory.Exists(context.Resolve(p))).ToList();
-        foreach (var path in missing)
-        {
-            // The paths argument takes any token, so a mistyped option would otherwise read as a missing file.
-            if (path.StartsWith('-'))
-            {
-                printer.UsageError(CliDiagnosticCodes.InvalidArguments, $"unknown option '{path}'");
-            }
-            else
-            {
-                printer.UsageError(CliDiagnosticCodes.PathNotFound, $"no such file or folder: {path}");
-            }
-        }
-
-        if (missing.Count > 0)
+        if (printer.ReportMissingPaths(paths))
         {
             return ExitCodes.UsageError;
         }

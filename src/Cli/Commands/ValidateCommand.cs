@@ -49,25 +49,7 @@ public static class ValidateCommand
             return printer.UsageError(CliDiagnosticCodes.InvalidArguments, "--output needs --format sarif");
         }
 
-        // The paths argument takes any token, so a mistyped option would otherwise read as a missing file.
-        var unknownOptions = paths.Where(p => p.StartsWith('-') && !File.Exists(context.Resolve(p))).ToList();
-        foreach (var option in unknownOptions)
-        {
-            printer.UsageError(CliDiagnosticCodes.InvalidArguments, $"unknown option '{option}'");
-        }
-
-        if (unknownOptions.Count > 0)
-        {
-            return ExitCodes.UsageError;
-        }
-
-        var missing = paths.Where(p => !File.Exists(context.Resolve(p)) && !Directory.Exists(context.Resolve(p))).ToList();
-        foreach (var path in missing)
-        {
-            printer.UsageError(CliDiagnosticCodes.PathNotFound, $"no such file or folder: {path}");
-        }
-
-        if (missing.Count > 0)
+        if (printer.ReportMissingPaths(paths))
         {
             return ExitCodes.UsageError;
         }
