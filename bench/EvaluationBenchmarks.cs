@@ -1,3 +1,4 @@
+using RuleCompiler.Backends.Hosting;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
@@ -47,8 +48,8 @@ public class EvaluationBenchmarks
         var events = CorpusEvents.Load();
         EventsPerCopy = events.Count;
         _ndjson = CorpusEvents.Replicate(events, 100L * 1024 * 1024);
-        var compilation = RuleSetCompiler.Compile(RuleRepository.Load(Path.Combine(CorpusEvents.RepositoryRoot, "rules")));
-        _build = CSharpRuleBuild.From(compilation);
+        var compilation = RuleCompilerHost.Compile([Path.Combine(CorpusEvents.RepositoryRoot, "rules")]);
+        _build = CSharpRuleBuild.From(compilation, RuleCompilerHost.DisplayPath);
         if (_build.Diagnostics.Any(d => d.IsError) || !_build.Pairs.Any())
         {
             throw new InvalidOperationException("the rules did not compile: " + string.Join("\n", _build.Diagnostics));

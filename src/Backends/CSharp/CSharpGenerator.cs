@@ -1,36 +1,33 @@
+using System.Security.Cryptography;
+using System.Text;
 using RuleCompiler.Backends.CSharp.Emit;
-using RuleCompiler.Compiler.Diagnostics;
 
 namespace RuleCompiler.Backends.CSharp;
 
-/// <summary>The C# backend's front door: rules in, one generated class per rule out (plus diagnostics).</summary>
+/// <summary>The C# backend's front door: bound rules in, one generated class per rule out.</summary>
 public static class CSharpGenerator
 {
-    public static (IReadOnlyList<GeneratedRule> Rules, IReadOnlyList<Diagnostic> Diagnostics) Generate(
-        IEnumerable<CSharpRuleSource> rules,
-        CSharpEmitContext context)
-    {
-        var generated = new List<GeneratedRule>();
-        var diagnostics = new List<Diagnostic>();
-        var classNames = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var rule in rules)
+    public static IReadOnlyList<GeneratedRule> Generate(IEnumerable<CSharpRuleSource> rules) =>
+        [.. rules.Select(rule =>
         {
-            var stem = CSharpLiteral.TypeName(rule.Info.Name);
-            var className = stem;
-            for (var n = 2; !classNames.Add(className); n++)
-            {
-                className = stem + n;
-            }
+            var className = ClassName(rule.Info);
+            var code = new RuleEmitter(rule, className).Emit();
+            return new GeneratedRule(className, className + ".cs", code, rule.Info);
+        })];
 
-            var ruleDiagnostics = new List<Diagnostic>();
-            var code = new RuleEmitter(rule, context, className, ruleDiagnostics).Emit();
-            diagnostics.AddRange(ruleDiagnostics);
-            if (!ruleDiagnostics.Any(d => d.IsError))
-            {
-                generated.Add(new GeneratedRule(className, className + ".cs", code, rule.Info));
-            }
+    /// <summary>
+    /// <c>Rule_&lt;Name&gt;_&lt;hash of the id&gt;</c>: readable, stable when files move or are renamed, distinct for
+    /// names that differ only in case (file systems that ignore case), and never one of the runtime's type names.
+    /// </summary>
+    public static string ClassName(Runtime.Rules.RuleInfo info)
+    {
+        var stem = CSharpLiteral.TypeName(info.Name);
+        if (stem.Length > 64)
+        {
+            stem = stem[..64];
         }
 
-        return (generated, diagnostics);
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(info.Id));
+        return $"Rule_{stem}_{Convert.ToHexStringLower(hash)[..8]}";
     }
 }

@@ -27,11 +27,23 @@ public sealed class CSharpRuleBuild : IDisposable
 
     public IEnumerable<Runtime.Rules.CompiledRule> Rules => Pairs.Select(p => p.Runnable);
 
-    public static CSharpRuleBuild From(CompilationResult result)
+    public static CSharpRuleBuild From(CompilationResult result, Func<string, string> displayPath)
     {
-        var sources = result.Rules.Select(r => (Rule: r, Source: RuleSources.From(r))).ToList();
-        var (generated, diagnostics) = CSharpGenerator.Generate(sources.Select(s => s.Source), RuleSources.ContextFor(result));
-        var all = diagnostics.ToList();
+        // A rule the C# target cannot run is reported and left out; the others still run.
+        var all = new List<Diagnostic>();
+        var runnable = new List<CompiledRule>();
+        foreach (var rule in result.Rules)
+        {
+            var problems = Targets.CapabilityPass.Check(CSharpCapabilities.Table, rule.Query).Concat(new CSharpTarget().CheckRule(rule)).ToList();
+            all.AddRange(problems);
+            if (!problems.Any(d => d.IsError))
+            {
+                runnable.Add(rule);
+            }
+        }
+
+        var sources = runnable.Select(r => (Rule: r, Source: RuleSources.From(r, displayPath(r.Rule.Path)))).ToList();
+        var generated = CSharpGenerator.Generate(sources.Select(s => s.Source));
         if (generated.Count == 0)
         {
             return new CSharpRuleBuild(null, [], all);
@@ -44,9 +56,9 @@ public sealed class CSharpRuleBuild : IDisposable
             return new CSharpRuleBuild(null, [], all);
         }
 
-        // Generated rules keep the order of their sources; match them by the file they came from.
-        var byPath = sources.GroupBy(s => s.Rule.Rule.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Rule, StringComparer.Ordinal);
-        var pairs = set.Rules.Select(r => (byPath[r.Info.SourcePath], r)).ToList();
+        // Generated rules keep the order of their sources; match them by rule id.
+        var byId = sources.GroupBy(s => s.Source.Info.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Rule, StringComparer.Ordinal);
+        var pairs = set.Rules.Select(r => (byId[r.Info.Id], r)).ToList();
         return new CSharpRuleBuild(set, pairs, all);
     }
 

@@ -1,22 +1,17 @@
 using System.CommandLine;
-using RuleCompiler.Backends.CSharp;
-using RuleCompiler.Compiler.Catalogues;
-using RuleCompiler.Compiler.Compilation;
-using RuleCompiler.Compiler.Loading;
+using RuleCompiler.Backends.Hosting;
+using RuleCompiler.Backends.Targets;
 
 namespace RuleCompiler.Cli.Commands;
 
 /// <summary>
 /// <c>rulec build [PATH...] [--target T]... [--out DIR]</c>: the main job. Validates the rules (every diagnostic,
-/// as <c>validate</c> prints them) and, only when there is no error, writes each target into <c>DIR/&lt;target&gt;/</c>
-/// (default <c>dist/</c>), so a broken rule never ships half a build. Targets: csharp, a standalone C# library
-/// project; more join as their backends land.
+/// as <c>validate</c> prints them), runs each target's capability checks and, only when there is no error, writes
+/// each target into <c>DIR/&lt;target&gt;/</c> (default <c>dist/</c>), replacing the previous output whole, so a
+/// broken rule never ships half a build. Targets come from <see cref="TargetRegistry"/>.
 /// </summary>
 public static class BuildCommand
 {
-    /// <summary>Every target this build knows, in the order they are built when none is named.</summary>
-    private static readonly string[] Targets = ["csharp"];
-
     public static Command Create(CliContext context)
     {
         var paths = new Argument<string[]>("paths")
@@ -26,28 +21,30 @@ public static class BuildCommand
         };
         var target = new Option<string[]>("--target")
         {
-            Description = "What to build (repeatable; default: every target): csharp.",
+            Description = "What to build (repeatable; default: every target): " + string.Join(", ", TargetRegistry.All.Select(t => $"{t.Name} ({t.Artifacts})")) + ".",
             AllowMultipleArgumentsPerToken = false,
         };
-        target.AcceptOnlyFromAmong(Targets);
+        target.AcceptOnlyFromAmong([.. TargetRegistry.Names]);
         var output = new Option<string>("--out")
         {
             Description = "Folder to write into; each target goes to its own subfolder (default: dist).",
             DefaultValueFactory = _ => "dist",
         };
-        var command = new Command("build", "Validate rules and build them into dist/<target>/ (csharp: a C# library project).");
+        var command = new Command("build", "Validate rules and build them into dist/<target>/.");
         command.Arguments.Add(paths);
         command.Options.Add(target);
         command.Options.Add(output);
         command.SetAction(result => Run(
             context,
             result.GetValue(paths) is { Length: > 0 } given ? given : ["rules"],
-            result.GetValue(target) is { Length: > 0 } named ? [.. named.Distinct(StringComparer.Ordinal)] : Targets,
+            result.GetValue(target) is { Length: > 0 } named
+                ? [.. named.Distinct(StringComparer.Ordinal).Select(n => TargetRegistry.Find(n)!)]
+                : TargetRegistry.All,
             result.GetValue(output)!));
         return command;
     }
 
-    private static int Run(CliContext context, string[] paths, string[] targets, string outDir)
+    private static int Run(CliContext context, string[] paths, IReadOnlyList<ITarget> targets, string outDir)
     {
         var printer = new DiagnosticPrinter(context);
         if (printer.ReportMissingPaths(paths))
@@ -55,7 +52,7 @@ public static class BuildCommand
             return ExitCodes.UsageError;
         }
 
-        var compilation = RuleSetCompiler.Compile(RuleRepository.Load([.. paths.Select(context.Resolve)], AttackCatalogue.Default));
+        var compilation = RuleCompilerHost.Compile([.. paths.Select(context.Resolve)]);
         foreach (var diagnostic in compilation.Diagnostics)
         {
             printer.Print(diagnostic);
@@ -70,48 +67,33 @@ public static class BuildCommand
         }
 
         context.Out.WriteLine(summary);
-        foreach (var target in targets)
-        {
-            var exit = target switch
-            {
-                "csharp" => BuildCSharp(context, printer, compilation, Path.Combine(outDir, target)),
-                _ => printer.UsageError(CliDiagnosticCodes.InvalidArguments, $"unknown target '{target}'"),
-            };
-            if (exit != ExitCodes.Ok)
-            {
-                return exit;
-            }
-        }
-
-        return ExitCodes.Ok;
-    }
-
-    private static int BuildCSharp(CliContext context, DiagnosticPrinter printer, CompilationResult compilation, string outDir)
-    {
-        var (generated, diagnostics) = CSharpGenerator.Generate(compilation.Rules.Select(RuleSources.From), RuleSources.ContextFor(compilation));
-        foreach (var diagnostic in diagnostics)
-        {
-            printer.Print(diagnostic);
-        }
-
-        if (diagnostics.Any(d => d.IsError))
-        {
-            context.Out.WriteLine("csharp: generated code has errors; nothing written");
-            return ExitCodes.RuleErrors;
-        }
-
-        IReadOnlyList<string> files;
+        BuildResult build;
         try
         {
-            files = CSharpProjectWriter.Write(context.Resolve(outDir), generated);
+            build = RuleCompilerHost.Build(compilation, targets, context.Resolve(outDir));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             return printer.UsageError(CliDiagnosticCodes.CannotWriteOutput, $"cannot write {outDir}: {e.Message}");
         }
 
-        var shown = context.Display(context.Resolve(outDir));
-        context.Out.WriteLine($"csharp: wrote {generated.Count} rule(s) as a C# project in {shown} ({files.Count} files); build it with: dotnet build {shown}");
+        foreach (var diagnostic in build.Diagnostics)
+        {
+            printer.Print(diagnostic);
+        }
+
+        if (!build.Written)
+        {
+            context.Out.WriteLine($"{string.Join(", ", targets.Select(t => t.Name))}: {build.Diagnostics.Count(d => d.IsError)} error(s); nothing written");
+            return ExitCodes.RuleErrors;
+        }
+
+        foreach (var target in targets)
+        {
+            var shown = context.Display(context.Resolve(Path.Combine(outDir, target.Name)));
+            context.Out.WriteLine($"{target.Name}: wrote {compilation.Rules.Length} rule(s) into {shown}: {target.Artifacts}");
+        }
+
         return ExitCodes.Ok;
     }
 }

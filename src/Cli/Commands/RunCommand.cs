@@ -1,3 +1,4 @@
+using RuleCompiler.Backends.Hosting;
 using System.CommandLine;
 using System.Diagnostics;
 using RuleCompiler.Backends.CSharp;
@@ -48,13 +49,13 @@ public static class RunCommand
             return ExitCodes.UsageError;
         }
 
-        var compilation = RuleSetCompiler.Compile(RuleRepository.Load(context.Resolve(rulesPath), AttackCatalogue.Default));
+        var compilation = RuleCompilerHost.Compile([context.Resolve(rulesPath)]);
         foreach (var diagnostic in compilation.Diagnostics.Where(d => d.IsError))
         {
             printer.Print(diagnostic);
         }
 
-        using var build = CSharpRuleBuild.From(compilation);
+        using var build = CSharpRuleBuild.From(compilation, RuleCompilerHost.DisplayPath);
         foreach (var diagnostic in build.Diagnostics)
         {
             printer.Print(diagnostic);

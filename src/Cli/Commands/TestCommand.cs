@@ -1,3 +1,4 @@
+using RuleCompiler.Backends.Hosting;
 using System.CommandLine;
 using RuleCompiler.Backends.CSharp;
 using RuleCompiler.Backends.CSharp.Testing;
@@ -34,13 +35,13 @@ public static class TestCommand
             return ExitCodes.UsageError;
         }
 
-        var compilation = RuleSetCompiler.Compile(RuleRepository.Load([.. paths.Select(context.Resolve)], AttackCatalogue.Default));
+        var compilation = RuleCompilerHost.Compile([.. paths.Select(context.Resolve)]);
         foreach (var diagnostic in compilation.Diagnostics.Where(d => d.IsError))
         {
             printer.Print(diagnostic);
         }
 
-        using var build = CSharpRuleBuild.From(compilation);
+        using var build = CSharpRuleBuild.From(compilation, RuleCompilerHost.DisplayPath);
         foreach (var diagnostic in build.Diagnostics)
         {
             printer.Print(diagnostic);

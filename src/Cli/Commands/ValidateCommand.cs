@@ -1,3 +1,4 @@
+using RuleCompiler.Backends.Hosting;
 using System.CommandLine;
 using RuleCompiler.Compiler.Catalogues;
 using RuleCompiler.Compiler.Compilation;
@@ -66,7 +67,7 @@ public static class ValidateCommand
             catalogue = loaded;
         }
 
-        var result = RuleSetCompiler.Compile(RuleRepository.Load([.. paths.Select(context.Resolve)], catalogue));
+        var result = RuleCompilerHost.Compile([.. paths.Select(context.Resolve)], catalogue);
         var summary = Summary(result);
         if (sarif)
         {

@@ -1,4 +1,4 @@
-using RuleCompiler.Compiler.Language.Binding;
+using RuleCompiler.Compiler.Language.Bound;
 using RuleCompiler.Compiler.Model;
 
 namespace RuleCompiler.Compiler.Compilation;

@@ -18,7 +18,7 @@ public static class RuleSetCompiler
     public static CompilationResult Compile(RepositoryLoadResult repository)
     {
         var diagnostics = new List<Diagnostic>(repository.Diagnostics);
-        var fragmentMaps = new Dictionary<string, (string Path, SearchSourceMap Map)>(StringComparer.Ordinal);
+        var fragmentMaps = ImmutableDictionary.CreateBuilder<string, (string Path, SearchSourceMap Map)>(StringComparer.Ordinal);
         var fragments = new List<ParsedFragment>();
         foreach (var fragment in repository.Fragments)
         {
@@ -33,6 +33,7 @@ public static class RuleSetCompiler
             }
         }
 
+        var repositoryLocator = new QuerySourceLocator("", SearchSourceMap.ForText(""), fragmentMaps.ToImmutable());
         var dataSources = repository.DataSources.GroupBy(d => d.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var compiled = ImmutableArray.CreateBuilder<CompiledRule>();
         foreach (var rule in repository.Rules)
@@ -52,10 +53,9 @@ public static class RuleSetCompiler
                 continue;
             }
 
-            var bound = QueryBinder.Bind(query, BindingContext.For(dataSource, repository.Lists, fragments));
-            diagnostics.AddRange(bound.Diagnostics.Select(d => d.Fragment is { } name && fragmentMaps.TryGetValue(name, out var f)
-                ? d.ToDiagnostic(span => Position(f.Path, f.Map, span))
-                : d.ToDiagnostic(span => Position(path, map, span))));
+            var locator = repositoryLocator.WithSearch(path, map);
+            var bound = QueryBinder.Bind(query, BindingContext.For(dataSource, repository.Lists, fragments, locator));
+            diagnostics.AddRange(bound.Diagnostics.Select(locator.ToDiagnostic));
             if (bound.HasErrors)
             {
                 continue;
@@ -72,12 +72,5 @@ public static class RuleSetCompiler
 
         var sorted = diagnostics.Distinct().OrderBy(d => d, DiagnosticOrder.Instance).ToImmutableArray();
         return new CompilationResult(repository, compiled.ToImmutable(), sorted);
-    }
-
-    private static SourceSpan Position(string path, SearchSourceMap map, Language.Syntax.TextSpan span)
-    {
-        var (line, column) = map.GetPosition(span.Start);
-        var (endLine, endColumn) = map.GetPosition(span.End);
-        return new SourceSpan(path, line, column, endLine, endColumn);
     }
 }

@@ -91,14 +91,16 @@ internal static class Ast
 
     public static LetPipeline LetPipe(string name, Pipeline value) => new(name, value, S);
 
-    public static readonly DataSource CloudTrail = new(
-        "aws_cloudtrail",
-        "test",
-        EventFormat.CloudTrail,
-        "eventTime",
-        TimeFormat.Iso8601,
-        new SplunkSource("`cloudtrail`", "sourcetype=aws:cloudtrail"),
-        new SentinelSource("AWSCloudTrail", "TimeGenerated", "AWS", ["AWSCloudTrail"]),
-        [],
-        SourceSpan.File("rules/data_sources/aws_cloudtrail.yml"));
+    /// <summary>The repository's real CloudTrail data source (rules/data_sources/aws_cloudtrail.yml): cases bind against it.</summary>
+    public static readonly DataSource CloudTrail = Compiler.Loading.DocumentLoader.LoadDataSource(
+        System.IO.Path.Combine(RepositoryPaths.Root, "rules", "data_sources", "aws_cloudtrail.yml")).Model
+        ?? throw new InvalidOperationException("rules/data_sources/aws_cloudtrail.yml does not load");
+
+    /// <summary>A data source of just these fields (for tests about values rather than CloudTrail).</summary>
+    public static DataSource Fields(params (string Name, FieldType Type)[] fields) => CloudTrail with
+    {
+        Name = "test_fields",
+        TimeField = "eventTime",
+        Fields = [.. fields.Append(("eventTime", FieldType.DateTime)).Select(f => new FieldDefinition(f.Item1, f.Item2, false, null, null, null, SourceSpan.File("test")))],
+    };
 }

@@ -1,77 +1,58 @@
 using RuleCompiler.Backends.CSharp;
+using RuleCompiler.Backends.CSharp.Compile;
+using RuleCompiler.Backends.Targets;
+using RuleCompiler.Compiler.Compilation;
 using RuleCompiler.Compiler.Language.Syntax;
 using Xunit;
 using static RuleCompiler.Backends.Tests.CSharp.Ast;
 
 namespace RuleCompiler.Backends.Tests.CSharp;
 
-/// <summary>Problems in a rule become RC30xx diagnostics on the rule's file, never exceptions or broken C#.</summary>
+/// <summary>
+/// What the binder accepts the C# backend builds; the rare problems of its own are diagnostics on the rule's file,
+/// and a rule whose generated code fails to compile fails alone.
+/// </summary>
 public class GeneratorDiagnosticTests
 {
-    private static string Single(Query query) =>
-        Assert.Single(RuleHarness.Diagnostics(RuleHarness.Source("Bad", query), PipelineCases.Context)).ToString();
-
-    [Fact]
-    public void UnknownFunction() =>
-        Assert.Equal("rules/test/Bad.yml(1,1): error RC3022: unknown function 'frobnicate'", Single(Query(Where(Call("frobnicate", F("a"))))));
-
-    [Fact]
-    public void WrongArity() =>
-        Assert.Contains("RC3023: tolower() takes 1 argument(s), not 2", Single(Query(Where(Eq(Call("tolower", F("a"), F("b")), Str("x"))))));
-
-    [Fact]
-    public void InvalidRegex() =>
-        Assert.Contains("RC3024", Single(Query(Where(Bin(BinaryOperator.MatchesRegex, F("a"), Str("(a"))))));
-
-    [Fact]
-    public void BackreferencesAreOutsideTheRe2Subset() =>
-        Assert.Contains("RC3024", Single(Query(Where(Bin(BinaryOperator.MatchesRegex, F("a"), Str(@"(a)\1"))))));
-
-    [Fact]
-    public void UnknownList() =>
-        Assert.Contains("RC3025: unknown list '@nope'", Single(Query(Where(InList(F("a"), InOperator.In, "nope")))));
-
-    [Fact]
-    public void UnknownFragment() =>
-        Assert.Contains("RC3026: unknown fragment 'nope'", Single(Query(Invoke("nope"))));
-
-    [Fact]
-    public void AggregateOutsideSummarize() =>
-        Assert.Contains("RC3029", Single(Query(Extend(As("n", Call("count"))))));
-
-    [Fact]
-    public void NonAggregateInSummarize() =>
-        Assert.Contains("RC3029", Single(Query(Summarize([As("x", Call("tolower", F("a")))], As(null, F("b"))))));
-
-    [Fact]
-    public void BadJoinCondition() =>
-        Assert.Contains("RC3028", Single(Query(Join(JoinKind.Inner, Pipe(), Bin(BinaryOperator.Less, Left("a"), Right("b"))))));
-
-    [Fact]
-    public void UnknownLetPipeline() =>
-        Assert.Contains("RC3027", Single(Query([], PipeFrom("nothing", Take(1)))));
-
-    [Fact]
-    public void LetConstantCannotReadFields() =>
-        Assert.Contains("RC3021", Single(Query([Let("x", F("eventName"))], Pipe(Where(Eq(F("x"), Str("a")))))));
-
-    [Fact]
-    public void ARuleWithErrorsProducesNoCodeButOthersDo()
-    {
-        var (rules, diagnostics) = CSharpGenerator.Generate(
-            [RuleHarness.Source("Bad", Query(Where(Call("frobnicate")))), RuleHarness.Source("Good", Query(Take(1)))],
-            CSharpEmitContext.Empty);
-        Assert.Single(diagnostics);
-        Assert.Equal("Good", Assert.Single(rules).Info.Name);
-    }
-
     [Fact]
     public void CompileErrorsInGeneratedCodeAreDiagnosticsNotExceptions()
     {
         var broken = new GeneratedRule("Broken", "Broken.cs", "namespace RuleCompiler.Generated; public class Broken { int x = ; }", RuleHarness.Info("Broken"));
-        var (set, errors) = RuleCompiler.Backends.CSharp.Compile.RuleAssemblyCompiler.Compile([broken]);
+        var (set, errors) = RuleAssemblyCompiler.Compile([broken]);
         Assert.Null(set);
         Assert.All(errors, e => Assert.Equal("RC3020", e.Code));
         Assert.StartsWith("rules/test/Broken.yml(1,1): error RC3020: the generated C# does not compile", errors[0].ToString());
+    }
+
+    [Fact]
+    public void ARuleWhoseCodeDoesNotCompileFailsAlone()
+    {
+        var good = CSharpGenerator.Generate([RuleHarness.Source("Good", Query(Take(1)))]);
+        var broken = new GeneratedRule("Broken", "Broken.cs", "namespace RuleCompiler.Generated; public class Broken { int x = ; }", RuleHarness.Info("Broken"));
+        var (set, errors) = RuleAssemblyCompiler.Compile([.. good, broken]);
+        using (set)
+        {
+            Assert.NotEmpty(errors);
+            Assert.All(errors, e => Assert.Equal("rules/test/Broken.yml", e.Span.Path));
+            Assert.Equal("Good", Assert.Single(set!.Rules).Info.Name);
+        }
+    }
+
+    [Fact]
+    public void ListLimitMustBeALiteral()
+    {
+        var rule = RuleHarness.Source("Limit", Query(
+            [Let("n", Long(5))],
+            Pipe(Summarize([As("names", Call("make_set", F("eventName"), F("n")))]))));
+        var diagnostic = Assert.Single(new CSharpTarget().CheckRule(new CompiledRule(null!, rule.DataSource, rule.Query)));
+        Assert.Equal(CSharpDiagnostics.Unsupported, diagnostic.Code);
+    }
+
+    [Fact]
+    public void TheCSharpTargetRunsEveryConstruct()
+    {
+        Assert.All(CSharpCapabilities.Table.Stages.Values, c => Assert.IsType<Supported>(c));
+        Assert.All(CSharpCapabilities.Table.Operators.Values, c => Assert.IsType<Supported>(c));
+        Assert.All(CSharpCapabilities.Table.Functions.Values, c => Assert.IsType<Supported>(c));
     }
 }

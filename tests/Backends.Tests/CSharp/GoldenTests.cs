@@ -14,7 +14,7 @@ public class GoldenTests
     [MemberData(nameof(Cases))]
     public void EmittedCodeMatchesGoldenFile(string name)
     {
-        var code = RuleHarness.Generate(RuleHarness.Source(name, PipelineCases.Cases[name]), PipelineCases.Context);
+        var code = RuleHarness.Generate(RuleHarness.Source(name, PipelineCases.Cases[name], PipelineCases.Context));
         var path = Path.Combine(RepositoryPaths.Root, "tests", "Backends.Tests", "Golden", name + ".cs");
         if (Environment.GetEnvironmentVariable("RULEC_UPDATE_GOLDEN") == "1")
         {
@@ -30,8 +30,8 @@ public class GoldenTests
     {
         foreach (var (name, query) in PipelineCases.Cases)
         {
-            var first = RuleHarness.Generate(RuleHarness.Source(name, query), PipelineCases.Context);
-            var second = RuleHarness.Generate(RuleHarness.Source(name, query), PipelineCases.Context);
+            var first = RuleHarness.Generate(RuleHarness.Source(name, query, PipelineCases.Context));
+            var second = RuleHarness.Generate(RuleHarness.Source(name, query, PipelineCases.Context));
             Assert.Equal(first, second);
         }
     }

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using RuleCompiler.Backends.CSharp;
+using RuleCompiler.Compiler.Language.Binding;
 using RuleCompiler.Compiler.Diagnostics;
 using RuleCompiler.Compiler.Language.Syntax;
 using RuleCompiler.Compiler.Model;
@@ -10,15 +10,11 @@ namespace RuleCompiler.Backends.Tests.CSharp;
 /// <summary>Hand-built rules covering every stage; compiled once, together, by <see cref="PipelineFixture"/>.</summary>
 internal static class PipelineCases
 {
-    public static readonly CSharpEmitContext Context = new(
-        new Dictionary<string, NamedList>
-        {
-            ["ecr_pushers"] = new("ecr_pushers", "allowed", false, ["arn:aws:iam::111111111111:user/ci-pusher"], SourceSpan.File("rules/lists/ecr_pushers.yml")),
-        },
-        new Dictionary<string, ImmutableArray<Stage>>
-        {
-            ["account_name"] = [Extend(As("AccountName", Call("coalesce", F("userIdentity.userName"), Path("userIdentity", "sessionContext", "sessionIssuer", "userName"))))],
-        });
+    public static readonly TestRepository Context = new(
+        [new NamedList("ecr_pushers", "allowed", false, ["arn:aws:iam::111111111111:user/ci-pusher"], SourceSpan.File("rules/lists/ecr_pushers.yml"))],
+        [new ParsedFragment(
+            new Fragment("account_name", "test fragment", "aws_cloudtrail", "", SourceSpan.File("rules/fragments/account_name.yml"), SourceSpan.File("rules/fragments/account_name.yml")),
+            [Extend(As("AccountName", Call("coalesce", F("userIdentity.userName"), Path("userIdentity", "sessionContext", "sessionIssuer", "userName"))))])]);
 
     public static readonly Dictionary<string, Query> Cases = new()
     {
@@ -84,7 +80,7 @@ internal static class PipelineCases
             Take(2)),
 
         ["WindowedRecent"] = Query(
-            [Let("window", Duration(TimeSpan.FromDays(14))), Let("noisy", Call("dynamic", Str("ListBuckets"), Str("GetCallerIdentity")))],
+            [Let("window", Duration(TimeSpan.FromDays(14))), Let("noisy", new ArrayExpression([Str("ListBuckets"), Str("GetCallerIdentity")], default))],
             Pipe(
                 Where(Bin(BinaryOperator.Greater, F("_time"), Call("ago", F("window")))),
                 Where(new InExpression(F("eventName"), InOperator.NotIn, new LetListReference("noisy", default), default)),

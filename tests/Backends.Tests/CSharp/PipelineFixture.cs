@@ -11,7 +11,7 @@ public sealed class PipelineFixture : IDisposable
 
     public PipelineFixture()
     {
-        _set = RuleHarness.Compile(PipelineCases.Cases.Select(c => RuleHarness.Source(c.Key, c.Value)), PipelineCases.Context);
+        _set = RuleHarness.Compile(PipelineCases.Cases.Select(c => RuleHarness.Source(c.Key, c.Value, PipelineCases.Context)));
     }
 
     public CompiledRule this[string name] => _set.Rules.Single(r => r.Info.Name == name);

@@ -13,10 +13,10 @@ using RuleCompiler.Runtime.Values;
 namespace RuleCompiler.Generated;
 
 /// <summary>CreateThenAttach</summary>
-public sealed class CreateThenAttach : CompiledRule
+public sealed class Rule_CreateThenAttach_a3345911 : CompiledRule
 {
     public static readonly RuleInfo Rule = new(
-        Id: "00000000-0000-0000-0000-000000000001",
+        Id: "00000000-0000-0000-0000-000076f6c7b7",
         Name: "CreateThenAttach",
         Severity: "medium",
         RiskScore: 25L,
@@ -27,7 +27,7 @@ public sealed class CreateThenAttach : CompiledRule
     private static readonly FieldPath F_eventName = new FieldPath("eventName");
     private static readonly FieldPath F_policy = new FieldPath("policy");
     private static readonly FieldPath F_target = new FieldPath("target");
-    private static readonly FieldPath F_userIdentity_userName = new FieldPath("userIdentity", PathStep.Member("userName"));
+    private static readonly FieldPath F_userIdentity_userName = FieldPath.Dotted("userIdentity.userName");
     private static readonly FieldPath F_requestParameters_policyArn = new FieldPath("requestParameters", PathStep.Member("policyArn"));
     private static readonly FieldPath F_requestParameters_userName = new FieldPath("requestParameters", PathStep.Member("userName"));
     private static readonly FieldPath F_responseElements_policy_arn = new FieldPath("responseElements", PathStep.Member("policy"), PathStep.Member("arn"));

@@ -13,10 +13,10 @@ using RuleCompiler.Runtime.Values;
 namespace RuleCompiler.Generated;
 
 /// <summary>DeletedNotCreated</summary>
-public sealed class DeletedNotCreated : CompiledRule
+public sealed class Rule_DeletedNotCreated_641bb80a : CompiledRule
 {
     public static readonly RuleInfo Rule = new(
-        Id: "00000000-0000-0000-0000-000000000001",
+        Id: "00000000-0000-0000-0000-00005d83d261",
         Name: "DeletedNotCreated",
         Severity: "medium",
         RiskScore: 25L,

@@ -13,10 +13,10 @@ using RuleCompiler.Runtime.Values;
 namespace RuleCompiler.Generated;
 
 /// <summary>EcrFindingsMedium</summary>
-public sealed class EcrFindingsMedium : CompiledRule
+public sealed class Rule_EcrFindingsMedium_fb33da84 : CompiledRule
 {
     public static readonly RuleInfo Rule = new(
-        Id: "00000000-0000-0000-0000-000000000001",
+        Id: "00000000-0000-0000-0000-00007c7d1a8c",
         Name: "EcrFindingsMedium",
         Severity: "medium",
         RiskScore: 25L,
@@ -31,7 +31,7 @@ public sealed class EcrFindingsMedium : CompiledRule
     private static readonly FieldPath F_user = new FieldPath("user");
     private static readonly FieldPath F_finding_text = new FieldPath("finding_text");
     private static readonly FieldPath F_requestParameters_repositoryName = new FieldPath("requestParameters", PathStep.Member("repositoryName"));
-    private static readonly FieldPath F_userIdentity_principalId = new FieldPath("userIdentity", PathStep.Member("principalId"));
+    private static readonly FieldPath F_userIdentity_principalId = FieldPath.Dotted("userIdentity.principalId");
     private static readonly FieldPath F_finding_name = new FieldPath("finding", PathStep.Member("name"));
     private static readonly FieldPath F_finding_description = new FieldPath("finding", PathStep.Member("description"));
     private static readonly FieldPath F_finding_severity = new FieldPath("finding", PathStep.Member("severity"));

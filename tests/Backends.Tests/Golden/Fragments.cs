@@ -13,10 +13,10 @@ using RuleCompiler.Runtime.Values;
 namespace RuleCompiler.Generated;
 
 /// <summary>Fragments</summary>
-public sealed class Fragments : CompiledRule
+public sealed class Rule_Fragments_edd7f105 : CompiledRule
 {
     public static readonly RuleInfo Rule = new(
-        Id: "00000000-0000-0000-0000-000000000001",
+        Id: "00000000-0000-0000-0000-00004f17848a",
         Name: "Fragments",
         Severity: "medium",
         RiskScore: 25L,
@@ -26,8 +26,8 @@ public sealed class Fragments : CompiledRule
     private static readonly TimeSpec Time = new(new FieldPath("eventTime"), TimeFormat.Iso8601);
     private static readonly FieldPath F_eventName = new FieldPath("eventName");
     private static readonly FieldPath F_AccountName = new FieldPath("AccountName");
-    private static readonly FieldPath F_userIdentity_userName = new FieldPath("userIdentity", PathStep.Member("userName"));
-    private static readonly FieldPath F_userIdentity_sessionContext_sessionIssuer_userName = new FieldPath("userIdentity", PathStep.Member("sessionContext"), PathStep.Member("sessionIssuer"), PathStep.Member("userName"));
+    private static readonly FieldPath F_userIdentity_userName = FieldPath.Dotted("userIdentity.userName");
+    private static readonly FieldPath F_userIdentity_sessionContext_sessionIssuer_user = FieldPath.Dotted("userIdentity.sessionContext.sessionIssuer.userName");
 
     public override RuleInfo Info => Rule;
 
@@ -40,7 +40,7 @@ public sealed class Fragments : CompiledRule
     {
         IRowSink pipeline1 = output;
         pipeline1 = new Map(row => RowMaps.Project(RowMaps.Column("AccountName", row.Get(F_AccountName))), pipeline1);
-        pipeline1 = new Map(row => row.With("AccountName", Fn.Coalesce(row.Get(F_userIdentity_userName), row.Get(F_userIdentity_sessionContext_sessionIssuer_userName))), pipeline1);
+        pipeline1 = new Map(row => row.With("AccountName", Fn.Coalesce(row.Get(F_userIdentity_userName), row.Get(F_userIdentity_sessionContext_sessionIssuer_user))), pipeline1);
         plan.Source(Matches, pipeline1);
     }
 }

@@ -13,10 +13,10 @@ using RuleCompiler.Runtime.Values;
 namespace RuleCompiler.Generated;
 
 /// <summary>LatestPerUser</summary>
-public sealed class LatestPerUser : CompiledRule
+public sealed class Rule_LatestPerUser_e3d5d179 : CompiledRule
 {
     public static readonly RuleInfo Rule = new(
-        Id: "00000000-0000-0000-0000-000000000001",
+        Id: "00000000-0000-0000-0000-00005f55f922",
         Name: "LatestPerUser",
         Severity: "medium",
         RiskScore: 25L,
@@ -24,7 +24,7 @@ public sealed class LatestPerUser : CompiledRule
         Entities: []);
 
     private static readonly TimeSpec Time = new(new FieldPath("eventTime"), TimeFormat.Iso8601);
-    private static readonly FieldPath F_userIdentity_arn = new FieldPath("userIdentity", PathStep.Member("arn"));
+    private static readonly FieldPath F_userIdentity_arn = FieldPath.Dotted("userIdentity.arn");
     private static readonly System.Text.RegularExpressions.Regex Regex1 = Ops.Regex(":user/[a-z]+$");
     private static readonly FieldPath F_eventName = new FieldPath("eventName");
 

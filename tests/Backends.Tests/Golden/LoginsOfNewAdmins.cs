@@ -13,10 +13,10 @@ using RuleCompiler.Runtime.Values;
 namespace RuleCompiler.Generated;
 
 /// <summary>LoginsOfNewAdmins</summary>
-public sealed class LoginsOfNewAdmins : CompiledRule
+public sealed class Rule_LoginsOfNewAdmins_3a4e0f8d : CompiledRule
 {
     public static readonly RuleInfo Rule = new(
-        Id: "00000000-0000-0000-0000-000000000001",
+        Id: "00000000-0000-0000-0000-0000bdd9a6fc",
         Name: "LoginsOfNewAdmins",
         Severity: "medium",
         RiskScore: 25L,
@@ -25,7 +25,7 @@ public sealed class LoginsOfNewAdmins : CompiledRule
 
     private static readonly TimeSpec Time = new(new FieldPath("eventTime"), TimeFormat.Iso8601);
     private static readonly FieldPath F_eventName = new FieldPath("eventName");
-    private static readonly FieldPath F_userIdentity_userName = new FieldPath("userIdentity", PathStep.Member("userName"));
+    private static readonly FieldPath F_userIdentity_userName = FieldPath.Dotted("userIdentity.userName");
     private static readonly FieldPath F_requestParameters_policyArn = new FieldPath("requestParameters", PathStep.Member("policyArn"));
     private static readonly FieldPath F_requestParameters_userName = new FieldPath("requestParameters", PathStep.Member("userName"));
 

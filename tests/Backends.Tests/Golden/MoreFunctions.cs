@@ -13,10 +13,10 @@ using RuleCompiler.Runtime.Values;
 namespace RuleCompiler.Generated;
 
 /// <summary>MoreFunctions</summary>
-public sealed class MoreFunctions : CompiledRule
+public sealed class Rule_MoreFunctions_1fc7f278 : CompiledRule
 {
     public static readonly RuleInfo Rule = new(
-        Id: "00000000-0000-0000-0000-000000000001",
+        Id: "00000000-0000-0000-0000-00000d2dbbc1",
         Name: "MoreFunctions",
         Severity: "medium",
         RiskScore: 25L,
@@ -25,9 +25,9 @@ public sealed class MoreFunctions : CompiledRule
 
     private static readonly TimeSpec Time = new(new FieldPath("eventTime"), TimeFormat.Iso8601);
     private static readonly FieldPath F_eventName = new FieldPath("eventName");
-    private static readonly FieldPath F_day = new FieldPath("day");
     private static readonly FieldPath F_role = new FieldPath("role");
     private static readonly FieldPath F_minutes = new FieldPath("minutes");
+    private static readonly FieldPath F_day = new FieldPath("day");
     private static readonly System.Text.RegularExpressions.Regex Regex1 = Ops.Regex("role/([^/]+)");
     private static readonly FieldPath F_requestParameters_roleArn = new FieldPath("requestParameters", PathStep.Member("roleArn"));
     private static readonly System.Text.RegularExpressions.Regex Regex2 = Ops.Regex("^(?:\\s)+");

@@ -13,10 +13,10 @@ using RuleCompiler.Runtime.Values;
 namespace RuleCompiler.Generated;
 
 /// <summary>Negations</summary>
-public sealed class Negations : CompiledRule
+public sealed class Rule_Negations_4449009e : CompiledRule
 {
     public static readonly RuleInfo Rule = new(
-        Id: "00000000-0000-0000-0000-000000000001",
+        Id: "00000000-0000-0000-0000-0000622150db",
         Name: "Negations",
         Severity: "medium",
         RiskScore: 25L,

@@ -13,10 +13,10 @@ using RuleCompiler.Runtime.Values;
 namespace RuleCompiler.Generated;
 
 /// <summary>OutsideBusinessHours</summary>
-public sealed class OutsideBusinessHours : CompiledRule
+public sealed class Rule_OutsideBusinessHours_42fbe863 : CompiledRule
 {
     public static readonly RuleInfo Rule = new(
-        Id: "00000000-0000-0000-0000-000000000001",
+        Id: "00000000-0000-0000-0000-0000445acc95",
         Name: "OutsideBusinessHours",
         Severity: "medium",
         RiskScore: 25L,
@@ -26,10 +26,10 @@ public sealed class OutsideBusinessHours : CompiledRule
     private static readonly TimeSpec Time = new(new FieldPath("eventTime"), TimeFormat.Iso8601);
     private static readonly FieldPath F_eventSource = new FieldPath("eventSource");
     private static readonly FieldPath F_eventName = new FieldPath("eventName");
-    private static readonly FieldPath F_userIdentity_arn = new FieldPath("userIdentity", PathStep.Member("arn"));
+    private static readonly FieldPath F_userIdentity_arn = FieldPath.Dotted("userIdentity.arn");
     private static readonly FieldPath F_hour = new FieldPath("hour");
-    private static readonly ValueSet Set = ValueSet.Of(false, (Value)System.TimeSpan.FromTicks(0L), (Value)System.TimeSpan.FromTicks(5184000000000L));
     private static readonly FieldPath F_day = new FieldPath("day");
+    private static readonly ValueSet Set = ValueSet.Of(false, (Value)System.TimeSpan.FromTicks(0L), (Value)System.TimeSpan.FromTicks(5184000000000L));
 
     public override RuleInfo Info => Rule;
 

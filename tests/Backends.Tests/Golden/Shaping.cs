@@ -13,10 +13,10 @@ using RuleCompiler.Runtime.Values;
 namespace RuleCompiler.Generated;
 
 /// <summary>Shaping</summary>
-public sealed class Shaping : CompiledRule
+public sealed class Rule_Shaping_88a1d19f : CompiledRule
 {
     public static readonly RuleInfo Rule = new(
-        Id: "00000000-0000-0000-0000-000000000001",
+        Id: "00000000-0000-0000-0000-00006728bdf1",
         Name: "Shaping",
         Severity: "medium",
         RiskScore: 25L,

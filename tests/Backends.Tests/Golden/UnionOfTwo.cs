@@ -13,10 +13,10 @@ using RuleCompiler.Runtime.Values;
 namespace RuleCompiler.Generated;
 
 /// <summary>UnionOfTwo</summary>
-public sealed class UnionOfTwo : CompiledRule
+public sealed class Rule_UnionOfTwo_f2be98ad : CompiledRule
 {
     public static readonly RuleInfo Rule = new(
-        Id: "00000000-0000-0000-0000-000000000001",
+        Id: "00000000-0000-0000-0000-00005db5fb29",
         Name: "UnionOfTwo",
         Severity: "medium",
         RiskScore: 25L,

@@ -13,10 +13,10 @@ using RuleCompiler.Runtime.Values;
 namespace RuleCompiler.Generated;
 
 /// <summary>UnknownPusher</summary>
-public sealed class UnknownPusher : CompiledRule
+public sealed class Rule_UnknownPusher_f4c9465a : CompiledRule
 {
     public static readonly RuleInfo Rule = new(
-        Id: "00000000-0000-0000-0000-000000000001",
+        Id: "00000000-0000-0000-0000-0000163ba312",
         Name: "UnknownPusher",
         Severity: "medium",
         RiskScore: 25L,
@@ -25,8 +25,8 @@ public sealed class UnknownPusher : CompiledRule
 
     private static readonly TimeSpec Time = new(new FieldPath("eventTime"), TimeFormat.Iso8601);
     private static readonly FieldPath F_eventName = new FieldPath("eventName");
+    private static readonly FieldPath F_userIdentity_arn = FieldPath.Dotted("userIdentity.arn");
     private static readonly ValueSet List_ecr_pushers = ValueSet.OfStrings(true, "arn:aws:iam::111111111111:user/ci-pusher");
-    private static readonly FieldPath F_userIdentity_arn = new FieldPath("userIdentity", PathStep.Member("arn"));
 
     public override RuleInfo Info => Rule;
 

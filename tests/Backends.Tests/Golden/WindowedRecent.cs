@@ -13,10 +13,10 @@ using RuleCompiler.Runtime.Values;
 namespace RuleCompiler.Generated;
 
 /// <summary>WindowedRecent</summary>
-public sealed class WindowedRecent : CompiledRule
+public sealed class Rule_WindowedRecent_c6fbc83c : CompiledRule
 {
     public static readonly RuleInfo Rule = new(
-        Id: "00000000-0000-0000-0000-000000000001",
+        Id: "00000000-0000-0000-0000-0000cdfcfd4f",
         Name: "WindowedRecent",
         Severity: "medium",
         RiskScore: 25L,
@@ -24,8 +24,8 @@ public sealed class WindowedRecent : CompiledRule
         Entities: []);
 
     private static readonly TimeSpec Time = new(new FieldPath("eventTime"), TimeFormat.Iso8601);
-    private static readonly ValueSet SetOf_noisy = ValueSet.Of(false, Let_noisy);
     private static readonly FieldPath F_eventName = new FieldPath("eventName");
+    private static readonly ValueSet SetOf_noisy = ValueSet.Of(false, Let_noisy);
     private static readonly FieldPath F_errorCode = new FieldPath("errorCode");
 
     public override RuleInfo Info => Rule;

@@ -1,4 +1,5 @@
 using RuleCompiler.Compiler.Language.Binding;
+using RuleCompiler.Compiler.Language.Bound;
 using RuleCompiler.Compiler.Language.Syntax;
 using Xunit;
 

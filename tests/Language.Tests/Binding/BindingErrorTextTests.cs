@@ -20,7 +20,7 @@ public class BindingErrorTextTests
         { "where eventName.⟦x == \"y\"", BindingCodes.MemberOfScalar },
         { "extend x = ⟦tolowr(eventName)", BindingCodes.UnknownFunction },
         { "extend x = ⟦substring(eventName)", BindingCodes.WrongArity },
-        { "extend x = ⟦now(1)", BindingCodes.WrongArity },
+        { "extend x = ⟦now(1h, 2)", BindingCodes.WrongArity },
         { "extend x = ⟦case(true, 1)", BindingCodes.WrongArity },
         { "where _time > ago(⟦\"1d\")", BindingCodes.ArgumentType },
         { "extend h = hourofday(⟦eventName)", BindingCodes.ArgumentType },

@@ -1,5 +1,6 @@
 using RuleCompiler.Compiler.Diagnostics;
 using RuleCompiler.Compiler.Language.Binding;
+using RuleCompiler.Compiler.Language.Bound;
 using RuleCompiler.Compiler.Language.Parsing;
 using RuleCompiler.Compiler.Language.Syntax;
 using Xunit;

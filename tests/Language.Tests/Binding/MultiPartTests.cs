@@ -1,4 +1,5 @@
 using RuleCompiler.Compiler.Language.Binding;
+using RuleCompiler.Compiler.Language.Bound;
 using RuleCompiler.Compiler.Language.Syntax;
 using Xunit;
 using static RuleCompiler.Language.Tests.Binding.Ast;
@@ -23,8 +24,10 @@ public class MultiPartTests
         var bound = TestSources.Bind(query);
         NoDiagnostics(bound);
         Columns(bound, "PolicyName", "_time", "PolicyName1", "CreateTime", "userIdentity.arn");
-        Assert.Single(bound.Body.Stages[^1].SubPipelines);
-        Assert.IsType<BoundLetPipeline>(Assert.Single(bound.Lets));
+        var join = Assert.IsType<BoundJoin>(bound.Body.Stages[^1]);
+        var let = Assert.IsType<BoundLetPipeline>(Assert.Single(bound.Lets));
+        Assert.Same(let, Assert.IsType<BoundLetPipelineInput>(join.Right.Source).Let);
+        Assert.Equal("PolicyName", Assert.Single(join.Keys).Left.Name);
     }
 
     [Fact]
@@ -134,16 +137,23 @@ public class MultiPartTests
         var bound = TestSources.Bind(Q(Invoke("aws_account_name"), Project(A(F("AccountName")))), fragments: [fragment]);
         NoDiagnostics(bound);
         Columns(bound, "AccountName");
-        Assert.Single(bound.Body.Stages[0].Inlined);
-        Assert.Same(fragment, bound.Body.Stages[0].Fragment);
+        var invoke = Assert.IsType<BoundInvoke>(bound.Body.Stages[0]);
+        Assert.IsType<BoundExtend>(Assert.Single(invoke.Stages));
+        Assert.Same(fragment.Definition, invoke.Fragment.Definition);
     }
 
     [Fact]
     public void Fragment_diagnostics_name_the_fragment()
     {
         var fragment = TestSources.Fragment("broken", "aws_cloudtrail", Where(Eq(F("eventNam"), S("x"))));
-        var diagnostic = Single(TestSources.Bind(Q(Invoke("broken")), fragments: [fragment]), BindingCodes.UnknownField);
-        Assert.Equal("broken", diagnostic.Fragment);
+        var invoke = Invoke("broken");
+        var bound = TestSources.Bind(Q(invoke), fragments: [fragment]);
+        // The details point into the fragment; the rule is told, at its invoke, that its use of the fragment failed.
+        Assert.Equal("broken", Assert.Single(bound.Diagnostics, d => d.Code == BindingCodes.UnknownField).Fragment);
+        var atInvoke = Assert.Single(bound.Diagnostics, d => d.Code == BindingCodes.FragmentDoesNotFit);
+        Assert.Null(atInvoke.Fragment);
+        Assert.Equal(invoke.Span, atInvoke.Span);
+        Assert.Equal(2, bound.Diagnostics.Length);
     }
 
     [Fact]
@@ -162,7 +172,7 @@ public class MultiPartTests
     {
         var a = TestSources.Fragment("a", "aws_cloudtrail", Invoke("b"));
         var b = TestSources.Fragment("b", "aws_cloudtrail", Invoke("a"));
-        var diagnostic = Single(TestSources.Bind(Q(Invoke("a")), fragments: [a, b]), BindingCodes.FragmentCycle);
-        Assert.Contains("a -> b -> a", diagnostic.Message);
+        var bound = TestSources.Bind(Q(Invoke("a")), fragments: [a, b]);
+        Assert.Contains("a -> b -> a", Assert.Single(bound.Diagnostics, d => d.Code == BindingCodes.FragmentCycle).Message);
     }
 }

@@ -17,7 +17,46 @@ public static class RuleAssemblyCompiler
 {
     private static readonly Lazy<MetadataReference[]> References = new(LoadReferences);
 
+    /// <summary>
+    /// Compiles every rule; a rule whose code does not compile is reported and left out, and the others are
+    /// compiled again without it, so one rule never takes the others down.
+    /// </summary>
     public static (CompiledRuleSet? Rules, IReadOnlyList<Diagnostic> Diagnostics) Compile(IReadOnlyList<GeneratedRule> rules)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var remaining = rules.ToList();
+        while (remaining.Count > 0)
+        {
+            var (image, errors) = Emit(remaining);
+            if (image is not null)
+            {
+                var context = new AssemblyLoadContext("rulec-rules", isCollectible: true);
+                var assembly = context.LoadFromStream(image);
+                var instances = remaining
+                    .Select(r => (CompiledRule)Activator.CreateInstance(assembly.GetType(CSharpGeneratorNames.FullName(r.ClassName), throwOnError: true)!)!)
+                    .ToList();
+                return (new CompiledRuleSet(instances, context), diagnostics);
+            }
+
+            var failing = errors.Select(e => e.File).ToHashSet(StringComparer.Ordinal);
+            var byFile = remaining.ToDictionary(r => r.FileName, r => r.Info.SourcePath, StringComparer.Ordinal);
+            diagnostics.AddRange(errors.Select(e => Diagnostic.Error(
+                CSharpDiagnostics.GeneratedCodeError,
+                $"the generated C# does not compile (a bug in the C# backend, please report it): {e.Message}",
+                SourceSpan.File(byFile.GetValueOrDefault(e.File, "(generated)")))));
+            var before = remaining.Count;
+            remaining.RemoveAll(r => failing.Contains(r.FileName));
+            if (remaining.Count == before)
+            {
+                // An error outside every rule file cannot be pinned on one rule: nothing can be loaded.
+                return (null, diagnostics);
+            }
+        }
+
+        return (null, diagnostics);
+    }
+
+    private static (MemoryStream? Image, List<(string File, string Message)> Errors) Emit(IReadOnlyList<GeneratedRule> rules)
     {
         var trees = rules.Select(r => CSharpSyntaxTree.ParseText(
             r.Code,
@@ -32,30 +71,23 @@ public static class RuleAssemblyCompiler
                 optimizationLevel: OptimizationLevel.Release,
                 nullableContextOptions: NullableContextOptions.Enable,
                 deterministic: true));
-
-        using var image = new MemoryStream();
+        var image = new MemoryStream();
         var result = compilation.Emit(image);
-        if (!result.Success)
+        if (result.Success)
         {
-            var byFile = rules.ToDictionary(r => r.FileName, r => r.Info.SourcePath, StringComparer.Ordinal);
-            var diagnostics = result.Diagnostics
-                .Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
-                .Select(d => Diagnostic.Error(
-                    CSharpDiagnostics.GeneratedCodeError,
-                    $"the generated C# does not compile (a bug in the C# backend, please report it): {d.Id} at {d.Location.GetLineSpan().Path}"
-                    + $"({d.Location.GetLineSpan().StartLinePosition.Line + 1}): {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}",
-                    SourceSpan.File(byFile.GetValueOrDefault(d.Location.GetLineSpan().Path ?? "", "(generated)"))))
-                .ToList();
-            return (null, diagnostics);
+            image.Position = 0;
+            return (image, []);
         }
 
-        image.Position = 0;
-        var context = new AssemblyLoadContext("rulec-rules", isCollectible: true);
-        var assembly = context.LoadFromStream(image);
-        var instances = rules
-            .Select(r => (CompiledRule)Activator.CreateInstance(assembly.GetType(CSharpGeneratorNames.FullName(r.ClassName), throwOnError: true)!)!)
+        var errors = result.Diagnostics
+            .Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
+            .Select(d =>
+            {
+                var span = d.Location.GetLineSpan();
+                return (span.Path ?? "", $"{d.Id} at {span.Path}({span.StartLinePosition.Line + 1}): {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}");
+            })
             .ToList();
-        return (new CompiledRuleSet(instances, context), []);
+        return (null, errors);
     }
 
     private static MetadataReference[] LoadReferences()

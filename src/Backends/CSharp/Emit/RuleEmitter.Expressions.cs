@@ -1,112 +1,66 @@
-using System.Text.RegularExpressions;
+using System.Globalization;
+using RuleCompiler.Backends.Targets;
 using RuleCompiler.Compiler.Language.Binding;
+using RuleCompiler.Compiler.Language.Bound;
 using RuleCompiler.Compiler.Language.Syntax;
 
 namespace RuleCompiler.Backends.CSharp.Emit;
 
-internal sealed partial class RuleEmitter
+internal sealed partial class RuleEmitter : IBoundExpressionVisitor<Code>, IBoundListVisitor<string>
 {
-    /// <summary>Set while emitting a let constant: there is no row to read fields from.</summary>
-    private bool _noRow;
+    /// <summary>While a summarize's results are computed: the hidden column holding each aggregate call's value.</summary>
+    private Dictionary<BoundCall, string>? _aggregateSlots;
 
-    private Code Expr(Expression expression) => expression switch
-    {
-        LiteralExpression literal => Literal(literal),
-        FieldExpression field => Field(field),
-        BinaryExpression binary => Binary(binary),
-        UnaryExpression { Operator: UnaryOperator.Not } not => new($"!({Expr(not.Operand).AsBool})", CsType.Bool),
-        UnaryExpression negate => new($"Arithmetic.Negate({Expr(negate.Operand).AsArgument})", CsType.Value),
-        InExpression @in => In(@in),
-        BetweenExpression between => new(
-            $"{(between.Negated ? "!" : "")}Ops.Between({Expr(between.Value).AsArgument}, {Expr(between.Low).AsArgument}, {Expr(between.High).AsArgument})",
-            CsType.Bool),
-        FunctionCallExpression call => Call(call),
-        PathAccessExpression access => new($"Paths.Walk({Expr(access.Target).AsValue}, {string.Join(", ", access.Path.Select(StepLiteral))})", CsType.Value),
-        WildcardExpression wildcard => Unsupported(wildcard, "* can only be an argument of arg_min/arg_max"),
-        ArrayExpression array => new($"Value.Array([{string.Join(", ", array.Items.Select(i => Expr(i).AsValue))}])", CsType.Value),
-        JoinSideExpression side => Unsupported(side, "$left/$right may only appear in a join's on clause"),
-        _ => Unsupported(expression, $"the C# backend has no translation for {expression.GetType().Name}"),
-    };
+    private Code Expr(BoundExpression expression) => expression.Accept(this);
 
-    private Code Unsupported(SyntaxNode node, string message)
-    {
-        Report(CSharpDiagnostics.Unsupported, message, node);
-        return new("Value.Null", CsType.Value);
-    }
-
-    private static Code Literal(LiteralExpression literal) => literal.Kind switch
+    public Code VisitLiteral(BoundLiteral literal) => literal.Kind switch
     {
         LiteralKind.String => new(CSharpLiteral.String((string)literal.Value!), CsType.Literal),
-        LiteralKind.Long => new(CSharpLiteral.Long(System.Convert.ToInt64(literal.Value, System.Globalization.CultureInfo.InvariantCulture)), CsType.Literal),
-        LiteralKind.Real => new(CSharpLiteral.Real(System.Convert.ToDouble(literal.Value, System.Globalization.CultureInfo.InvariantCulture)), CsType.Literal),
+        LiteralKind.Long => new(CSharpLiteral.Long(Convert.ToInt64(literal.Value, CultureInfo.InvariantCulture)), CsType.Literal),
+        LiteralKind.Real => new(CSharpLiteral.Real(Convert.ToDouble(literal.Value, CultureInfo.InvariantCulture)), CsType.Literal),
         LiteralKind.Bool => new(CSharpLiteral.Bool((bool)literal.Value!), CsType.Literal),
         LiteralKind.Duration => new(CSharpLiteral.TimeSpan((TimeSpan)literal.Value!), CsType.Literal),
-        LiteralKind.DateTime => new(CSharpLiteral.DateTime(literal.Value switch
-        {
-            DateTimeOffset o => o.UtcDateTime,
-            DateTime d => d,
-            _ => default,
-        }), CsType.Literal),
+        LiteralKind.DateTime => new(CSharpLiteral.DateTime((DateTime)literal.Value!), CsType.Literal),
         _ => new("Value.Null", CsType.Value),
     };
 
-    private Code Field(FieldExpression field)
+    /// <summary>A resolved field: a let constant, _time, or a column (maybe dotted) and a path below it.</summary>
+    public Code VisitField(BoundFieldReference field)
     {
-        if (field.Path.Length == 0 || field.Path[0] is not MemberSegment head)
-        {
-            return Unsupported(field, "a field path must start with a name");
-        }
-
-        if (_rule.Bound is { } bound && bound.Expressions.TryGetValue(field, out var info) && info.Field is { } resolved)
-        {
-            return Resolved(field, resolved);
-        }
-
-        if (field.Path.Length == 1 && _letConstants.ContainsKey(head.Name))
-        {
-            return new(LetPropertyName(head.Name), CsType.Value);
-        }
-
-        if (_noRow)
-        {
-            return Unsupported(field, $"'{head.Name}' is not a let constant, and a let constant cannot read event fields");
-        }
-
-        if (field.Path.Length == 1 && head.Name == "_time")
-        {
-            return new("row.Time(Time)", CsType.Value);
-        }
-
-        return new($"row.Get({FieldPathField(head.Name, [.. field.Path.Skip(1)])})", CsType.Value);
-    }
-
-    /// <summary>A field the binder resolved: a let constant, _time, or a column (maybe dotted) and a path below it.</summary>
-    private Code Resolved(FieldExpression field, ResolvedField resolved)
-    {
+        var resolved = field.Resolved;
         string Walk(string target) => resolved.Remainder.IsDefaultOrEmpty
             ? target
             : $"Paths.Walk({target}, {string.Join(", ", resolved.Remainder.Select(StepLiteral))})";
 
-        if (resolved.Kind == ResolvedFieldKind.LetConstant)
+        return resolved switch
         {
-            return new(Walk(LetPropertyName(resolved.ColumnName)), CsType.Value);
-        }
-
-        if (_noRow)
-        {
-            return Unsupported(field, $"'{resolved.ColumnName}' is not a let constant, and a let constant cannot read event fields");
-        }
-
-        if (resolved.ColumnName == "_time")
-        {
-            return new(Walk("row.Time(Time)"), CsType.Value);
-        }
-
-        return new($"row.Get({FieldPathField(resolved.ColumnName, resolved.Remainder)})", CsType.Value);
+            { Kind: ResolvedFieldKind.LetConstant } => new(Walk(LetPropertyName(resolved.ColumnName)), CsType.Value),
+            { IsEventTime: true } => new(Walk("row.Time(Time)"), CsType.Value),
+            _ => new($"row.Get({FieldPathField(resolved.ColumnName, resolved.Remainder)})", CsType.Value),
+        };
     }
 
+    public Code VisitUnary(BoundUnary unary) => unary.Operator == UnaryOperator.Not
+        ? new($"!({Expr(unary.Operand).AsBool})", CsType.Bool)
+        : new($"{Spelling(_table.Operator(unary.Operator))}({Expr(unary.Operand).AsArgument})", CsType.Value);
+
+    public Code VisitBetween(BoundBetween between) => new(
+        $"{(between.Negated ? "!" : "")}{Spelling(_table.Between(false))}({Expr(between.Value).AsArgument}, {Expr(between.Low).AsArgument}, {Expr(between.High).AsArgument})",
+        CsType.Bool);
+
+    public Code VisitArray(BoundArray array) =>
+        new($"Value.Array([{string.Join(", ", array.Items.Select(i => Expr(i).AsValue))}])", CsType.Value);
+
+    public Code VisitPathAccess(BoundPathAccess access) =>
+        new($"Paths.Walk({Expr(access.Target).AsValue}, {string.Join(", ", access.Path.Select(StepLiteral))})", CsType.Value);
+
+    public Code VisitRegex(BoundRegex regex) => new(RegexField(regex.Pattern), CsType.Value);
+
+    public Code VisitError(BoundError error) =>
+        throw new InvalidOperationException("a query with binding errors reached the C# backend");
+
     /// <summary>The static FieldPath for a column and the path below it, shared by every use in the rule.</summary>
-    private string FieldPathField(string column, IReadOnlyList<PathSegment> rest)
+    private string FieldPathField(string column, IReadOnlyList<PathStep> rest)
     {
         var steps = rest.Select(StepLiteral).ToList();
         var key = column + "\u0001" + string.Join(",", steps);
@@ -115,7 +69,7 @@ internal sealed partial class RuleEmitter
             return name;
         }
 
-        var parts = new[] { column }.Concat(rest.Select(s => s is IndexSegment i ? i.Index.ToString(System.Globalization.CultureInfo.InvariantCulture) : ((MemberSegment)s).Name));
+        var parts = new[] { column }.Concat(rest.Select(s => s is IndexStep i ? i.Index.ToString(CultureInfo.InvariantCulture) : ((MemberStep)s).Name));
         name = NewName("F_" + CSharpLiteral.IdentifierPart(string.Join("_", parts)));
         _fieldNames.Add(key, name);
         var args = string.Concat(steps.Select(s => ", " + s));
@@ -124,186 +78,105 @@ internal sealed partial class RuleEmitter
         return name;
     }
 
-    private static string StepLiteral(PathSegment segment) => segment switch
+    private static string StepLiteral(PathStep step) => step switch
     {
-        IndexSegment index => $"PathStep.At({index.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)})",
-        MemberSegment member => $"PathStep.Member({CSharpLiteral.String(member.Name)})",
-        _ => "PathStep.At(int.MaxValue)",
+        IndexStep index => $"PathStep.At({index.Index.ToString(CultureInfo.InvariantCulture)})",
+        MemberStep member => $"PathStep.Member({CSharpLiteral.String(member.Name)})",
+        _ => throw new ArgumentOutOfRangeException(nameof(step)),
     };
 
-    private static string PathLiteral(IReadOnlyList<string> dotted) =>
-        dotted.Count == 1
-            ? $"new FieldPath({CSharpLiteral.String(dotted[0])})"
-            : $"FieldPath.Dotted({CSharpLiteral.String(string.Join(".", dotted))})";
+    private static string PathLiteral(string dotted) =>
+        dotted.Contains('.', StringComparison.Ordinal)
+            ? $"FieldPath.Dotted({CSharpLiteral.String(dotted)})"
+            : $"new FieldPath({CSharpLiteral.String(dotted)})";
 
-    private Code Binary(BinaryExpression binary)
+    public Code VisitBinary(BoundBinary binary)
     {
         if (binary.Operator == BinaryOperator.MatchesRegex)
         {
-            return new($"Ops.Matches({Expr(binary.Left).AsArgument}, {RegexField(binary.Right)})", CsType.Bool);
+            return new($"{Spelling(_table.Operator(binary.Operator))}({Expr(binary.Left).AsArgument}, {Expr(binary.Right).Text})", CsType.Bool);
         }
 
         if (binary.Operator is BinaryOperator.And or BinaryOperator.Or)
         {
-            var op = binary.Operator == BinaryOperator.And ? "&&" : "||";
-            return new($"({Expr(binary.Left).AsBool} {op} {Expr(binary.Right).AsBool})", CsType.Bool);
+            return new($"({Expr(binary.Left).AsBool} {Spelling(_table.Operator(binary.Operator))} {Expr(binary.Right).AsBool})", CsType.Bool);
         }
 
-        var left = Expr(binary.Left).AsArgument;
-        var right = Expr(binary.Right).AsArgument;
+        var negated = OperatorSpellings.Binary[binary.Operator].StartsWith('!');
         if (binary.Operator is BinaryOperator.Equal or BinaryOperator.NotEqual
-            && binary.Right is LiteralExpression { Kind: LiteralKind.String }
-            && left.StartsWith("row.Get(", StringComparison.Ordinal) && left.IndexOf(')') == left.Length - 1)
+            && binary.Left is BoundFieldReference { Resolved: { Kind: ResolvedFieldKind.Column, IsEventTime: false } column }
+            && binary.Right is BoundLiteral { Kind: LiteralKind.String } literal)
         {
             // The hot case of leading filters (eventName == "PutImage"): compared in the event's bytes.
-            var path = left["row.Get(".Length..^1];
-            return new($"{(binary.Operator == BinaryOperator.NotEqual ? "!" : "")}Ops.FieldEquals(row, {path}, {right})", CsType.Bool);
+            var path = FieldPathField(column.ColumnName, column.Remainder);
+            return new($"{(negated ? "!" : "")}Ops.FieldEquals(row, {path}, {VisitLiteral(literal).Text})", CsType.Bool);
         }
 
-        var (method, negated, type) = binary.Operator switch
+        var method = Spelling(_table.Operator(binary.Operator));
+        var call = $"{method}({Expr(binary.Left).AsArgument}, {Expr(binary.Right).AsArgument})";
+        if (binary.Type == ScalarType.Bool)
         {
-            BinaryOperator.Equal => ("Ops.Equal", false, CsType.Bool),
-            BinaryOperator.NotEqual => ("Ops.Equal", true, CsType.Bool),
-            BinaryOperator.EqualCi => ("Ops.EqualCi", false, CsType.Bool),
-            BinaryOperator.NotEqualCi => ("Ops.EqualCi", true, CsType.Bool),
-            BinaryOperator.Less => ("Ops.Less", false, CsType.Bool),
-            BinaryOperator.LessOrEqual => ("Ops.LessOrEqual", false, CsType.Bool),
-            BinaryOperator.Greater => ("Ops.Greater", false, CsType.Bool),
-            BinaryOperator.GreaterOrEqual => ("Ops.GreaterOrEqual", false, CsType.Bool),
-            BinaryOperator.Contains => ("Ops.Contains", false, CsType.Bool),
-            BinaryOperator.NotContains => ("Ops.Contains", true, CsType.Bool),
-            BinaryOperator.ContainsCs => ("Ops.ContainsCs", false, CsType.Bool),
-            BinaryOperator.NotContainsCs => ("Ops.ContainsCs", true, CsType.Bool),
-            BinaryOperator.StartsWith => ("Ops.StartsWith", false, CsType.Bool),
-            BinaryOperator.NotStartsWith => ("Ops.StartsWith", true, CsType.Bool),
-            BinaryOperator.StartsWithCs => ("Ops.StartsWithCs", false, CsType.Bool),
-            BinaryOperator.NotStartsWithCs => ("Ops.StartsWithCs", true, CsType.Bool),
-            BinaryOperator.EndsWith => ("Ops.EndsWith", false, CsType.Bool),
-            BinaryOperator.NotEndsWith => ("Ops.EndsWith", true, CsType.Bool),
-            BinaryOperator.EndsWithCs => ("Ops.EndsWithCs", false, CsType.Bool),
-            BinaryOperator.NotEndsWithCs => ("Ops.EndsWithCs", true, CsType.Bool),
-            BinaryOperator.Has => ("Ops.Has", false, CsType.Bool),
-            BinaryOperator.NotHas => ("Ops.Has", true, CsType.Bool),
-            BinaryOperator.HasCs => ("Ops.HasCs", false, CsType.Bool),
-            BinaryOperator.NotHasCs => ("Ops.HasCs", true, CsType.Bool),
-            BinaryOperator.Add => ("Arithmetic.Add", false, CsType.Value),
-            BinaryOperator.Subtract => ("Arithmetic.Subtract", false, CsType.Value),
-            BinaryOperator.Multiply => ("Arithmetic.Multiply", false, CsType.Value),
-            BinaryOperator.Divide => ("Arithmetic.Divide", false, CsType.Value),
-            BinaryOperator.Modulo => ("Arithmetic.Modulo", false, CsType.Value),
-            _ => ("", false, CsType.Value),
-        };
-        if (method.Length == 0)
-        {
-            return Unsupported(binary, $"the C# backend has no translation for the operator {binary.Operator}");
+            // A negated operator is exactly not(positive) (docs/semantics.md); its spelling names the positive method.
+            return new((negated ? "!" : "") + call, CsType.Bool);
         }
 
-        // Negated operators are exactly not(positive) (language-contract.md).
-        return new($"{(negated ? "!" : "")}{method}({left}, {right})", type);
+        return new(call, CsType.Value);
     }
 
-    /// <summary>
-    /// A static compiled regex for a pattern written as a string literal (or a let constant holding one), optionally
-    /// rewritten (trim anchors it); the pattern is checked now, not at run time.
-    /// </summary>
-    private string RegexField(Expression pattern, Func<string, string>? rewrite = null)
+    /// <summary>The case rule of the <c>in</c> whose list is being emitted (lists are shared per case rule).</summary>
+    private bool _listIgnoreCase;
+
+    public Code VisitIn(BoundIn membership)
     {
-        var text = pattern switch
-        {
-            LiteralExpression { Kind: LiteralKind.String, Value: string literal } => literal,
-            FieldExpression { Path: [MemberSegment m] } when _letConstants.TryGetValue(m.Name, out var let)
-                && let.Value is LiteralExpression { Kind: LiteralKind.String, Value: string constant } => constant,
-            _ => null,
-        };
-        if (text is null)
-        {
-            Unsupported(pattern, "a regular expression must be a constant string");
-            return "Ops.Regex(\"\")";
-        }
-
-        text = rewrite is null ? text : rewrite(text);
-        try
-        {
-            _ = new Regex(text, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
-        }
-        catch (Exception e) when (e is ArgumentException or NotSupportedException)
-        {
-            Report(CSharpDiagnostics.InvalidRegex, $"invalid or unsupported regular expression (RE2 subset: no backreferences or lookaround): {e.Message}", pattern);
-            return "Ops.Regex(\"\")";
-        }
-
-        var initializer = $"Ops.Regex({CSharpLiteral.String(text)})";
-        var existing = _fields.FirstOrDefault(f => f.EndsWith(" = " + initializer + ";", StringComparison.Ordinal));
-        if (existing is not null)
-        {
-            return existing.Split(' ')[4];
-        }
-
-        var name = NewName("Regex" + (_fields.Count(f => f.Contains(" Regex", StringComparison.Ordinal)) + 1));
-        _fields.Add($"private static readonly System.Text.RegularExpressions.Regex {name} = {initializer};");
-        return name;
+        var value = Expr(membership.Value).AsArgument;
+        _listIgnoreCase = membership.IgnoreCase;
+        var set = membership.List.Accept(this);
+        var method = Spelling(_table.Operator(membership.Operator));
+        return new($"{(membership.Negated ? "!" : "")}{method}({value}, {set})", CsType.Bool);
     }
 
-    private Code In(InExpression @in)
+    public string VisitItems(BoundListItems items)
     {
-        var ignoreCase = @in.Operator is InOperator.InCi or InOperator.NotInCi;
-        var negated = @in.Operator is InOperator.NotIn or InOperator.NotInCi;
-        var set = SetExpression(@in.List, ignoreCase);
-        return new($"{(negated ? "!" : "")}Ops.In({Expr(@in.Value).AsArgument}, {set})", CsType.Bool);
+        var ci = CSharpLiteral.Bool(_listIgnoreCase);
+        var initializer = $"ValueSet.Of({ci}{string.Concat(items.Items.Select(i => ", " + Expr(i).AsValue))})";
+        return items.Items.All(i => i is BoundLiteral) ? SetField("Set", initializer) : initializer;
     }
 
-    private string SetExpression(ListSource list, bool ignoreCase)
-    {
-        var ci = CSharpLiteral.Bool(ignoreCase);
-        switch (list)
-        {
-            case ListLiteral literal when literal.Items.All(i => i is LiteralExpression):
-                return SetField("Set", $"ValueSet.Of({ci}{string.Concat(literal.Items.Select(i => ", " + Expr(i).AsValue))})");
-            case ListLiteral dynamicList:
-                return $"ValueSet.Of({ci}{string.Concat(dynamicList.Items.Select(i => ", " + Expr(i).AsValue))})";
-            case NamedListReference named when _context.Lists.TryGetValue(named.Name, out var namedList):
-                return SetField(
-                    "List_" + CSharpLiteral.IdentifierPart(named.Name),
-                    $"ValueSet.OfStrings({ci}{string.Concat(namedList.Values.Select(v => ", " + CSharpLiteral.String(v)))})");
-            case NamedListReference unknown:
-                Report(CSharpDiagnostics.UnknownList, $"unknown list '@{unknown.Name}' (no rules/lists/{unknown.Name}.yml)", unknown);
-                return "ValueSet.Of(false)";
-            case LetListReference letList when _letConstants.ContainsKey(letList.Name):
-                return SetField("SetOf_" + CSharpLiteral.IdentifierPart(letList.Name), $"ValueSet.Of({ci}, {LetPropertyName(letList.Name)})");
-            case LetListReference letPipeline when _letPipelines.ContainsKey(letPipeline.Name):
-                return $"{PipelineList(letPipeline)}.Set(ignoreCase: {ci})";
-            default:
-                Report(CSharpDiagnostics.UnknownName, $"unknown let name in list position", list);
-                return "ValueSet.Of(false)";
-        }
-    }
+    public string VisitNamedList(BoundNamedList list) => SetField(
+        "List_" + CSharpLiteral.IdentifierPart(list.List.Name),
+        $"ValueSet.OfStrings({CSharpLiteral.Bool(_listIgnoreCase)}{string.Concat(list.List.Values.Select(v => ", " + CSharpLiteral.String(v)))})");
 
-    private string SetField(string stem, string initializer)
+    public string VisitLetConstant(BoundLetConstantList list) =>
+        SetField("SetOf_" + CSharpLiteral.IdentifierPart(list.Let.Name), $"ValueSet.Of({CSharpLiteral.Bool(_listIgnoreCase)}, {LetPropertyName(list.Let.Name)})");
+
+    public string VisitPipeline(BoundPipelineList list) => $"{PipelineList(list.Let)}.Set(ignoreCase: {CSharpLiteral.Bool(_listIgnoreCase)})";
+
+    /// <summary>A static field for a value built once (a set, a regex); the same initializer shares one field.</summary>
+    private string SetField(string stem, string initializer) => StaticField("ValueSet", stem, initializer);
+
+    private string StaticField(string type, string stem, string initializer)
     {
-        var existing = _fields.FirstOrDefault(f => f.EndsWith(" = " + initializer + ";", StringComparison.Ordinal));
-        if (existing is not null)
+        var key = type + "\u0002" + initializer;
+        if (_fieldNames.TryGetValue(key, out var existing))
         {
-            return existing.Split(' ')[4];
+            return existing;
         }
 
         var name = NewName(stem);
-        _fields.Add($"private static readonly ValueSet {name} = {initializer};");
+        _fieldNames.Add(key, name);
+        _fields.Add($"private static readonly {type} {name} = {initializer};");
         return name;
     }
+
+    private static string Spelling(Capability capability) => CapabilityTable.Spelling(capability);
 
     private static string LetPropertyName(string letName) => "Let_" + CSharpLiteral.IdentifierPart(letName);
 
     /// <summary>A let constant is a property, so <c>ago()</c> in it reads the clock when used, not when loaded.</summary>
-    private string EmitLetConstant(LetExpression let)
+    private string EmitLetConstant(BoundLetConstant let)
     {
-        _noRow = true;
-        try
-        {
-            return $"private static Value {LetPropertyName(let.Name)} => {Expr(let.Value).AsValue};";
-        }
-        finally
-        {
-            _noRow = false;
-        }
+        var name = LetPropertyName(let.Name);
+        _usedNames.Add(name);
+        return $"private static Value {name} => {Expr(let.Value).AsValue};";
     }
 }

@@ -1,32 +1,33 @@
-using RuleCompiler.Compiler.Language.Binding;
-using System.Collections.Immutable;
-using RuleCompiler.Compiler.Language.Syntax;
+using RuleCompiler.Compiler.Language.Bound;
 
 namespace RuleCompiler.Backends.CSharp.Emit;
 
-internal sealed partial class RuleEmitter
+internal sealed partial class RuleEmitter : IBoundStageVisitor<bool>
 {
+    /// <summary>The Build local the stage being emitted wires in front of.</summary>
+    private string _sink = "";
+
     /// <summary>
     /// Emits one pipeline that reads the data source (the main one, a join's right side, a union branch): its
     /// leading where stages become a static Matches predicate, the rest runtime stages wired into <paramref name="sink"/>.
     /// </summary>
-    private void EmitPipeline(Pipeline pipeline, string sink, ImmutableHashSet<string> lets)
+    private void EmitPipeline(BoundPipeline pipeline, string sink)
     {
-        var stages = Resolve(pipeline, lets);
+        var stages = Flatten(pipeline);
         // A where that reads a sub-pipeline list must wait for that list, so it cannot be part of the event filter.
-        var leading = stages.TakeWhile(s => s is WhereStage w && !UsesPipelineList(w.Predicate)).Cast<WhereStage>().ToList();
+        var leading = stages.TakeWhile(s => s is BoundWhere w && !PipelineListUser.Uses(w.Predicate)).Cast<BoundWhere>().ToList();
         var filter = EmitFilter(leading);
         var v = NewVar("pipeline");
         _build.Add($"IRowSink {v} = {sink};");
         foreach (var stage in stages.Skip(leading.Count).Reverse())
         {
-            EmitStage(stage, v, lets);
+            EmitStage(stage, v);
         }
 
         _build.Add($"plan.Source({filter}, {v});");
     }
 
-    private string EmitFilter(List<WhereStage> wheres)
+    private string EmitFilter(List<BoundWhere> wheres)
     {
         var name = NewName("Matches");
         var body = wheres.Count == 0 ? "true" : string.Join("\n        && ", wheres.Select(w => Expr(w.Predicate).AsBool));
@@ -37,59 +38,38 @@ internal sealed partial class RuleEmitter
         return name;
     }
 
-    /// <summary>The stages of a pipeline with let-bound sources and fragments spliced in.</summary>
-    private List<Stage> Resolve(Pipeline pipeline, ImmutableHashSet<string> lets)
+    /// <summary>The stages of a pipeline from the data source on: a let source's stages first, fragments inlined.</summary>
+    private static List<BoundStage> Flatten(BoundPipeline pipeline)
     {
-        var stages = new List<Stage>();
-        if (pipeline.Source is LetPipelineInput input)
-        {
-            if (lets.Contains(input.Name))
-            {
-                Report(CSharpDiagnostics.UnknownName, $"the let pipeline '{input.Name}' refers to itself", input);
-            }
-            else if (_letPipelines.TryGetValue(input.Name, out var let))
-            {
-                stages.AddRange(Resolve(let.Value, lets.Add(input.Name)));
-            }
-            else
-            {
-                Report(CSharpDiagnostics.UnknownName, $"'{input.Name}' is not a let-bound pipeline", input);
-            }
-        }
-
-        Splice(pipeline.Stages, stages, ImmutableHashSet<string>.Empty);
+        var stages = pipeline.Source is BoundLetPipelineInput let ? Flatten(let.Let.Pipeline) : [];
+        Inline(pipeline.Stages, stages);
         return stages;
     }
 
-    private void Splice(IEnumerable<Stage> source, List<Stage> into, ImmutableHashSet<string> fragments)
+    private static void Inline(IEnumerable<BoundStage> source, List<BoundStage> into)
     {
         foreach (var stage in source)
         {
-            if (stage is not InvokeStage invoke)
+            if (stage is BoundInvoke invoke)
             {
-                into.Add(stage);
-            }
-            else if (fragments.Contains(invoke.FragmentName))
-            {
-                Report(CSharpDiagnostics.FragmentProblem, $"the fragment '{invoke.FragmentName}' invokes itself", invoke);
-            }
-            else if (_context.Fragments.TryGetValue(invoke.FragmentName, out var body))
-            {
-                Splice(body, into, fragments.Add(invoke.FragmentName));
+                Inline(invoke.Stages, into);
             }
             else
             {
-                Report(CSharpDiagnostics.FragmentProblem, $"unknown fragment '{invoke.FragmentName}' (no rules/fragments/{invoke.FragmentName}.yml)", invoke);
+                into.Add(stage);
             }
         }
     }
 
-    private void EmitStage(Stage stage, string v, ImmutableHashSet<string> lets)
+    private void EmitStage(BoundStage stage, string v)
     {
         // Stages nest (a list's own pipeline is emitted while its user is), so the outer stage's lists are kept aside.
         var outer = _listsOfStage.ToList();
         _listsOfStage.Clear();
-        EmitStageItself(stage, v, lets);
+        var outerSink = _sink;
+        _sink = v;
+        stage.Accept(this);
+        _sink = outerSink;
         var used = _listsOfStage.Order(StringComparer.Ordinal).ToList();
         _listsOfStage.Clear();
         _listsOfStage.UnionWith(outer);
@@ -100,116 +80,188 @@ internal sealed partial class RuleEmitter
         }
     }
 
-    private void EmitStageItself(Stage stage, string v, ImmutableHashSet<string> lets)
-    {
-        switch (stage)
-        {
-            case WhereStage where:
-                _build.Add($"{v} = new Where(row => {Expr(where.Predicate).AsBool}, {v});");
-                break;
-            case ExtendStage extend:
-                EmitExtend(extend, v);
-                break;
-            case ProjectStage project:
-                var columns = project.Columns.Select((c, i) =>
-                    $"RowMaps.Column({CSharpLiteral.String(OutputName(c, i + 1))}, {Expr(c.Value).AsArgument})");
-                _build.Add($"{v} = new Map(row => RowMaps.Project({List(columns)}), {v});");
-                break;
-            case ProjectAwayStage away:
-                var names = away.Columns.Select(c => CSharpLiteral.String(HeadOnly(c))).ToList();
-                _build.Add($"{v} = new Map(row => row.Without([{string.Join(", ", names)}]), {v});");
-                break;
-            case ProjectRenameStage rename:
-                var newNames = rename.Renames.Select(r => CSharpLiteral.String(r.NewName));
-                var oldNames = rename.Renames.Select(r => CSharpLiteral.String(HeadOnly(r.Old)));
-                _build.Add($"{v} = new Map(row => RowMaps.Rename(row, [{string.Join(", ", newNames)}], [{string.Join(", ", oldNames)}]), {v});");
-                break;
-            case MvExpandStage expand:
-                var expandedName = expand.Name ?? DefaultColumnNames.OfExpanded(expand.Array) ?? "Column1";
-                _build.Add($"{v} = new MvExpand({CSharpLiteral.String(expandedName)}, row => {Expr(expand.Array).AsValue}, {v});");
-                break;
-            case SummarizeStage summarize:
-                var keys = summarize.By.Select((k, i) => Key(k, i + 1));
-                var aggregates = summarize.Aggregates.Select((a, i) => Aggregate(a, i + 1));
-                _build.Add($"{v} = new Summarize(");
-                _build.Add("    [");
-                _build.AddRange(keys.Select(k => $"        {k},"));
-                _build.Add("    ],");
-                _build.Add("    [");
-                _build.AddRange(aggregates.Select(a => $"        {a},"));
-                _build.Add("    ],");
-                _build.Add($"    {v});");
-                break;
-            case DistinctStage distinct:
-                _build.Add($"{v} = new Distinct([{List(distinct.Columns.Select((c, i) => Key(c, i + 1)))}], {v});");
-                break;
-            case SortStage sort:
-                var sortKeys = sort.Keys.Select(k => $"new SortKey(row => {Expr(k.Value).AsValue}, Descending: {CSharpLiteral.Bool(k.Descending)})");
-                _build.Add($"{v} = new Sort([{string.Join(", ", sortKeys)}], {v});");
-                break;
-            case TakeStage take:
-                _build.Add($"{v} = new Take({CSharpLiteral.Long(take.Count)}, {v});");
-                break;
-            case FillNullStage fill:
-                var fillColumns = string.Concat(fill.Columns.Select(c => ", " + CSharpLiteral.String(HeadOnly(c))));
-                _build.Add($"{v} = new Map(row => RowMaps.FillNull(row, {Literal(fill.Value).AsArgument}{fillColumns}), {v});");
-                break;
-            case JoinStage join:
-                EmitJoin(join, v, lets);
-                break;
-            case UnionStage union:
-                var u = NewVar("union");
-                _build.Add($"var {u} = new Union({union.Pipelines.Length}, {v});");
-                _build.Add($"{v} = {u};");
-                for (var i = 0; i < union.Pipelines.Length; i++)
-                {
-                    EmitPipeline(union.Pipelines[i], $"{u}.Branches[{i}]", lets);
-                }
+    private void Wire(string stage) => _build.Add($"{_sink} = {stage};");
 
-                break;
-            default:
-                Report(CSharpDiagnostics.Unsupported, $"the C# backend has no translation for the stage {stage.GetType().Name}", stage);
-                break;
-        }
+    public bool VisitWhere(BoundWhere where)
+    {
+        Wire($"new Where(row => {Expr(where.Predicate).AsBool}, {_sink})");
+        return true;
     }
 
-    private void EmitExtend(ExtendStage extend, string v)
+    public bool VisitExtend(BoundExtend extend)
     {
         // Each column may use the ones before it in the same extend, so they are set one after another.
-        var columns = extend.Columns.Select((c, i) => (Name: CSharpLiteral.String(OutputName(c, i + 1)), Value: Expr(c.Value).AsArgument)).ToList();
-        _build.Add(columns.Count == 1
-            ? $"{v} = new Map(row => row.With({columns[0].Name}, {columns[0].Value}), {v});"
-            : $"{v} = new Map(row =>{Continuation}{{{Continuation}    {string.Join(Continuation + "    ", columns.Select(c => $"row = row.With({c.Name}, {c.Value});"))}{Continuation}    return row;{Continuation}}}, {v});");
+        var columns = extend.Columns.Select(c => (Name: CSharpLiteral.String(c.Column.Name), Value: Expr(c.Value).AsArgument)).ToList();
+        Wire(columns.Count == 1
+            ? $"new Map(row => row.With({columns[0].Name}, {columns[0].Value}), {_sink})"
+            : $"new Map(row =>{Continuation}{{{Continuation}    {string.Join(Continuation + "    ", columns.Select(c => $"row = row.With({c.Name}, {c.Value});"))}{Continuation}    return row;{Continuation}}}, {_sink})");
+        return true;
     }
 
-    private void EmitJoin(JoinStage join, string v, ImmutableHashSet<string> lets)
+    public bool VisitProject(BoundProject project)
     {
-        var leftKeys = new List<string>();
-        var rightKeys = new List<string>();
-        foreach (var condition in join.On)
+        var columns = project.Columns.Select(c => $"RowMaps.Column({CSharpLiteral.String(c.Column.Name)}, {Expr(c.Value).AsArgument})");
+        Wire($"new Map(row => RowMaps.Project({List(columns)}), {_sink})");
+        return true;
+    }
+
+    public bool VisitProjectAway(BoundProjectAway away)
+    {
+        var names = away.Removed.Select(c => CSharpLiteral.String(c.Name));
+        Wire($"new Map(row => row.Without([{string.Join(", ", names)}]), {_sink})");
+        return true;
+    }
+
+    public bool VisitProjectRename(BoundProjectRename rename)
+    {
+        var newNames = rename.Renames.Select(r => CSharpLiteral.String(r.NewName));
+        var oldNames = rename.Renames.Select(r => CSharpLiteral.String(r.From.Name));
+        Wire($"new Map(row => RowMaps.Rename(row, [{string.Join(", ", newNames)}], [{string.Join(", ", oldNames)}]), {_sink})");
+        return true;
+    }
+
+    public bool VisitMvExpand(BoundMvExpand expand)
+    {
+        Wire($"new MvExpand({CSharpLiteral.String(expand.Column.Name)}, row => {Expr(expand.Array).AsValue}, {_sink})");
+        return true;
+    }
+
+    /// <summary>
+    /// summarize: the runtime groups by the keys and runs one accumulator per aggregate call. A column computed from
+    /// several aggregates (<c>max(_time) - min(_time)</c>) reads hidden columns in a projection after the grouping,
+    /// which also puts the columns in exactly the binder's order.
+    /// </summary>
+    public bool VisitSummarize(BoundSummarize summarize)
+    {
+        var keys = summarize.Keys.Select(k => $"RowMaps.Key({CSharpLiteral.String(k.Column.Name)}, row => {Expr(k.Value).AsValue})");
+        var computed = summarize.Aggregations.OfType<BoundAggregateValue>().Where(a => !IsSingleAggregate(a.Assignment.Value)).ToList();
+        var aggregates = new List<string>();
+        var slots = new Dictionary<BoundCall, string>(ReferenceEqualityComparer.Instance);
+        foreach (var aggregation in summarize.Aggregations)
         {
-            switch (condition)
+            switch (aggregation)
             {
-                case FieldExpression key:
-                    leftKeys.Add($"row => {Expr(key).AsValue}");
-                    rightKeys.Add($"row => {Expr(key).AsValue}");
+                case BoundAggregateValue { Assignment.Value: BoundCall call } single when IsSingleAggregate(call):
+                    aggregates.Add(Aggregate(call, single.Assignment.Column.Name));
                     break;
-                case BinaryExpression { Operator: BinaryOperator.Equal, Left: JoinSideExpression l, Right: JoinSideExpression r } when l.Side != r.Side:
-                    var (leftSide, rightSide) = l.Side == JoinSide.Left ? (l, r) : (r, l);
-                    leftKeys.Add($"row => {Expr(leftSide.Field).AsValue}");
-                    rightKeys.Add($"row => {Expr(rightSide.Field).AsValue}");
+                case BoundAggregateValue value:
+                    foreach (var call in AggregateCalls(value.Assignment.Value))
+                    {
+                        var hidden = "\u0001agg" + (slots.Count + 1);
+                        slots.Add(call, hidden);
+                        aggregates.Add(Aggregate(call, hidden));
+                    }
+
                     break;
-                default:
-                    Report(CSharpDiagnostics.InvalidJoinCondition, "a join condition is a column name or $left.a == $right.b", condition);
+                case BoundArgExtreme extreme:
+                    aggregates.Add(ArgExtreme(extreme));
                     break;
             }
         }
 
-        var j = NewVar("join");
-        _build.Add($"var {j} = new Join(JoinKind.{join.Kind}, [{string.Join(", ", leftKeys)}], [{string.Join(", ", rightKeys)}], {v});");
-        _build.Add($"{v} = {j};");
-        EmitPipeline(join.Right, $"{j}.Right", lets);
+        if (computed.Count > 0)
+        {
+            _aggregateSlots = slots;
+            var columns = summarize.Output.Columns.Select(c =>
+            {
+                var value = computed.FirstOrDefault(a => a.Assignment.Column.Name == c.Name) is { } a
+                    ? Expr(a.Assignment.Value).AsArgument
+                    : $"row.Get({FieldPathField(c.Name, [])})";
+                return $"RowMaps.Column({CSharpLiteral.String(c.Name)}, {value})";
+            });
+            Wire($"new Map(row => RowMaps.Project({List(columns)}), {_sink})");
+            _aggregateSlots = null;
+        }
+
+        _build.Add($"{_sink} = new Summarize(");
+        _build.Add("    [");
+        _build.AddRange(keys.Select(k => $"        {k},"));
+        _build.Add("    ],");
+        _build.Add("    [");
+        _build.AddRange(aggregates.Select(a => $"        {a},"));
+        _build.Add("    ],");
+        _build.Add($"    {_sink});");
+        return true;
     }
+
+    private static bool IsSingleAggregate(BoundExpression value) => value is BoundCall { Signature.IsAggregate: true };
+
+    /// <summary>The aggregate calls inside a summarize column's expression, in written order.</summary>
+    private static List<BoundCall> AggregateCalls(BoundExpression value)
+    {
+        var finder = new AggregateCallFinder();
+        finder.Walk(value);
+        return finder.Calls;
+    }
+
+    private sealed class AggregateCallFinder : BoundTreeWalker
+    {
+        public List<BoundCall> Calls { get; } = [];
+
+        protected override void OnExpression(BoundExpression expression)
+        {
+            if (expression is BoundCall { Signature.IsAggregate: true } call)
+            {
+                Calls.Add(call);
+            }
+        }
+    }
+
+    public bool VisitDistinct(BoundDistinct distinct)
+    {
+        var keys = distinct.Columns.Select(c => $"RowMaps.Key({CSharpLiteral.String(c.Column.Name)}, row => {Expr(c.Value).AsValue})");
+        Wire($"new Distinct([{List(keys)}], {_sink})");
+        return true;
+    }
+
+    public bool VisitSort(BoundSort sort)
+    {
+        var keys = sort.Keys.Select(k => $"new SortKey(row => {Expr(k.Value).AsValue}, Descending: {CSharpLiteral.Bool(k.Descending)})");
+        Wire($"new Sort([{string.Join(", ", keys)}], {_sink})");
+        return true;
+    }
+
+    public bool VisitTake(BoundTake take)
+    {
+        Wire($"new Take({CSharpLiteral.Long(take.Count)}, {_sink})");
+        return true;
+    }
+
+    public bool VisitFillNull(BoundFillNull fill)
+    {
+        var columns = string.Concat(fill.Columns.Select(c => ", " + CSharpLiteral.String(c.Name)));
+        Wire($"new Map(row => RowMaps.FillNull(row, {VisitLiteral(fill.Value).AsArgument}{columns}), {_sink})");
+        return true;
+    }
+
+    public bool VisitJoin(BoundJoin join)
+    {
+        var leftKeys = join.Keys.Select(k => $"row => row.Get({FieldPathField(k.Left.Name, [])})");
+        var rightKeys = join.Keys.Select(k => $"row => row.Get({FieldPathField(k.Right.Name, [])})");
+        var j = NewVar("join");
+        var sink = _sink;
+        _build.Add($"var {j} = new Join(JoinKind.{join.Kind}, [{string.Join(", ", leftKeys)}], [{string.Join(", ", rightKeys)}], {sink});");
+        _build.Add($"{sink} = {j};");
+        EmitPipeline(join.Right, $"{j}.Right");
+        return true;
+    }
+
+    public bool VisitUnion(BoundUnion union)
+    {
+        var u = NewVar("union");
+        var sink = _sink;
+        _build.Add($"var {u} = new Union({union.Pipelines.Length}, {sink});");
+        _build.Add($"{sink} = {u};");
+        for (var i = 0; i < union.Pipelines.Length; i++)
+        {
+            EmitPipeline(union.Pipelines[i], $"{u}.Branches[{i}]");
+        }
+
+        return true;
+    }
+
+    public bool VisitInvoke(BoundInvoke invoke) =>
+        throw new InvalidOperationException("fragments are inlined before stages are emitted");
 
     /// <summary>A new line inside a statement of Build (whose body is indented by 8).</summary>
     private const string Continuation = "\n        ";
@@ -220,23 +272,6 @@ internal sealed partial class RuleEmitter
         var all = items.ToList();
         return all.Count <= 2 ? string.Join(", ", all) : Continuation + "    " + string.Join("," + Continuation + "    ", all);
     }
-
-    private string Key(Assignment assignment, int position) =>
-        $"RowMaps.Key({CSharpLiteral.String(OutputName(assignment, position))}, row => {Expr(assignment.Value).AsValue})";
-
-    private static string OutputName(Assignment assignment, int position) =>
-        assignment.Name ?? DefaultColumnNames.Of(assignment.Value) ?? "Column" + position;
-
-    private string HeadOnly(FieldExpression field)
-    {
-        if (field.Path is [MemberSegment single])
-        {
-            return single.Name;
-        }
-
-        Report(CSharpDiagnostics.Unsupported, "only a top-level column can be named here, not a path", field);
-        return DefaultColumnNames.Of(field) ?? "_";
-    }
 }
 
 internal sealed partial class RuleEmitter
@@ -246,30 +281,32 @@ internal sealed partial class RuleEmitter
     private readonly HashSet<string> _listsOfStage = new(StringComparer.Ordinal);
 
     /// <summary>The ListCollector local for <c>in name</c> over a let sub-pipeline, wiring the sub-pipeline on first use.</summary>
-    private string PipelineList(LetListReference reference)
+    private string PipelineList(BoundLetPipeline let)
     {
-        if (!_pipelineLists.TryGetValue(reference.Name, out var local))
+        if (!_pipelineLists.TryGetValue(let.Name, out var local))
         {
             local = NewVar("list");
-            _pipelineLists.Add(reference.Name, local);
+            _pipelineLists.Add(let.Name, local);
             _build.Add($"var {local} = new ListCollector();");
-            EmitPipeline(_letPipelines[reference.Name].Value, local, ImmutableHashSet.Create(StringComparer.Ordinal, reference.Name));
+            EmitPipeline(let.Pipeline, local);
         }
 
         _listsOfStage.Add(local);
         return local;
     }
 
-    private bool UsesPipelineList(Expression expression) => expression switch
+    /// <summary>Finds <c>in</c> tests over sub-pipeline lists: such a test waits for its list, so it cannot filter events.</summary>
+    private sealed class PipelineListUser : BoundTreeWalker
     {
-        InExpression { List: LetListReference reference } @in => _letPipelines.ContainsKey(reference.Name) || UsesPipelineList(@in.Value),
-        InExpression @in => UsesPipelineList(@in.Value),
-        BinaryExpression binary => UsesPipelineList(binary.Left) || UsesPipelineList(binary.Right),
-        UnaryExpression unary => UsesPipelineList(unary.Operand),
-        BetweenExpression between => UsesPipelineList(between.Value) || UsesPipelineList(between.Low) || UsesPipelineList(between.High),
-        FunctionCallExpression call => call.Arguments.Any(UsesPipelineList),
-        ArrayExpression array => array.Items.Any(UsesPipelineList),
-        PathAccessExpression access => UsesPipelineList(access.Target),
-        _ => false,
-    };
+        private bool _found;
+
+        public static bool Uses(BoundExpression expression)
+        {
+            var finder = new PipelineListUser();
+            finder.Walk(expression);
+            return finder._found;
+        }
+
+        protected override void OnList(BoundList list) => _found |= list is BoundPipelineList;
+    }
 }

@@ -1,59 +1,41 @@
-using System.Collections.Immutable;
-using RuleCompiler.Compiler.Diagnostics;
-using RuleCompiler.Compiler.Language.Syntax;
+using RuleCompiler.Backends.Targets;
+using RuleCompiler.Compiler.Language.Bound;
 using RuleCompiler.Runtime.Rules;
 
 namespace RuleCompiler.Backends.CSharp.Emit;
 
 /// <summary>
-/// Emits the C# class of one rule: static fields for everything built once (field paths, lists, regexes), a
-/// <c>Matches</c> predicate per source for its leading <c>where</c> stages, and <c>Build</c>, which wires the
-/// runtime's stages for the rest. Parts: expressions (RuleEmitter.Expressions.cs), functions and aggregates
-/// (RuleEmitter.Functions.cs), pipelines and stages (RuleEmitter.Pipelines.cs).
+/// Emits the C# class of one rule from its bound tree: static fields for everything built once (field paths,
+/// lists, regexes), a <c>Matches</c> predicate per source for its leading <c>where</c> stages, and <c>Build</c>,
+/// which wires the runtime's stages for the rest. It reads only the bound tree: names, columns, lists and
+/// fragments were resolved and checked by the binder. Parts: expressions (RuleEmitter.Expressions.cs), functions
+/// and aggregates (RuleEmitter.Functions.cs), pipelines and stages (RuleEmitter.Pipelines.cs).
 /// </summary>
 internal sealed partial class RuleEmitter
 {
     public const string Namespace = "RuleCompiler.Generated";
 
     private readonly CSharpRuleSource _rule;
-    private readonly CSharpEmitContext _context;
     private readonly string _className;
-    private readonly List<Diagnostic> _diagnostics;
+    private readonly CapabilityTable _table = CSharpCapabilities.Table;
     private readonly List<string> _fields = [];
     private readonly Dictionary<string, string> _fieldNames = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _usedNames = new(StringComparer.Ordinal);
+    // The class's fixed members are taken from the start, so no generated member can shadow them.
+    private readonly HashSet<string> _usedNames = new(StringComparer.Ordinal) { "Rule", "Time", "Info", "Build" };
     private readonly List<(string Name, string Comment, string Body)> _filters = [];
     private readonly List<string> _build = [];
-    private readonly Dictionary<string, LetExpression> _letConstants = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, LetPipeline> _letPipelines = new(StringComparer.Ordinal);
     private int _varCounter;
 
-    public RuleEmitter(CSharpRuleSource rule, CSharpEmitContext context, string className, List<Diagnostic> diagnostics)
+    public RuleEmitter(CSharpRuleSource rule, string className)
     {
         _rule = rule;
-        _context = context;
         _className = className;
-        _diagnostics = diagnostics;
     }
 
     public string Emit()
     {
-        foreach (var let in _rule.Query.Lets)
-        {
-            switch (let)
-            {
-                case LetExpression constant:
-                    _letConstants[constant.Name] = constant;
-                    _usedNames.Add(LetPropertyName(constant.Name));
-                    break;
-                case LetPipeline pipeline:
-                    _letPipelines[pipeline.Name] = pipeline;
-                    break;
-            }
-        }
-
-        var letProperties = _letConstants.Values.Select(EmitLetConstant).ToList();
-        EmitPipeline(_rule.Query.Body, "output", ImmutableHashSet<string>.Empty);
+        var letProperties = _rule.Query.Lets.OfType<BoundLetConstant>().Select(EmitLetConstant).ToList();
+        EmitPipeline(_rule.Query.Body, "output");
         return Render(letProperties);
     }
 
@@ -79,7 +61,7 @@ internal sealed partial class RuleEmitter
         w.Open($"public sealed class {_className} : CompiledRule");
         w.Line("public static readonly RuleInfo Rule = " + RuleInfoLiteral(info) + ";");
         w.Line();
-        w.Line($"private static readonly TimeSpec Time = new({PathLiteral(_rule.DataSource.TimeField.Split('.'))}, TimeFormat.{TimeFormatName()});");
+        w.Line($"private static readonly TimeSpec Time = new({PathLiteral(_rule.DataSource.TimeField)}, TimeFormat.{TimeFormatName()});");
         foreach (var field in _fields)
         {
             w.Line(field);
@@ -137,8 +119,14 @@ internal sealed partial class RuleEmitter
     private static string Comment(string text) =>
         new(text.Select(c => c is < ' ' or > '~' or '<' or '>' or '&' ? '?' : c).ToArray());
 
+    /// <summary>A member name of the rule class, unique within it; long user-derived stems are cut (C# allows 512 characters).</summary>
     private string NewName(string stem)
     {
+        if (stem.Length > 48)
+        {
+            stem = stem[..48];
+        }
+
         var name = stem;
         for (var n = 2; !_usedNames.Add(name); n++)
         {
@@ -149,7 +137,4 @@ internal sealed partial class RuleEmitter
     }
 
     private string NewVar(string stem) => stem + (++_varCounter);
-
-    private void Report(string code, string message, SyntaxNode node) =>
-        _diagnostics.Add(Diagnostic.Error(code, message, _rule.Where(node.Span)));
 }

@@ -10,14 +10,19 @@ public sealed record ParsedFragment(Fragment Definition, ImmutableArray<Stage> S
     public string Name => Definition.Name;
 }
 
-/// <summary>What a query binds against: the rule's data source, the repository's named lists and fragments.</summary>
+/// <summary>
+/// What a query binds against: the rule's data source, the repository's named lists and fragments, and where the
+/// query's text lives (so bound nodes carry file positions).
+/// </summary>
 public sealed record BindingContext(
     DataSource DataSource,
     ImmutableDictionary<string, NamedList> Lists,
-    ImmutableDictionary<string, ParsedFragment> Fragments)
+    ImmutableDictionary<string, ParsedFragment> Fragments,
+    QuerySourceLocator Locator)
 {
-    public static BindingContext For(DataSource dataSource, IEnumerable<NamedList>? lists = null, IEnumerable<ParsedFragment>? fragments = null) =>
+    public static BindingContext For(DataSource dataSource, IEnumerable<NamedList>? lists = null, IEnumerable<ParsedFragment>? fragments = null, QuerySourceLocator? locator = null) =>
         new(dataSource,
-            (lists ?? []).ToImmutableDictionary(l => l.Name, StringComparer.Ordinal),
-            (fragments ?? []).ToImmutableDictionary(f => f.Name, StringComparer.Ordinal));
+            (lists ?? []).GroupBy(l => l.Name, StringComparer.Ordinal).ToImmutableDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal),
+            (fragments ?? []).GroupBy(f => f.Name, StringComparer.Ordinal).ToImmutableDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal),
+            locator ?? QuerySourceLocator.ForText("<search>", ""));
 }

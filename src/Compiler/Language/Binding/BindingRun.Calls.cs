@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using RuleCompiler.Compiler.Language.Bound;
 using RuleCompiler.Compiler.Language.Functions;
 using RuleCompiler.Compiler.Language.Syntax;
 
@@ -9,14 +10,14 @@ internal sealed partial class BindingRun
     /// <summary>Aggregate calls seen so far; a summarize item must contain at least one.</summary>
     private int _aggregateCount;
 
-    private ExpressionInfo BindCall(FunctionCallExpression call, ExpressionScope scope)
+    private BoundExpression BindCall(FunctionCallExpression call, ExpressionScope scope)
     {
         var function = FunctionCatalogue.Find(call.Name);
         if (function is null)
         {
             Error(BindingCodes.UnknownFunction, $"unknown function '{call.Name}'{Suggest(call.Name, FunctionCatalogue.Names)}", call.Span);
             foreach (var argument in call.Arguments) BindExpression(argument, scope);
-            return Typed(ScalarType.Unknown);
+            return new BoundError(Where(call.Span));
         }
 
         var argumentScope = scope;
@@ -31,38 +32,39 @@ internal sealed partial class BindingRun
             argumentScope = scope with { Aggregates = AggregateMode.AggregateArgument };
         }
 
-        var types = ImmutableArray.CreateBuilder<ScalarType>(call.Arguments.Length);
+        var arguments = ImmutableArray.CreateBuilder<BoundExpression>(call.Arguments.Length);
         for (var i = 0; i < call.Arguments.Length; i++)
         {
             var argument = call.Arguments[i];
             if (function.ReturnsRow && i > 0 && IsWildcard(argument))
             {
-                _expressions[argument] = Typed(ScalarType.Unknown);
-                types.Add(ScalarType.Unknown);
+                // arg_max(x, *): the binder expands * into the carried columns (BoundArgExtreme); nothing to type here.
+                arguments.Add(_expressions[argument] = new BoundError(Where(argument.Span)));
                 continue;
             }
-            types.Add(BindExpression(argument, argumentScope).Type);
+            arguments.Add(BindExpression(argument, argumentScope));
         }
 
         if (!function.AcceptsArity(call.Arguments.Length))
         {
             Error(BindingCodes.WrongArity, $"'{call.Name}' takes {function.ArityText()} argument{(function.MaxArity == 1 && function.MinArity == 1 ? "" : "s")}, not {call.Arguments.Length}", call.Span);
-            return new ExpressionInfo(ReturnType(function, types.ToImmutable()), false, null, function);
+            return new BoundError(Where(call.Span));
         }
 
         for (var i = 0; i < call.Arguments.Length; i++)
         {
             var expected = function.ParameterType(i, call.Arguments.Length);
-            if (!expected.Accepts(types[i]))
+            if (!expected.Accepts(arguments[i].Type))
             {
-                Error(BindingCodes.ArgumentType, $"argument {i + 1} of '{call.Name}' must be {expected.DisplayName()}, not {types[i].DisplayName()}", call.Arguments[i].Span);
+                Error(BindingCodes.ArgumentType, $"argument {i + 1} of '{call.Name}' must be {expected.DisplayName()}, not {arguments[i].Type.DisplayName()}", call.Arguments[i].Span);
             }
         }
         if (function.RegexArgument is { } regexIndex)
         {
-            CheckRegexArgument(call.Arguments[regexIndex], call.Name);
+            arguments[regexIndex] = BindRegex(call.Arguments[regexIndex], call.Name);
         }
-        return new ExpressionInfo(ReturnType(function, types.ToImmutable()), false, null, function);
+        var types = arguments.Select(a => a.Type).ToImmutableArray();
+        return new BoundCall(function, arguments.ToImmutable(), ReturnType(function, types), Where(call.Span));
     }
 
     private static ScalarType ReturnType(FunctionSignature function, ImmutableArray<ScalarType> arguments)
@@ -84,26 +86,31 @@ internal sealed partial class BindingRun
         }
     }
 
-    /// <summary>A regular expression must be a constant string (a literal, or a let constant bound to one) in the RE2 subset.</summary>
-    private void CheckRegexArgument(Expression argument, string where)
+    /// <summary>
+    /// A regular expression must be a constant string (a literal, or a let constant bound to one) in the portable
+    /// dialect; the bound tree carries the pattern itself, so no backend resolves or re-checks it.
+    /// </summary>
+    private BoundExpression BindRegex(Expression argument, string where)
     {
         var pattern = ConstantString(argument);
         if (pattern is null)
         {
             Error(BindingCodes.RegexNotConstant, $"the regular expression of {where} must be a constant string", argument.Span);
-            return;
+            return new BoundError(Where(argument.Span));
         }
         if (RegexChecker.Check(pattern) is { } problem)
         {
             Error(problem.Code, $"bad regular expression in {where}: {problem.Message}", argument.Span);
+            return new BoundError(Where(argument.Span));
         }
+        return _expressions[argument] = new BoundRegex(pattern, Where(argument.Span));
     }
 
     private string? ConstantString(Expression expression) => expression switch
     {
         LiteralExpression { Kind: LiteralKind.String, Value: string text } => text,
         FieldExpression { Path: [MemberSegment member] } when _lets.TryGetValue(member.Name, out var let)
-            && let is BoundLetConstant { Syntax.Value: LiteralExpression { Kind: LiteralKind.String, Value: string text } } => text,
+            && let is BoundLetConstant { Value: BoundLiteral { Kind: LiteralKind.String, Value: string text } } => text,
         _ => null,
     };
 }

@@ -1,14 +1,16 @@
+using System.Collections.Immutable;
+using RuleCompiler.Compiler.Language.Bound;
 using RuleCompiler.Compiler.Language.Syntax;
 
 namespace RuleCompiler.Compiler.Language.Binding;
 
 internal sealed partial class BindingRun
 {
-    private ExpressionInfo BindExpression(Expression expression, ExpressionScope scope)
+    private BoundExpression BindExpression(Expression expression, ExpressionScope scope)
     {
-        var info = expression switch
+        var bound = expression switch
         {
-            LiteralExpression literal => Typed(LiteralType(literal.Kind)),
+            LiteralExpression literal => BindLiteral(literal),
             FieldExpression field => BindField(field, scope.Row, scope),
             JoinSideExpression side => BindJoinSide(side, scope),
             UnaryExpression unary => BindUnary(unary, scope),
@@ -19,13 +21,18 @@ internal sealed partial class BindingRun
             ArrayExpression array => BindArray(array, scope),
             PathAccessExpression access => BindPathAccess(access, scope),
             WildcardExpression wildcard => BindWildcard(wildcard),
-            _ => Typed(ScalarType.Unknown),
+            _ => throw new InvalidOperationException($"Unhandled expression {expression.GetType().Name}"),
         };
-        _expressions[expression] = info;
-        return info;
+        _expressions[expression] = bound;
+        return bound;
     }
 
-    private static ExpressionInfo Typed(ScalarType type, bool multivalued = false) => new(type, multivalued, null, null);
+    private BoundLiteral BindLiteral(LiteralExpression literal)
+    {
+        // Datetimes are instants: backends get them in UTC whatever offset was written.
+        var value = literal.Value is DateTimeOffset offset ? offset.UtcDateTime : literal.Value;
+        return new BoundLiteral(literal.Kind, value, LiteralType(literal.Kind), Where(literal.Span));
+    }
 
     private static ScalarType LiteralType(LiteralKind kind) => kind switch
     {
@@ -38,30 +45,33 @@ internal sealed partial class BindingRun
         _ => ScalarType.Null,
     };
 
-    private ExpressionInfo BindJoinSide(JoinSideExpression side, ExpressionScope scope)
+    private BoundExpression BindJoinSide(JoinSideExpression side, ExpressionScope scope)
     {
         var row = side.Side == JoinSide.Left ? scope.Left : scope.Right;
         if (row is null)
         {
             Error(BindingCodes.JoinSideOutsideJoin, $"${side.Side.ToString().ToLowerInvariant()} can only be used in a join's on clause", side.Span);
-            return _expressions[side.Field] = Typed(ScalarType.Unknown);
+            return _expressions[side.Field] = new BoundError(Where(side.Span));
         }
-        var info = BindField(side.Field, row, scope with { Row = row });
-        _expressions[side.Field] = info;
-        return info;
+        var bound = BindField(side.Field, row, scope with { Row = row });
+        _expressions[side.Field] = bound;
+        return bound;
     }
 
-    private ExpressionInfo BindUnary(UnaryExpression unary, ExpressionScope scope)
+    private BoundExpression BindUnary(UnaryExpression unary, ExpressionScope scope)
     {
         var operand = BindExpression(unary.Operand, scope);
         if (unary.Operator == UnaryOperator.Not)
         {
             RequireBool(operand.Type, unary.Operand.Span, "the operand of not");
-            return Typed(ScalarType.Bool);
+            return new BoundUnary(unary.Operator, operand, ScalarType.Bool, Where(unary.Span));
         }
-        if (operand.Type.IsLoose() || operand.Type.IsNumeric() || operand.Type == ScalarType.TimeSpan) return Typed(operand.Type);
+        if (operand.Type.IsLoose() || operand.Type.IsNumeric() || operand.Type == ScalarType.TimeSpan)
+        {
+            return new BoundUnary(unary.Operator, operand, operand.Type, Where(unary.Span));
+        }
         Error(BindingCodes.OperandType, $"cannot negate a {operand.Type.DisplayName()}", unary.Span);
-        return Typed(ScalarType.Unknown);
+        return new BoundError(Where(unary.Span));
     }
 
     private void RequireBool(ScalarType type, TextSpan span, string what)
@@ -70,34 +80,32 @@ internal sealed partial class BindingRun
         Error(BindingCodes.NotBoolean, $"{what} must be a bool, not a {type.DisplayName()}", span);
     }
 
-    private ExpressionInfo BindBetween(BetweenExpression between, ExpressionScope scope)
+    private BoundBetween BindBetween(BetweenExpression between, ExpressionScope scope)
     {
         var value = BindExpression(between.Value, scope);
         var low = BindExpression(between.Low, scope);
         var high = BindExpression(between.High, scope);
         CheckOrdering(value.Type, low.Type, between.Low.Span);
         CheckOrdering(value.Type, high.Type, between.High.Span);
-        return Typed(ScalarType.Bool);
+        return new BoundBetween(value, low, high, between.Negated, Where(between.Span));
     }
 
-    private ExpressionInfo BindArray(ArrayExpression array, ExpressionScope scope)
-    {
-        foreach (var item in array.Items) BindExpression(item, scope);
-        return Typed(ScalarType.Dynamic, multivalued: true);
-    }
+    private BoundArray BindArray(ArrayExpression array, ExpressionScope scope) =>
+        new([.. array.Items.Select(item => BindExpression(item, scope))], Where(array.Span)) { Multivalued = true };
 
-    private ExpressionInfo BindPathAccess(PathAccessExpression access, ExpressionScope scope)
+    private BoundExpression BindPathAccess(PathAccessExpression access, ExpressionScope scope)
     {
         var target = BindExpression(access.Target, scope);
-        if (target.Type.IsLoose()) return Typed(target.Type == ScalarType.Unknown ? ScalarType.Unknown : ScalarType.Dynamic);
+        if (target.Type == ScalarType.Unknown) return new BoundError(Where(access.Span));
+        if (target.Type.IsLoose()) return new BoundPathAccess(target, PathStep.From(access.Path), ScalarType.Dynamic, Where(access.Span));
         Error(BindingCodes.MemberOfScalar, $"a {target.Type.DisplayName()} has no members or elements; only dynamic values do", access.Span);
-        return Typed(ScalarType.Unknown);
+        return new BoundError(Where(access.Span));
     }
 
-    private ExpressionInfo BindWildcard(WildcardExpression wildcard)
+    private BoundError BindWildcard(WildcardExpression wildcard)
     {
         Error(BindingCodes.StarOutsideArgMinMax, "* stands for every column only in arg_min(x, *) and arg_max(x, *)", wildcard.Span);
-        return Typed(ScalarType.Unknown);
+        return new BoundError(Where(wildcard.Span));
     }
 
     private static bool IsWildcard(Expression expression) => expression is WildcardExpression;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using RuleCompiler.Compiler.Language.Bound;
 using RuleCompiler.Compiler.Language.Syntax;
 
 namespace RuleCompiler.Compiler.Language.Binding;
@@ -9,7 +10,7 @@ internal sealed partial class BindingRun
     /// Resolves a path against the row: the longest dotted prefix that names a column wins, and the rest of the
     /// path must lie inside a dynamic value. Otherwise an object prefix of declared fields, then a let constant.
     /// </summary>
-    private ExpressionInfo BindField(FieldExpression field, RowSchema row, ExpressionScope scope)
+    private BoundExpression BindField(FieldExpression field, RowSchema row, ExpressionScope scope)
     {
         if (scope.Aggregates == AggregateMode.SummarizeItem)
         {
@@ -28,7 +29,7 @@ internal sealed partial class BindingRun
             if (length == field.Path.Length)
             {
                 var resolved = new ResolvedField(ResolvedFieldKind.ObjectPrefix, prefix, null, [], ScalarType.Dynamic, false);
-                return new ExpressionInfo(ScalarType.Dynamic, false, resolved, null);
+                return new BoundFieldReference(resolved, Where(field.Span));
             }
             return UnknownField(field, row, length);
         }
@@ -36,23 +37,23 @@ internal sealed partial class BindingRun
         {
             if (let is BoundLetConstant constant)
             {
-                var resolved = new ResolvedField(ResolvedFieldKind.LetConstant, let.Name, null, [], constant.Type, false);
-                return new ExpressionInfo(constant.Type, false, resolved, null);
+                var resolved = new ResolvedField(ResolvedFieldKind.LetConstant, let.Name, null, [], constant.Type, false) { Let = constant };
+                return new BoundFieldReference(resolved, Where(field.Span));
             }
             Error(BindingCodes.LetKind, $"'{let.Name}' is a sub-pipeline; use it as a pipeline source, in join/union, or with in", field.Span);
-            return Typed(ScalarType.Unknown);
+            return new BoundError(Where(field.Span));
         }
         // After an earlier error (an unknown sub-pipeline) the columns are unknown: do not report every use.
-        return row.Unresolved ? Typed(ScalarType.Unknown) : UnknownField(field, row, 0);
+        return row.Unresolved ? new BoundError(Where(field.Span)) : UnknownField(field, row, 0);
     }
 
-    private ExpressionInfo ResolveBelowColumn(FieldExpression field, Column column, int consumed, RowSchema row)
+    private BoundExpression ResolveBelowColumn(FieldExpression field, Column column, int consumed, RowSchema row)
     {
         var remainder = field.Path.RemoveRange(0, consumed);
         if (remainder.IsEmpty)
         {
-            var exact = new ResolvedField(ResolvedFieldKind.Column, column.Name, column, remainder, column.Type, column.Multivalued);
-            return new ExpressionInfo(column.Type, column.Multivalued, exact, null);
+            var exact = new ResolvedField(ResolvedFieldKind.Column, column.Name, column, [], column.Type, column.Multivalued);
+            return new BoundFieldReference(exact, Where(field.Span)) { Multivalued = column.Multivalued };
         }
         if (column.Type is not (ScalarType.Dynamic or ScalarType.Unknown))
         {
@@ -60,7 +61,7 @@ internal sealed partial class BindingRun
             var what = segment is MemberSegment member ? $"member '{member.Name}'" : "elements";
             var start = FieldPaths.NameStart(segment);
             Error(BindingCodes.MemberOfScalar, $"'{column.Name}' is a {column.Type.DisplayName()}; it has no {what}", new TextSpan(start, field.Span.End - start));
-            return Typed(ScalarType.Unknown);
+            return new BoundError(Where(field.Span));
         }
         if (remainder[0] is MemberSegment next)
         {
@@ -75,12 +76,12 @@ internal sealed partial class BindingRun
                 CheckUndeclaredMember(column.Name, next, row);
             }
         }
-        var resolved = new ResolvedField(ResolvedFieldKind.Column, column.Name, column, remainder, ScalarType.Dynamic, false);
-        return new ExpressionInfo(ScalarType.Dynamic, false, resolved, null);
+        var resolved = new ResolvedField(ResolvedFieldKind.Column, column.Name, column, PathStep.From(remainder), ScalarType.Dynamic, false);
+        return new BoundFieldReference(resolved, Where(field.Span));
     }
 
     /// <summary>Reports an unknown field at the first segment that does not resolve, with the nearest known name.</summary>
-    private ExpressionInfo UnknownField(FieldExpression field, RowSchema row, int resolvedSegments)
+    private BoundError UnknownField(FieldExpression field, RowSchema row, int resolvedSegments)
     {
         var written = FieldPaths.Display(field.Path);
         var candidates = row.Names.Concat(_lets.Where(l => l.Value is BoundLetConstant).Select(l => l.Key)).ToList();
@@ -88,7 +89,7 @@ internal sealed partial class BindingRun
         var suggestion = SuggestPath(field.Path, candidates);
         var hint = suggestion is null ? "" : $"; did you mean '{suggestion}'?";
         Error(BindingCodes.UnknownField, $"unknown field '{written}'{hint}", new TextSpan(start, field.Span.End - start));
-        return Typed(ScalarType.Unknown);
+        return new BoundError(Where(field.Span));
     }
 
     /// <summary>

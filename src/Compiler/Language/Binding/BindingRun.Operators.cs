@@ -1,35 +1,39 @@
+using System.Collections.Immutable;
+using RuleCompiler.Compiler.Language.Bound;
 using RuleCompiler.Compiler.Language.Syntax;
 
 namespace RuleCompiler.Compiler.Language.Binding;
 
 internal sealed partial class BindingRun
 {
-    private ExpressionInfo BindBinary(BinaryExpression binary, ExpressionScope scope)
+    private BoundExpression BindBinary(BinaryExpression binary, ExpressionScope scope)
     {
         var left = BindExpression(binary.Left, scope);
         var right = BindExpression(binary.Right, scope);
+        BoundBinary Bound(ScalarType type) => new(binary.Operator, left, right, type, Where(binary.Span));
         switch (binary.Operator)
         {
             case BinaryOperator.Or or BinaryOperator.And:
                 var word = binary.Operator == BinaryOperator.Or ? "or" : "and";
                 RequireBool(left.Type, binary.Left.Span, $"the left operand of {word}");
                 RequireBool(right.Type, binary.Right.Span, $"the right operand of {word}");
-                return Typed(ScalarType.Bool);
+                return Bound(ScalarType.Bool);
             case BinaryOperator.Equal or BinaryOperator.NotEqual:
                 CheckEquality(left.Type, right.Type, binary.Span);
-                return Typed(ScalarType.Bool);
+                return Bound(ScalarType.Bool);
             case BinaryOperator.Less or BinaryOperator.LessOrEqual or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual:
                 CheckOrdering(left.Type, right.Type, binary.Span);
-                return Typed(ScalarType.Bool);
+                return Bound(ScalarType.Bool);
             case BinaryOperator.MatchesRegex:
-                CheckRegexArgument(binary.Right, "matches regex");
-                return Typed(ScalarType.Bool);
+                right = BindRegex(binary.Right, "matches regex");
+                return Bound(ScalarType.Bool);
             case BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply or BinaryOperator.Divide or BinaryOperator.Modulo:
-                return Typed(Arithmetic(binary, left.Type, right.Type));
+                var result = Arithmetic(binary, left.Type, right.Type);
+                return result == ScalarType.Unknown && !left.Type.IsLoose() && !right.Type.IsLoose() ? new BoundError(Where(binary.Span)) : Bound(result);
             default:
                 // =~ !~ and the string operators compare text: the right operand should be a string.
                 CheckTextOperand(right.Type, binary.Right.Span);
-                return Typed(ScalarType.Bool);
+                return Bound(ScalarType.Bool);
         }
     }
 
@@ -80,55 +84,62 @@ internal sealed partial class BindingRun
         return result;
     }
 
-    private static string OperatorText(BinaryOperator op) => op switch
-    {
-        BinaryOperator.Add => "+",
-        BinaryOperator.Subtract => "-",
-        BinaryOperator.Multiply => "*",
-        BinaryOperator.Divide => "/",
-        _ => "%",
-    };
+    private static string OperatorText(BinaryOperator op) => OperatorSpellings.Binary[op];
 
-    private ExpressionInfo BindIn(InExpression membership, ExpressionScope scope)
+    private BoundExpression BindIn(InExpression membership, ExpressionScope scope)
     {
         var value = BindExpression(membership.Value, scope);
+        BoundList? list = null;
         switch (membership.List)
         {
             case ListLiteral literal:
+                var items = ImmutableArray.CreateBuilder<BoundExpression>(literal.Items.Length);
                 foreach (var item in literal.Items)
                 {
-                    var itemInfo = BindExpression(item, scope);
-                    if (itemInfo.Type != ScalarType.Dynamic) CheckEquality(value.Type, itemInfo.Type, item.Span);
+                    var bound = BindExpression(item, scope);
+                    if (bound.Type != ScalarType.Dynamic) CheckEquality(value.Type, bound.Type, item.Span);
+                    items.Add(bound);
                 }
+                list = new BoundListItems(items.MoveToImmutable(), Where(literal.Span));
                 break;
             case NamedListReference named:
-                if (!context.Lists.ContainsKey(named.Name))
+                if (context.Lists.TryGetValue(named.Name, out var namedList))
+                {
+                    list = new BoundNamedList(namedList, Where(named.Span));
+                }
+                else
                 {
                     Error(BindingCodes.UnknownList, $"unknown list '@{named.Name}' (rules/lists/{named.Name}.yml){Suggest(named.Name, context.Lists.Keys)}", named.Span);
                 }
                 break;
             case LetListReference letList:
-                CheckLetList(letList);
+                list = BindLetList(letList);
                 break;
         }
-        return Typed(ScalarType.Bool);
+        return list is null ? new BoundError(Where(membership.Span)) : new BoundIn(value, membership.Operator, list, Where(membership.Span));
     }
 
-    private void CheckLetList(LetListReference reference)
+    private BoundList? BindLetList(LetListReference reference)
     {
         if (!_lets.TryGetValue(reference.Name, out var let))
         {
             Error(BindingCodes.UnknownLet, $"unknown let name '{reference.Name}'{Suggest(reference.Name, _lets.Keys)}", reference.Span);
-            return;
+            return null;
         }
         switch (let)
         {
             case BoundLetConstant constant when constant.Type is not (ScalarType.Dynamic or ScalarType.Unknown):
                 Error(BindingCodes.ListShape, $"'{reference.Name}' is a {constant.Type.DisplayName()}, not a list: use dynamic([...])", reference.Span);
-                break;
+                return null;
+            case BoundLetConstant constant:
+                return new BoundLetConstantList(constant, Where(reference.Span));
             case BoundLetPipeline pipeline when pipeline.Pipeline.Output.Columns.Length != 1:
                 Error(BindingCodes.ListShape, $"the sub-pipeline '{reference.Name}' used as a list must output exactly one column, not {pipeline.Pipeline.Output.Columns.Length}", reference.Span);
-                break;
+                return null;
+            case BoundLetPipeline pipeline:
+                return new BoundPipelineList(pipeline, Where(reference.Span));
+            default:
+                return null;
         }
     }
 }

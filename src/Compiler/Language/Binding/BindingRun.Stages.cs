@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using RuleCompiler.Compiler.Language.Bound;
 using RuleCompiler.Compiler.Language.Syntax;
 
 namespace RuleCompiler.Compiler.Language.Binding;
@@ -7,76 +8,94 @@ internal sealed partial class BindingRun
 {
     private BoundStage BindStage(Stage stage, RowSchema input) => stage switch
     {
-        WhereStage where => Simple(where, input, BindWhere(where, input)),
-        ExtendStage extend => Simple(extend, input, BindExtend(extend, input)),
-        ProjectStage project => Simple(project, input, BindColumnList(project.Columns, input)),
-        DistinctStage distinct => Simple(distinct, input, BindColumnList(distinct.Columns, input)),
-        ProjectAwayStage away => Simple(away, input, BindProjectAway(away, input)),
-        ProjectRenameStage rename => Simple(rename, input, BindProjectRename(rename, input)),
-        MvExpandStage expand => Simple(expand, input, BindMvExpand(expand, input)),
-        SummarizeStage summarize => Simple(summarize, input, BindSummarize(summarize, input)),
-        SortStage sort => Simple(sort, input, BindSort(sort, input)),
-        TakeStage take => Simple(take, input, input),
-        FillNullStage fill => Simple(fill, input, BindFillNull(fill, input)),
+        WhereStage where => BindWhere(where, input),
+        ExtendStage extend => BindExtend(extend, input),
+        ProjectStage project => BindProject(project, input),
+        DistinctStage distinct => BindDistinct(distinct, input),
+        ProjectAwayStage away => BindProjectAway(away, input),
+        ProjectRenameStage rename => BindProjectRename(rename, input),
+        MvExpandStage expand => BindMvExpand(expand, input),
+        SummarizeStage summarize => BindSummarize(summarize, input),
+        SortStage sort => BindSort(sort, input),
+        TakeStage take => new BoundTake(take.Count, input, Where(take.Span)),
+        FillNullStage fill => BindFillNull(fill, input),
         JoinStage join => BindJoin(join, input),
         UnionStage union => BindUnion(union, input),
         InvokeStage invoke => BindInvoke(invoke, input),
-        _ => Simple(stage, input, input),
+        _ => throw new InvalidOperationException($"Unhandled stage {stage.GetType().Name}"),
     };
 
-    private static BoundStage Simple(Stage stage, RowSchema input, RowSchema output) => new(stage, input, output, [], []);
-
-    private RowSchema BindWhere(WhereStage where, RowSchema input)
+    private BoundWhere BindWhere(WhereStage where, RowSchema input)
     {
         var predicate = BindExpression(where.Predicate, ExpressionScope.Rows(input));
         RequireBool(predicate.Type, where.Predicate.Span, "the where predicate");
-        return input;
+        return new BoundWhere(predicate, input, Where(where.Span));
     }
 
     /// <summary>extend: each assignment sees the columns of the ones before it; a known name is replaced in place.</summary>
-    private RowSchema BindExtend(ExtendStage extend, RowSchema input)
+    private BoundExtend BindExtend(ExtendStage extend, RowSchema input)
     {
         var schema = input;
         var names = new HashSet<string>(StringComparer.Ordinal);
+        var columns = ImmutableArray.CreateBuilder<BoundAssignment>(extend.Columns.Length);
         foreach (var assignment in extend.Columns)
         {
-            var info = BindExpression(assignment.Value, ExpressionScope.Rows(schema));
+            var value = BindExpression(assignment.Value, ExpressionScope.Rows(schema));
             if (ColumnNameOf(assignment) is not { } name) continue;
             if (!names.Add(name)) DuplicateColumn(name, assignment.Span);
-            schema = schema.WithColumn(Column.Computed(name, info.Type, info.Multivalued));
+            var column = Column.Computed(name, value.Type, value.Multivalued);
+            columns.Add(new BoundAssignment(column, value, Where(assignment.Span)));
+            schema = schema.WithColumn(column);
         }
-        return schema;
+        return new BoundExtend(columns.ToImmutable(), input, schema, Where(extend.Span));
     }
 
-    /// <summary>project and distinct: exactly the listed columns, in order; a bare column keeps its identity.</summary>
-    private RowSchema BindColumnList(ImmutableArray<Assignment> assignments, RowSchema input)
+    private BoundProject BindProject(ProjectStage project, RowSchema input)
     {
-        var columns = ImmutableArray.CreateBuilder<Column>(assignments.Length);
+        var columns = BindColumnList(project.Columns, input);
+        return new BoundProject(columns, input, new RowSchema([.. columns.Select(c => c.Column)]), Where(project.Span));
+    }
+
+    private BoundDistinct BindDistinct(DistinctStage distinct, RowSchema input)
+    {
+        var columns = BindColumnList(distinct.Columns, input);
+        return new BoundDistinct(columns, input, new RowSchema([.. columns.Select(c => c.Column)]), Where(distinct.Span));
+    }
+
+    /// <summary>project, distinct and by keys: exactly the listed columns, in order; a bare column keeps its identity.</summary>
+    private ImmutableArray<BoundAssignment> BindColumnList(ImmutableArray<Assignment> assignments, RowSchema input)
+    {
+        var columns = ImmutableArray.CreateBuilder<BoundAssignment>(assignments.Length);
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var assignment in assignments)
         {
-            var info = BindExpression(assignment.Value, ExpressionScope.Rows(input));
+            var value = BindExpression(assignment.Value, ExpressionScope.Rows(input));
             if (ColumnNameOf(assignment) is not { } name) continue;
             if (!names.Add(name))
             {
                 DuplicateColumn(name, assignment.Span);
                 continue;
             }
-            columns.Add(info.Field is { Column: { } column, Remainder.IsEmpty: true } && column.Name == name
-                ? column
-                : Column.Computed(name, info.Type, info.Multivalued));
+            columns.Add(new BoundAssignment(OutputColumn(name, value), value, Where(assignment.Span)));
         }
-        return new RowSchema(columns.ToImmutable());
+        return columns.ToImmutable();
     }
 
-    private RowSchema BindProjectAway(ProjectAwayStage away, RowSchema input)
+    /// <summary>The output column of a named value: the input column itself when the value is that column unchanged.</summary>
+    private static Column OutputColumn(string name, BoundExpression value) =>
+        value.Field is { Column: { } column, Remainder.IsEmpty: true } && column.Name == name
+            ? column
+            : Column.Computed(name, value.Type, value.Multivalued);
+
+    private BoundProjectAway BindProjectAway(ProjectAwayStage away, RowSchema input)
     {
         var schema = input;
+        var removed = ImmutableArray.CreateBuilder<Column>();
         foreach (var field in away.Columns)
         {
-            var info = BindField(field, input, ExpressionScope.Rows(input));
-            _expressions[field] = info;
-            if (info.Field is not { } resolved) continue;
+            var bound = BindField(field, input, ExpressionScope.Rows(input));
+            _expressions[field] = bound;
+            if (bound.Field is not { } resolved) continue;
             if (!resolved.Remainder.IsEmpty)
             {
                 Error(BindingCodes.UnknownField, $"project-away removes columns; '{FieldPaths.Display(field.Path)}' is a path inside column '{resolved.ColumnName}'", field.Span);
@@ -84,21 +103,24 @@ internal sealed partial class BindingRun
             }
             // Removing an object prefix removes every column below it (userIdentity removes userIdentity.arn, ...).
             var prefix = resolved.ColumnName + ".";
-            schema = new RowSchema(schema.Columns.RemoveAll(c => c.Name == resolved.ColumnName || c.Name.StartsWith(prefix, StringComparison.Ordinal)));
+            bool Named(Column c) => c.Name == resolved.ColumnName || c.Name.StartsWith(prefix, StringComparison.Ordinal);
+            removed.AddRange(schema.Columns.Where(Named));
+            schema = new RowSchema(schema.Columns.RemoveAll(Named));
         }
-        return schema;
+        return new BoundProjectAway(removed.ToImmutable(), input, schema, Where(away.Span));
     }
 
-    private RowSchema BindProjectRename(ProjectRenameStage rename, RowSchema input)
+    private BoundProjectRename BindProjectRename(ProjectRenameStage rename, RowSchema input)
     {
         var schema = input;
+        var renames = ImmutableArray.CreateBuilder<BoundRename>(rename.Renames.Length);
         foreach (var item in rename.Renames)
         {
-            var info = BindField(item.Old, input, ExpressionScope.Rows(input));
-            _expressions[item.Old] = info;
-            if (info.Field is not { Kind: ResolvedFieldKind.Column, Remainder.IsEmpty: true } resolved)
+            var bound = BindField(item.Old, input, ExpressionScope.Rows(input));
+            _expressions[item.Old] = bound;
+            if (bound.Field is not { Kind: ResolvedFieldKind.Column, Remainder.IsEmpty: true } resolved)
             {
-                if (info.Field is not null) Error(BindingCodes.UnknownField, $"project-rename renames columns; '{FieldPaths.Display(item.Old.Path)}' is not a column", item.Old.Span);
+                if (bound.Field is not null) Error(BindingCodes.UnknownField, $"project-rename renames columns; '{FieldPaths.Display(item.Old.Path)}' is not a column", item.Old.Span);
                 continue;
             }
             var index = schema.Columns.IndexOf(resolved.Column!);
@@ -108,41 +130,46 @@ internal sealed partial class BindingRun
                 DuplicateColumn(item.NewName, item.Span);
                 continue;
             }
+            renames.Add(new BoundRename(resolved.Column!, item.NewName, Where(item.Span)));
             schema = new RowSchema(schema.Columns.SetItem(index, resolved.Column!.Renamed(item.NewName)));
         }
-        return schema;
+        return new BoundProjectRename(renames.ToImmutable(), input, schema, Where(rename.Span));
     }
 
-    private RowSchema BindMvExpand(MvExpandStage expand, RowSchema input)
+    private BoundStage BindMvExpand(MvExpandStage expand, RowSchema input)
     {
-        var info = BindExpression(expand.Array, ExpressionScope.Rows(input));
+        var array = BindExpression(expand.Array, ExpressionScope.Rows(input));
         var name = expand.Name ?? DefaultColumnNames.OfExpanded(expand.Array);
         if (name is null)
         {
             Error(BindingCodes.ColumnNeedsName, "mv-expand of an expression needs a column name: mv-expand name = expression", expand.Array.Span);
-            return input;
+            name = "";
         }
         // Each element of a dynamic array is dynamic; a multi-valued typed field yields elements of its type.
-        return input.WithColumn(Column.Computed(name, info.Type, false));
+        var column = Column.Computed(name, array.Type, false);
+        return new BoundMvExpand(column, array, input, input.WithColumn(column), Where(expand.Span));
     }
 
-    private RowSchema BindSort(SortStage sort, RowSchema input)
+    private BoundSort BindSort(SortStage sort, RowSchema input)
     {
-        foreach (var key in sort.Keys) BindExpression(key.Value, ExpressionScope.Rows(input));
-        return input;
+        var keys = sort.Keys.Select(key => new BoundSortKey(BindExpression(key.Value, ExpressionScope.Rows(input)), key.Descending, Where(key.Span)));
+        return new BoundSort([.. keys], input, Where(sort.Span));
     }
 
-    private RowSchema BindFillNull(FillNullStage fill, RowSchema input)
+    private BoundFillNull BindFillNull(FillNullStage fill, RowSchema input)
     {
-        var value = BindExpression(fill.Value, ExpressionScope.Constant);
+        var value = (BoundLiteral)BindExpression(fill.Value, ExpressionScope.Constant);
+        var columns = ImmutableArray.CreateBuilder<Column>(fill.Columns.Length);
         foreach (var field in fill.Columns)
         {
-            var info = BindField(field, input, ExpressionScope.Rows(input));
-            _expressions[field] = info;
-            if (info.Type.IsLoose() || value.Type.IsLoose() || info.Type == value.Type) continue;
-            Warning(BindingCodes.FillNullType, $"fill-null puts a {value.Type.DisplayName()} into the {info.Type.DisplayName()} column '{FieldPaths.Display(field.Path)}'", field.Span);
+            var bound = BindField(field, input, ExpressionScope.Rows(input));
+            _expressions[field] = bound;
+            if (bound.Field is { Kind: ResolvedFieldKind.Column, Remainder.IsEmpty: true, Column: { } column }) columns.Add(column);
+            else if (bound.Field is not null) Error(BindingCodes.UnknownField, $"fill-null fills columns; '{FieldPaths.Display(field.Path)}' is not a column", field.Span);
+            if (bound.Type.IsLoose() || value.Type.IsLoose() || bound.Type == value.Type) continue;
+            Warning(BindingCodes.FillNullType, $"fill-null puts a {value.Type.DisplayName()} into the {bound.Type.DisplayName()} column '{FieldPaths.Display(field.Path)}'", field.Span);
         }
-        return input;
+        return new BoundFillNull(value, columns.ToImmutable(), input, Where(fill.Span));
     }
 
     /// <summary>The output name of an assignment: its explicit name, or the dotted name of a bare field path.</summary>

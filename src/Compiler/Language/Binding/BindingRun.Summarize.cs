@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using RuleCompiler.Compiler.Language.Bound;
 using RuleCompiler.Compiler.Language.Functions;
 using RuleCompiler.Compiler.Language.Syntax;
 
@@ -7,31 +8,37 @@ namespace RuleCompiler.Compiler.Language.Binding;
 internal sealed partial class BindingRun
 {
     /// <summary>summarize: the by columns first, then the aggregates, in the order written (as KQL).</summary>
-    private RowSchema BindSummarize(SummarizeStage summarize, RowSchema input)
+    private BoundSummarize BindSummarize(SummarizeStage summarize, RowSchema input)
     {
         var columns = new List<Column>();
         var names = new HashSet<string>(StringComparer.Ordinal);
-        void Add(Column column, TextSpan span)
+        bool Add(Column column, TextSpan span)
         {
-            if (names.Add(column.Name)) columns.Add(column);
-            else DuplicateColumn(column.Name, span);
+            if (names.Add(column.Name))
+            {
+                columns.Add(column);
+                return true;
+            }
+            DuplicateColumn(column.Name, span);
+            return false;
         }
 
+        var keys = ImmutableArray.CreateBuilder<BoundAssignment>(summarize.By.Length);
         foreach (var key in summarize.By)
         {
-            var info = BindExpression(key.Value, ExpressionScope.Rows(input));
+            var value = BindExpression(key.Value, ExpressionScope.Rows(input));
             if (ColumnNameOf(key) is not { } name) continue;
-            Add(info.Field is { Column: { } column, Remainder.IsEmpty: true } && column.Name == name
-                ? column
-                : Column.Computed(name, info.Type, info.Multivalued), key.Span);
+            var column = OutputColumn(name, value);
+            if (Add(column, key.Span)) keys.Add(new BoundAssignment(column, value, Where(key.Span)));
         }
 
+        var aggregations = ImmutableArray.CreateBuilder<BoundAggregation>(summarize.Aggregates.Length);
         var itemScope = new ExpressionScope(input, AggregateMode.SummarizeItem);
         foreach (var item in summarize.Aggregates)
         {
             var before = _aggregateCount;
             var reported = _diagnostics.Count;
-            var info = BindExpression(item.Value, itemScope);
+            var value = BindExpression(item.Value, itemScope);
             if (_aggregateCount == before)
             {
                 // A bare column already got its own error; say "needs an aggregate" only for constants.
@@ -41,9 +48,13 @@ internal sealed partial class BindingRun
                 }
                 continue;
             }
-            if (item.Value is FunctionCallExpression { } call && info.Function is { ReturnsRow: true } rowFunction)
+            if (value is BoundCall { Signature.ReturnsRow: true } rowCall && item.Value is FunctionCallExpression call)
             {
-                foreach (var (column, span) in ArgMinMaxColumns(item, call, rowFunction, input, names)) Add(column, span);
+                if (ArgExtreme(item, call, rowCall, input, names) is { } extreme)
+                {
+                    var all = extreme.Carried.Insert(0, extreme.By);
+                    if (all.All(a => Add(a.Column, item.Span))) aggregations.Add(extreme);
+                }
                 continue;
             }
             var name = item.Name ?? DefaultColumnNames.OfAggregate(item.Value);
@@ -52,37 +63,40 @@ internal sealed partial class BindingRun
                 Error(BindingCodes.ColumnNeedsName, "this aggregate needs a name: write name = expression", item.Value.Span);
                 continue;
             }
-            Add(Column.Computed(name, info.Type, info.Type == ScalarType.Dynamic && info.Function?.Name is "make_set" or "make_list"), item.Span);
+            var multivalued = value.Type == ScalarType.Dynamic && value.Function?.Name is "make_set" or "make_list";
+            var output = Column.Computed(name, value.Type, multivalued);
+            if (Add(output, item.Span)) aggregations.Add(new BoundAggregateValue(new BoundAssignment(output, value, Where(item.Span))));
         }
-        return new RowSchema([.. columns]);
+        return new BoundSummarize(keys.ToImmutable(), aggregations.ToImmutable(), input, new RowSchema([.. columns]), Where(summarize.Span));
     }
 
     /// <summary>
     /// arg_min/arg_max(value, col, ...): the value column (named by the assignment or after the field) and the
     /// listed columns; <c>*</c> adds every input column not already output.
     /// </summary>
-    private IEnumerable<(Column, TextSpan)> ArgMinMaxColumns(Assignment item, FunctionCallExpression call, FunctionSignature function, RowSchema input, HashSet<string> taken)
+    private BoundArgExtreme? ArgExtreme(Assignment item, FunctionCallExpression call, BoundCall bound, RowSchema input, HashSet<string> taken)
     {
-        var result = new List<(Column, TextSpan)>();
+        var function = bound.Signature;
         var first = call.Arguments[0];
         var firstName = item.Name ?? (first is FieldExpression field ? FieldPaths.ColumnName(field) : null);
         if (firstName is null)
         {
             Error(BindingCodes.ColumnNeedsName, $"name the value column of {function.Name}: write name = {function.Name}(...)", first.Span);
+            return null;
         }
-        else
+        var by = new BoundAssignment(OutputColumn(firstName, bound.Arguments[0]), bound.Arguments[0], Where(first.Span));
+        var listed = new HashSet<string>(taken, StringComparer.Ordinal) { firstName };
+        var carried = ImmutableArray.CreateBuilder<BoundAssignment>();
+        for (var i = 1; i < call.Arguments.Length; i++)
         {
-            result.Add((ColumnFor(firstName, first), first.Span));
-        }
-        var listed = new HashSet<string>(taken, StringComparer.Ordinal);
-        if (firstName is not null) listed.Add(firstName);
-        foreach (var argument in call.Arguments.Skip(1))
-        {
+            var argument = call.Arguments[i];
             if (IsWildcard(argument))
             {
                 foreach (var column in input.Columns)
                 {
-                    if (listed.Add(column.Name)) result.Add((column, argument.Span));
+                    if (!listed.Add(column.Name)) continue;
+                    var reference = new BoundFieldReference(new ResolvedField(ResolvedFieldKind.Column, column.Name, column, [], column.Type, column.Multivalued), Where(argument.Span));
+                    carried.Add(new BoundAssignment(column, reference, Where(argument.Span)));
                 }
                 continue;
             }
@@ -92,17 +106,13 @@ internal sealed partial class BindingRun
                 Error(BindingCodes.ColumnNeedsName, $"the extra arguments of {function.Name} must be columns or *", argument.Span);
                 continue;
             }
-            listed.Add(name);
-            result.Add((ColumnFor(name, argument), argument.Span));
+            if (!listed.Add(name))
+            {
+                DuplicateColumn(name, argument.Span);
+                continue;
+            }
+            carried.Add(new BoundAssignment(OutputColumn(name, bound.Arguments[i]), bound.Arguments[i], Where(argument.Span)));
         }
-        return result;
-    }
-
-    private Column ColumnFor(string name, Expression value)
-    {
-        var info = _expressions[value];
-        return info.Field is { Column: { } column, Remainder.IsEmpty: true } && column.Name == name
-            ? column
-            : Column.Computed(name, info.Type, info.Multivalued);
+        return new BoundArgExtreme(function.Name == "arg_max", by, carried.ToImmutable(), Where(item.Span));
     }
 }

@@ -1,18 +1,19 @@
 using System.Collections.ObjectModel;
 using System.Collections.Immutable;
 using RuleCompiler.Compiler.Diagnostics;
+using RuleCompiler.Compiler.Language.Bound;
 using RuleCompiler.Compiler.Language.Syntax;
 
 namespace RuleCompiler.Compiler.Language.Binding;
 
 /// <summary>
-/// One binding of one query: a visitor over the AST that collects diagnostics and expression facts while it
-/// walks, then freezes them into a <see cref="BoundQuery"/>. Split by concern into partial files.
+/// One binding of one query: a visitor over the AST that builds the typed bound tree and collects diagnostics
+/// while it walks. Split by concern into partial files.
 /// </summary>
 internal sealed partial class BindingRun(BindingContext context)
 {
     private readonly List<BindDiagnostic> _diagnostics = [];
-    private readonly Dictionary<Expression, ExpressionInfo> _expressions = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Expression, BoundExpression> _expressions = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, BoundLet> _lets = new(StringComparer.Ordinal);
     private readonly Stack<string> _fragmentStack = new();
 
@@ -34,38 +35,38 @@ internal sealed partial class BindingRun(BindingContext context)
         }
         var body = BindPipeline(query.Body);
         return new BoundQuery(query, lets.MoveToImmutable(), body, [.. _diagnostics],
-            new ReadOnlyDictionary<Expression, ExpressionInfo>(_expressions));
+            new ReadOnlyDictionary<Expression, BoundExpression>(_expressions));
     }
 
     private BoundLet BindLet(LetStatement let) => let switch
     {
-        LetExpression constant => new BoundLetConstant(constant, BindExpression(constant.Value, ExpressionScope.Constant).Type),
-        LetPipeline pipeline => new BoundLetPipeline(pipeline, BindPipeline(pipeline.Value)),
+        LetExpression constant => new BoundLetConstant(constant.Name, BindExpression(constant.Value, ExpressionScope.Constant), Where(let.Span)),
+        LetPipeline pipeline => new BoundLetPipeline(pipeline.Name, BindPipeline(pipeline.Value), Where(let.Span)),
         _ => throw new InvalidOperationException($"Unhandled let statement {let.GetType().Name}"),
     };
 
     private BoundPipeline BindPipeline(Pipeline pipeline)
     {
-        var input = BindSource(pipeline.Source);
-        var stages = BindStages(pipeline.Stages, input);
-        return new BoundPipeline(pipeline, input, stages);
+        var source = BindSource(pipeline.Source);
+        var stages = BindStages(pipeline.Stages, source.Schema);
+        return new BoundPipeline(source, stages, Where(pipeline.Span));
     }
 
-    private RowSchema BindSource(PipelineSource source)
+    private BoundSource BindSource(PipelineSource source)
     {
         switch (source)
         {
             case LetPipelineInput named:
                 if (_lets.TryGetValue(named.Name, out var let))
                 {
-                    if (let is BoundLetPipeline sub) return sub.Pipeline.Output;
+                    if (let is BoundLetPipeline sub) return new BoundLetPipelineInput(sub);
                     Error(BindingCodes.LetKind, $"'{named.Name}' is a constant, not a sub-pipeline", named.Span);
-                    return RowSchema.UnresolvedSource;
+                    return new BoundUnresolvedInput();
                 }
                 Error(BindingCodes.UnknownLet, $"unknown let name '{named.Name}'{Suggest(named.Name, _lets.Keys)}", named.Span);
-                return RowSchema.UnresolvedSource;
+                return new BoundUnresolvedInput();
             default:
-                return RowSchema.ForSource(context.DataSource);
+                return new BoundDataSourceInput(context.DataSource, RowSchema.ForSource(context.DataSource));
         }
     }
 
@@ -81,6 +82,9 @@ internal sealed partial class BindingRun(BindingContext context)
         }
         return bound.MoveToImmutable();
     }
+
+    /// <summary>Where a span of the text being bound (the search, or the current fragment) is in its file.</summary>
+    private SourceSpan Where(TextSpan span) => context.Locator.Locate(span, CurrentFragment);
 
     private void Error(string code, string message, TextSpan span) =>
         _diagnostics.Add(new BindDiagnostic(DiagnosticSeverity.Error, code, message, span, CurrentFragment));

@@ -4,7 +4,7 @@ namespace RuleCompiler.Compiler.Language.Binding;
 
 /// <summary>
 /// The names of columns written without <c>name =</c>. The binder names output columns with these rules, so a
-/// backend that needs a name should read it from the bound schema (<see cref="BoundStage.Output"/>) or call these.
+/// backend that needs a name should read it from the bound schema (<see cref="Bound.BoundStage.Output"/>) or call these.
 /// </summary>
 public static class DefaultColumnNames
 {

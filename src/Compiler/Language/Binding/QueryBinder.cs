@@ -1,3 +1,4 @@
+using RuleCompiler.Compiler.Language.Bound;
 using RuleCompiler.Compiler.Language.Syntax;
 
 namespace RuleCompiler.Compiler.Language.Binding;

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using RuleCompiler.Compiler.Language.Syntax;
+using RuleCompiler.Compiler.Language.Bound;
 using RuleCompiler.Compiler.Model;
 
 namespace RuleCompiler.Compiler.Language.Binding;
@@ -23,10 +23,13 @@ public sealed record ResolvedField(
     ResolvedFieldKind Kind,
     string ColumnName,
     Column? Column,
-    ImmutableArray<PathSegment> Remainder,
+    ImmutableArray<PathStep> Remainder,
     ScalarType Type,
     bool Multivalued)
 {
+    /// <summary>The let constant, for <see cref="ResolvedFieldKind.LetConstant"/>.</summary>
+    public BoundLetConstant? Let { get; init; }
+
     /// <summary>The data source field, when the column passes one through.</summary>
     public FieldDefinition? SourceField => Column?.SourceField;
 

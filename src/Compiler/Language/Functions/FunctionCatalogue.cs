@@ -64,6 +64,8 @@ public static class FunctionCatalogue
             new("iff", FunctionKind.Scalar, 3, 3, [TypeSet.Bool, TypeSet.Any, TypeSet.Any], ReturnRule.CommonOfIifBranches, ScalarType.Unknown, "Alias of iif.", "iff(userIdentity.type == \"Root\", 1, 0)") { AliasOf = "iif" },
             new("case", FunctionKind.Scalar, 3, Variadic, [TypeSet.Bool, TypeSet.Any], ReturnRule.CommonOfCaseValues, ScalarType.Unknown, "The value after the first condition that holds, else the last argument.", "case(awsRegion == \"us-east-1\", \"home\", awsRegion startswith \"eu-\", \"europe\", \"other\")") { LastParameter = TypeSet.Any, OddArity = true },
 
+            Fixed("not", 1, 1, [TypeSet.Bool], b, "The negation of a bool, as the not operator.", "not(isempty(errorCode))"),
+
             // Conversions
             Fixed("toint", 1, 1, [TypeSet.Any], l, "Converts to a whole number; null when it cannot (the language has one integer type, long).", "toint(requestParameters.maxResults)"),
             Fixed("tolong", 1, 1, [TypeSet.Any], l, "Converts to a whole number; null when it cannot.", "tolong(responseElements.count)"),
@@ -77,19 +79,23 @@ public static class FunctionCatalogue
             Fixed("todynamic", 1, 1, [TypeSet.Any], d, "Alias of parse_json.", "todynamic(requestParameters.policy)") with { AliasOf = "parse_json" },
 
             // Date and time
-            Fixed("now", 0, 0, [], dt, "The current time (UTC); fixed for one run of a query.", "_time > now() - 1h"),
+            Fixed("now", 0, 1, [TypeSet.TimeSpan], dt, "The current time (UTC), plus an optional offset; fixed for one run of a query.", "_time > now(-1h)"),
             Fixed("ago", 1, 1, [TypeSet.TimeSpan], dt, "now() minus the given timespan.", "_time >= ago(14d)"),
             new("bin", FunctionKind.Scalar, 2, 2, [TypeSet.Numeric | TypeSet.DateTime | TypeSet.TimeSpan, TypeSet.Numeric | TypeSet.TimeSpan], ReturnRule.FirstArgument, ScalarType.Unknown, "Rounds down to a multiple of the bin size (datetimes from 1970-01-01).", "bin(_time, 1h)"),
             new("floor", FunctionKind.Scalar, 2, 2, [TypeSet.Numeric | TypeSet.DateTime | TypeSet.TimeSpan, TypeSet.Numeric | TypeSet.TimeSpan], ReturnRule.FirstArgument, ScalarType.Unknown, "Alias of bin.", "floor(_time, 1d)") { AliasOf = "bin" },
             Fixed("hourofday", 1, 1, [TypeSet.DateTime], l, "The hour (0..23, UTC).", "hourofday(_time) between (0 .. 5)"),
             Fixed("dayofweek", 1, 1, [TypeSet.DateTime], ts, "Days since the preceding Sunday, as a timespan (0d Sunday .. 6d Saturday), as in KQL.", "dayofweek(_time) in (0d, 6d)"),
             Fixed("dayofmonth", 1, 1, [TypeSet.DateTime], l, "The day of the month (1..31, UTC).", "dayofmonth(_time) == 1"),
+            Fixed("getmonth", 1, 1, [TypeSet.DateTime], l, "The month (1..12, UTC).", "getmonth(_time) == 12"),
+            Fixed("getyear", 1, 1, [TypeSet.DateTime], l, "The year (UTC).", "getyear(_time) >= 2024"),
             Fixed("startofday", 1, 1, [TypeSet.DateTime], dt, "Midnight (UTC) of the datetime's day.", "startofday(_time)"),
             Fixed("format_datetime", 2, 2, [TypeSet.DateTime, TypeSet.String], s, "Formats with a KQL format string (yyyy, MM, dd, HH, mm, ss, fff).", "format_datetime(_time, \"yyyy-MM-dd HH:mm\")"),
             Fixed("datetime_diff", 3, 3, [TypeSet.String, TypeSet.DateTime, TypeSet.DateTime], l, "Whole periods (\"day\", \"hour\", \"minute\", \"second\") from the third argument to the second.", "datetime_diff(\"minute\", lastTime, firstTime)"),
 
             // Numbers
             Fixed("abs", 1, 1, [TypeSet.Numeric | TypeSet.TimeSpan], r, "Absolute value.", "abs(delta)"),
+            Fixed("max_of", 1, Variadic, [TypeSet.Orderable], r, "The largest of its arguments, ignoring nulls.", "max_of(toreal(a), toreal(b))") with { Return = ReturnRule.CommonOfAll },
+            Fixed("min_of", 1, Variadic, [TypeSet.Orderable], r, "The smallest of its arguments, ignoring nulls.", "min_of(toreal(a), toreal(b))") with { Return = ReturnRule.CommonOfAll },
             Fixed("round", 1, 2, [TypeSet.Numeric, TypeSet.Long], r, "Rounds to the given number of decimals (default 0).", "round(avg_bytes, 2)"),
 
             // IP addresses

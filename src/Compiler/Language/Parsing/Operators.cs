@@ -17,23 +17,17 @@ internal readonly record struct RelationalOperator(RelationalKind Kind, string T
 /// <summary>Operator tokens. Word operators must end at a word boundary (<c>has</c> is not the start of <c>hasValue</c>).</summary>
 internal static class Operators
 {
+    // Two-character operators before their one-character prefixes (<= before <).
     private static readonly (string Text, BinaryOperator Operator)[] Symbolic =
     [
-        ("==", BinaryOperator.Equal), ("!=", BinaryOperator.NotEqual), ("=~", BinaryOperator.EqualCi), ("!~", BinaryOperator.NotEqualCi),
-        ("<=", BinaryOperator.LessOrEqual), (">=", BinaryOperator.GreaterOrEqual), ("<", BinaryOperator.Less), (">", BinaryOperator.Greater),
+        .. new[]
+        {
+            BinaryOperator.Equal, BinaryOperator.NotEqual, BinaryOperator.EqualCi, BinaryOperator.NotEqualCi,
+            BinaryOperator.LessOrEqual, BinaryOperator.GreaterOrEqual, BinaryOperator.Less, BinaryOperator.Greater,
+        }.Select(op => (OperatorSpellings.Binary[op], op)),
     ];
 
-    private static readonly Dictionary<string, BinaryOperator> StringOperators = new(StringComparer.Ordinal)
-    {
-        ["contains"] = BinaryOperator.Contains, ["!contains"] = BinaryOperator.NotContains,
-        ["contains_cs"] = BinaryOperator.ContainsCs, ["!contains_cs"] = BinaryOperator.NotContainsCs,
-        ["startswith"] = BinaryOperator.StartsWith, ["!startswith"] = BinaryOperator.NotStartsWith,
-        ["startswith_cs"] = BinaryOperator.StartsWithCs, ["!startswith_cs"] = BinaryOperator.NotStartsWithCs,
-        ["endswith"] = BinaryOperator.EndsWith, ["!endswith"] = BinaryOperator.NotEndsWith,
-        ["endswith_cs"] = BinaryOperator.EndsWithCs, ["!endswith_cs"] = BinaryOperator.NotEndsWithCs,
-        ["has"] = BinaryOperator.Has, ["!has"] = BinaryOperator.NotHas,
-        ["has_cs"] = BinaryOperator.HasCs, ["!has_cs"] = BinaryOperator.NotHasCs,
-    };
+    private static readonly Dictionary<string, BinaryOperator> StringOperators = new(OperatorSpellings.WordOperators, StringComparer.Ordinal);
 
     /// <summary>Comparison, string, <c>matches regex</c>, <c>in</c> and <c>between</c> operators.</summary>
     public static readonly Parser<RelationalOperator> Relational = input =>

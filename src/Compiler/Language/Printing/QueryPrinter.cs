@@ -310,48 +310,7 @@ internal static class ExpressionPrinter
     private static string DateTimeLiteral(DateTimeOffset value) =>
         "datetime(" + value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture) + ")";
 
-    public static string OperatorText(BinaryOperator op) => op switch
-    {
-        BinaryOperator.Or => "or",
-        BinaryOperator.And => "and",
-        BinaryOperator.Equal => "==",
-        BinaryOperator.NotEqual => "!=",
-        BinaryOperator.EqualCi => "=~",
-        BinaryOperator.NotEqualCi => "!~",
-        BinaryOperator.Less => "<",
-        BinaryOperator.LessOrEqual => "<=",
-        BinaryOperator.Greater => ">",
-        BinaryOperator.GreaterOrEqual => ">=",
-        BinaryOperator.Contains => "contains",
-        BinaryOperator.NotContains => "!contains",
-        BinaryOperator.ContainsCs => "contains_cs",
-        BinaryOperator.NotContainsCs => "!contains_cs",
-        BinaryOperator.StartsWith => "startswith",
-        BinaryOperator.NotStartsWith => "!startswith",
-        BinaryOperator.StartsWithCs => "startswith_cs",
-        BinaryOperator.NotStartsWithCs => "!startswith_cs",
-        BinaryOperator.EndsWith => "endswith",
-        BinaryOperator.NotEndsWith => "!endswith",
-        BinaryOperator.EndsWithCs => "endswith_cs",
-        BinaryOperator.NotEndsWithCs => "!endswith_cs",
-        BinaryOperator.Has => "has",
-        BinaryOperator.NotHas => "!has",
-        BinaryOperator.HasCs => "has_cs",
-        BinaryOperator.NotHasCs => "!has_cs",
-        BinaryOperator.MatchesRegex => "matches regex",
-        BinaryOperator.Add => "+",
-        BinaryOperator.Subtract => "-",
-        BinaryOperator.Multiply => "*",
-        BinaryOperator.Divide => "/",
-        BinaryOperator.Modulo => "%",
-        _ => throw new ArgumentOutOfRangeException(nameof(op)),
-    };
+    public static string OperatorText(BinaryOperator op) => OperatorSpellings.Binary[op];
 
-    public static string InOperatorText(InOperator op) => op switch
-    {
-        InOperator.In => "in",
-        InOperator.InCi => "in~",
-        InOperator.NotIn => "!in",
-        _ => "!in~",
-    };
+    public static string InOperatorText(InOperator op) => OperatorSpellings.In[op];
 }

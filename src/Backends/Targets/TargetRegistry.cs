@@ -1,0 +1,13 @@
+using RuleCompiler.Backends.CSharp;
+
+namespace RuleCompiler.Backends.Targets;
+
+/// <summary>Every target <c>rulec build</c> knows, in the order they are built when none is named.</summary>
+public static class TargetRegistry
+{
+    public static IReadOnlyList<ITarget> All { get; } = [new CSharpTarget()];
+
+    public static IEnumerable<string> Names => All.Select(t => t.Name);
+
+    public static ITarget? Find(string name) => All.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.Ordinal));
+}
