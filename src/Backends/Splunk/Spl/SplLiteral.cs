@@ -45,24 +45,24 @@ public static class SplLiteral
     /// <c>*</c>, a backtick, <c>$</c> or a control character; the emitter then uses <c>where</c> with
     /// <see cref="EvalString"/>.
     /// </summary>
-    public static SplText SearchTermValue(string value)
+    public static EscapedText SearchTermValue(string value)
     {
         if (value.Length == 0)
         {
-            return SplText.NotExpressible("an SPL search term cannot match an empty value exactly");
+            return EscapedText.NotExpressible("an SPL search term cannot match an empty value exactly");
         }
 
         if (value.Contains('*'))
         {
-            return SplText.NotExpressible("'*' is a wildcard in SPL search terms and cannot be escaped");
+            return EscapedText.NotExpressible("'*' is a wildcard in SPL search terms and cannot be escaped");
         }
 
         if (FirstUnsafe(value, "") is { } bad)
         {
-            return SplText.NotExpressible($"an SPL search term cannot contain {Describe(bad)}");
+            return EscapedText.NotExpressible($"an SPL search term cannot contain {Describe(bad)}");
         }
 
-        return IsBareWord(value) && !SearchKeywords.Contains(value) ? SplText.Of(value) : SplText.Of(Quote(value));
+        return IsBareWord(value) && !SearchKeywords.Contains(value) ? EscapedText.Of(value) : EscapedText.Of(Quote(value));
     }
 
     /// <summary>
@@ -97,35 +97,35 @@ public static class SplLiteral
     }
 
     /// <summary>A field name in eval and where: bare when it is an identifier, else in single quotes.</summary>
-    public static SplText EvalFieldName(string name)
+    public static EscapedText EvalFieldName(string name)
     {
         if (IsIdentifier(name))
         {
-            return SplText.Of(name);
+            return EscapedText.Of(name);
         }
 
-        return FieldNameProblem(name, extraForbidden: "'\\") is { } problem ? SplText.NotExpressible(problem) : SplText.Of("'" + name + "'");
+        return FieldNameProblem(name, extraForbidden: "'\\") is { } problem ? EscapedText.NotExpressible(problem) : EscapedText.Of("'" + name + "'");
     }
 
     /// <summary>A field name in a search term (<c>field=value</c>): only a bare word is a field name there.</summary>
-    public static SplText SearchFieldName(string name) =>
+    public static EscapedText SearchFieldName(string name) =>
         IsBareWord(name) && !SearchKeywords.Contains(name)
-            ? SplText.Of(name)
-            : SplText.NotExpressible($"'{name}' cannot be a field name in an SPL search term (only letters, digits and _ . : / @ {{ }} - are)");
+            ? EscapedText.Of(name)
+            : EscapedText.NotExpressible($"'{name}' cannot be a field name in an SPL search term (only letters, digits and _ . : / @ {{ }} - are)");
 
     /// <summary>
     /// A field name in stats, table, fields, rename, fillnull and spath arguments: bare when it is a plain word,
     /// else double-quoted. Not expressible with <c>*</c> (a wildcard there), quotes, backslashes, backticks,
     /// <c>$</c> or control characters.
     /// </summary>
-    public static SplText CommandFieldName(string name)
+    public static EscapedText CommandFieldName(string name)
     {
         if (IsBareWord(name) && !CommandKeywords.Contains(name))
         {
-            return SplText.Of(name);
+            return EscapedText.Of(name);
         }
 
-        return FieldNameProblem(name, extraForbidden: "\"\\*") is { } problem ? SplText.NotExpressible(problem) : SplText.Of("\"" + name + "\"");
+        return FieldNameProblem(name, extraForbidden: "\"\\*") is { } problem ? EscapedText.NotExpressible(problem) : EscapedText.Of("\"" + name + "\"");
     }
 
     private static string? FieldNameProblem(string name, string extraForbidden)

@@ -1,13 +1,13 @@
-namespace RuleCompiler.Backends.Splunk.Spl;
+namespace RuleCompiler.Backends.Splunk;
 
 /// <summary>
-/// The SPL spelling of one literal or field name, or the reason SPL cannot spell it in the requested context
+/// The spelling of one value or name in a target text (SPL, .conf), or the reason the target cannot spell it
 /// (the emitter then falls back to another form, such as <c>where</c> instead of a search term, or reports a
 /// diagnostic naming <see cref="Reason"/>).
 /// </summary>
-public sealed record SplText
+public sealed record EscapedText
 {
-    private SplText(string? text, string? reason)
+    private EscapedText(string? text, string? reason)
     {
         Text = text;
         Reason = reason;
@@ -21,7 +21,7 @@ public sealed record SplText
 
     public bool IsExpressible => Text is not null;
 
-    public static SplText Of(string text) => new(text, null);
+    public static EscapedText Of(string text) => new(text, null);
 
-    public static SplText NotExpressible(string reason) => new(null, reason);
+    public static EscapedText NotExpressible(string reason) => new(null, reason);
 }
