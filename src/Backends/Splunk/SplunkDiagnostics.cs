@@ -29,4 +29,10 @@ public static class SplunkDiagnostics
 
     /// <summary>.conf check: a value that is not of the type the .spec declares (boolean, integer, ...).</summary>
     public const string ConfValueType = "RC4121";
+
+    /// <summary>Splunk app: a value (rule text, SPL) that a .conf file cannot hold exactly (see ConfWriter).</summary>
+    public const string ConfValueNotWritable = "RC4130";
+
+    /// <summary>Splunk app: a schedule frequency with no cron form; the rule must give <c>schedule.cron</c>.</summary>
+    public const string NoCronForm = "RC4131";
 }
