@@ -18,6 +18,13 @@ internal sealed class ConfEscaper(ImmutableArray<Diagnostic>.Builder diagnostics
 
     public string Stanza(string raw, SourceSpan at) => Checked(ConfWriter.StanzaName(raw), "the stanza name", at);
 
+    /// <summary>Reports a value the app cannot hold at all; returns the empty text the template then prints.</summary>
+    public string Refuse(string message, SourceSpan at)
+    {
+        diagnostics.Add(Diagnostic.Error(SplunkDiagnostics.ConfValueNotWritable, message, at));
+        return "";
+    }
+
     private string Checked(EscapedText text, string what, SourceSpan at)
     {
         if (text.Text is { } written)
@@ -25,7 +32,6 @@ internal sealed class ConfEscaper(ImmutableArray<Diagnostic>.Builder diagnostics
             return written;
         }
 
-        diagnostics.Add(Diagnostic.Error(SplunkDiagnostics.ConfValueNotWritable, $"{what} cannot be written to a Splunk .conf file: {text.Reason}", at));
-        return "";
+        return Refuse($"{what} cannot be written to a Splunk .conf file: {text.Reason}", at);
     }
 }

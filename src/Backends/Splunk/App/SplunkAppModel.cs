@@ -173,12 +173,19 @@ internal sealed partial record SplunkAppModel(
             })];
 
     private static ImmutableArray<LookupModel> BuildLookups(SplunkApp app, ConfEscaper conf) =>
-        [.. app.Lists.Select(list => new LookupModel(
-            conf.Stanza(list.Name, list.Span),
-            conf.Value("filename", list.Name + ".csv", list.Span),
-            list.CaseSensitive ? "true" : "false",
-            list.Name + ".csv",
-            string.Concat(list.Values.Select(v => CsvText.Field(v) + "\n"))))];
+        [.. app.Lists.Select(list => (List: list, File: LookupFileName(list, conf))).Select(x => new LookupModel(
+            conf.Stanza(x.List.Name, x.List.Span),
+            conf.Value("filename", x.File, x.List.Span),
+            x.List.CaseSensitive ? "true" : "false",
+            x.File,
+            string.Concat(x.List.Values.Select(v => CsvText.Field(v) + "\n"))))];
+
+    /// <summary>&lt;list&gt;.csv, for list names that are plain file names (no path can leave lookups/).</summary>
+    private static string LookupFileName(NamedList list, ConfEscaper conf) =>
+        PlainFileName().IsMatch(list.Name) ? list.Name + ".csv" : conf.Refuse($"the list name '{list.Name}' cannot name a lookup file (letters, digits, _ . - only)", list.Span);
+
+    [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9_.-]*$")]
+    private static partial Regex PlainFileName();
 
     [GeneratedRegex(@"\{\{\s*([^{}\s]+)\s*\}\}")]
     private static partial Regex ColumnPlaceholder();
