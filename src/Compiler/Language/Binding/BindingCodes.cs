@@ -33,4 +33,5 @@ public static class BindingCodes
     public const string StarOutsideArgMinMax = "RC2528";
     public const string UndeclaredMember = "RC2529";
     public const string MemberOfArray = "RC2530";
+    public const string TakeWithoutSort = "RC2531";
 }
