@@ -201,6 +201,8 @@ internal static class SemanticsCases
         X("found: ordering with null is false, !between on null is true", "not(missing < 1) and not(missing >= 1) and missing !between (0 .. 1)", "true"),
         X("found: replace_regex uses \\1", """replace_regex("ab", "(a)(b)", @"\2\1$1")""", "ba$1"),
         X("found: strlen counts code points", "strlen(\"\U0001F600a\")", "2"),
+        X("found: a list's case_sensitive flag does not change in", """not("ci-pusher" in @pushers) and "ci-pusher" in~ @pushers and "CI-Pusher" in @pushers""", "true"),
+        X("found: case folding is ordinal and culture-invariant", """strcat(tolower("İI"), "|", toupper("ßi"), "|", "STRASSE" =~ "straße")""", "İi|ßI|false"),
         Q("found: null and \"\" are one group", "summarize c = count(), d = dcount(u) by u", Groups, "u=a, c=1, d=1", "u=, c=2, d=0"),
     ];
 }

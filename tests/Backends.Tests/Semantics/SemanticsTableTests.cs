@@ -17,7 +17,11 @@ namespace RuleCompiler.Backends.Tests.Semantics;
 public sealed class SemanticsFixture : IDisposable
 {
     public static readonly CSharpEmitContext Context = new(
-        ImmutableDictionary<string, NamedList>.Empty,
+        new Dictionary<string, NamedList>
+        {
+            // case_sensitive: false does not make `in` case-insensitive: the operator decides (issue 8).
+            ["pushers"] = new("pushers", "test list", false, ["CI-Pusher"], Compiler.Diagnostics.SourceSpan.File("rules/lists/pushers.yml")),
+        },
         new Dictionary<string, ImmutableArray<Stage>> { ["add_one"] = QueryParser.ParseStages("extend one = 1").Value!.Stages });
 
     private readonly CompiledRuleSet _set;
@@ -136,6 +140,16 @@ public partial class SemanticsTableTests(SemanticsFixture rules) : IClassFixture
         var covered = SemanticsCases.All.Select(c => c.Construct).ToHashSet();
         var rows = Keys("operators").Concat(Keys("functions")).Concat(Keys("stages"));
         Assert.Equal([], rows.Where(r => !covered.Contains(r)));
+    }
+
+    [Fact]
+    public void The_list_schema_says_the_operator_decides_case_as_the_docs_do()
+    {
+        // Issue 8: the schema said case_sensitive controls membership; language.md and the runtime say the operator does.
+        using var schema = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "schemas", "list.schema.json")));
+        var description = schema.RootElement.GetProperty("properties").GetProperty("case_sensitive").GetProperty("description").GetString();
+        Assert.Contains("does not change membership", description, StringComparison.Ordinal);
+        Assert.Contains("`case_sensitive` flag does not change the operator", File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "language.md")), StringComparison.Ordinal);
     }
 
     public static TheoryData<int, string> Cases()
