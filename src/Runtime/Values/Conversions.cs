@@ -67,6 +67,7 @@ public static partial class Conversions
     {
         ValueKind.Bool => v,
         ValueKind.Long => Value.Bool(v.AsLong != 0),
+        ValueKind.Real => Value.Bool(v.AsReal != 0),
         ValueKind.String when bool.TryParse(v.AsString, out var b) => Value.Bool(b),
         _ => Value.Null,
     };

@@ -104,7 +104,7 @@ internal static class SemanticsCases
         X("tolong", """strcat(tolong("1.9"), "|", tolong(-1.9), "|", isnull(tolong("x")))""", "1|-1|true"),
         X("toreal", """toreal("2.5")""", "2.5"),
         X("todouble", "todouble(n)", "7"),
-        X("tobool", """strcat(tobool("TRUE"), "|", tobool(0), "|", isnull(tobool("yes")))""", "true|false|true"),
+        X("tobool", """strcat(tobool("TRUE"), "|", tobool(0), "|", tobool(0.5), "|", isnull(tobool("yes")))""", "true|false|true|true"),
         X("toboolean", """toboolean("false")""", "false"),
         X("todatetime", """todatetime("2024-05-25T21:14:00.5+02:00")""", "2024-05-25T19:14:00.5Z"),
         X("totimespan", """totimespan("01:00:00")""", "01:00:00"),
