@@ -9,7 +9,8 @@
 //   stdin line 2.. {"id": "rule-1", "query": "AWSCloudTrail | take 1", "literals": false}
 //   stdout line 1  {"ready": true, "library": "@kusto/language-service-next@12.4.1"}  or  {"ready": false, "error": "..."}
 //   stdout line n  {"id": "rule-1", "diagnostics": [{"severity", "code", "message", "start", "length", "line", "column"}],
-//                   "literals": ["..."]}   (literals only when asked: the value of every string literal, in text order)
+//                   "columns": [{"name", "type"}],   (the output columns, when the query's result is a table)
+//                   "literals": ["..."]}             (only when asked: the value of every string literal, in text order)
 // A query line that is not valid JSON gets {"id": null, "inputError": "..."} and the run goes on.
 // Exit code 0 unless the schema line is unusable (2).
 
@@ -75,6 +76,18 @@ function stringLiterals(K, root) {
     return values;
 }
 
+function outputColumns(K, resultType) {
+    const columns = [];
+    if (resultType instanceof K.Symbols.TableSymbol) {
+        const list = resultType.Columns;
+        for (let i = 0; i < list.Count; i++) {
+            const column = list.getItem(i);
+            columns.push({ name: column.Name, type: column.Type.Name });
+        }
+    }
+    return columns;
+}
+
 function analyze(K, globals, request) {
     const text = request.query;
     const code = K.KustoCode.ParseAndAnalyze(text, globals);
@@ -95,7 +108,7 @@ function analyze(K, globals, request) {
         });
     }
     diagnostics.sort((a, b) => a.start - b.start);
-    const result = { id: request.id, diagnostics };
+    const result = { id: request.id, diagnostics, columns: outputColumns(K, code.ResultType) };
     if (request.literals) result.literals = stringLiterals(K, code.Syntax);
     return result;
 }

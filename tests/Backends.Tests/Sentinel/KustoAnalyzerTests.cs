@@ -40,6 +40,9 @@ public class KustoAnalyzerTests
         var result = Assert.Single(analysis.Results);
         Assert.Equal("good", result.Id);
         Assert.Empty(result.Diagnostics);
+        Assert.Equal(
+            ["TimeGenerated:datetime", "EventName:string", "SourceIpAddress:string", "UserIdentityArn:string", "RecipientAccountId:string", "AccountName:string"],
+            result.Columns.Select(c => $"{c.Name}:{c.Type}"));
     }
 
     [AnalyzerFact]

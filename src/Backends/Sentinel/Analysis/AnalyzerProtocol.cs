@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
+using RuleCompiler.Compiler.Model;
 
 namespace RuleCompiler.Backends.Sentinel.Analysis;
 
@@ -73,10 +74,12 @@ internal static class AnalyzerProtocol
             d.GetProperty("length").GetInt32(),
             d.GetProperty("line").GetInt32(),
             d.GetProperty("column").GetInt32()));
+        var columns = root.GetProperty("columns").EnumerateArray().Select(c =>
+            new SentinelColumn(c.GetProperty("name").GetString() ?? "", c.GetProperty("type").GetString() ?? ""));
         var literals = root.TryGetProperty("literals", out var values)
             ? values.EnumerateArray().Select(ReadExactString)
             : [];
-        return new KustoQueryResult(query.Id, [.. diagnostics], [.. literals]);
+        return new KustoQueryResult(query.Id, [.. diagnostics], [.. columns], [.. literals]);
     }
 
     public static string PinnedVersion(string lockFile, string package)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using RuleCompiler.Compiler.Model;
 
 namespace RuleCompiler.Backends.Sentinel.Analysis;
 
@@ -14,8 +15,11 @@ public sealed record KustoDiagnostic(string Severity, string Code, string Messag
     public bool IsError => Severity == "error";
 }
 
-/// <summary>The analysis of one query.</summary>
-public sealed record KustoQueryResult(string Id, ImmutableArray<KustoDiagnostic> Diagnostics, ImmutableArray<string> Literals)
+/// <summary>
+/// The analysis of one query: its diagnostics, the columns of its result as Kusto.Language infers them (empty when the
+/// result is not a table), and, when asked, the values of its string literals.
+/// </summary>
+public sealed record KustoQueryResult(string Id, ImmutableArray<KustoDiagnostic> Diagnostics, ImmutableArray<SentinelColumn> Columns, ImmutableArray<string> Literals)
 {
     public IEnumerable<KustoDiagnostic> Errors => Diagnostics.Where(d => d.IsError);
 }
