@@ -47,7 +47,8 @@ public partial class InvalidCasesTests
             .SelectMany(Expectations).Select(e => e.Split(' ')[0]).ToHashSet();
         var codes = DiagnosticCodes.InSource().Where(c => c.Value.StartsWith("RC1", StringComparison.Ordinal) && !c.Value.StartsWith("RC19", StringComparison.Ordinal)
                 && c.Name.Contains("DiagnosticCodes.", StringComparison.Ordinal))
-            .Select(c => c.Value).Except(["RC1008", "RC1299", "RC1313"]);
+            .Select(c => c.Value).Except(["RC1008", "RC1299", "RC1313"])
+            .Except(["RC1316", "RC1317"]); // symbolic links, made on the fly by Cli/RepositoryIntegrityTests (git fixtures cannot hold them portably)
         var uncovered = codes.Where(c => !covered.Contains(c)).ToList();
         Assert.True(uncovered.Count == 0, "codes without an invalid case: " + string.Join(", ", uncovered));
     }

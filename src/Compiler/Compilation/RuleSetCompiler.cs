@@ -24,7 +24,7 @@ public static class RuleSetCompiler
         {
             var path = fragment.StagesSpan.Path;
             var map = ScalarSourceMaps.For(fragment.StagesSource, fragment.StagesText);
-            fragmentMaps[fragment.Name] = (path, map);
+            fragmentMaps.TryAdd(fragment.Name, (path, map));
             var parsed = QueryParser.ParseStages(fragment.StagesText);
             diagnostics.AddRange(parsed.Diagnostics.Select(d => d.ToDiagnostic(path, map)));
             if (parsed.Value is { } pipeline)
@@ -33,6 +33,9 @@ public static class RuleSetCompiler
             }
         }
 
+        // A name used twice is already an error (RC1302 at each file); binding sees the first by path so it can go on.
+        var lists = FirstByName(repository.Lists, l => l.Name, l => l.Span.Path);
+        var uniqueFragments = FirstByName(fragments, f => f.Name, f => f.Definition.Span.Path);
         var dataSources = repository.DataSources.GroupBy(d => d.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var compiled = ImmutableArray.CreateBuilder<CompiledRule>();
         foreach (var rule in repository.Rules)
@@ -52,7 +55,7 @@ public static class RuleSetCompiler
                 continue;
             }
 
-            var bound = QueryBinder.Bind(query, BindingContext.For(dataSource, repository.Lists, fragments));
+            var bound = QueryBinder.Bind(query, BindingContext.For(dataSource, lists, uniqueFragments));
             diagnostics.AddRange(bound.Diagnostics.Select(d => d.Fragment is { } name && fragmentMaps.TryGetValue(name, out var f)
                 ? d.ToDiagnostic(span => Position(f.Path, f.Map, span))
                 : d.ToDiagnostic(span => Position(path, map, span))));
@@ -73,6 +76,9 @@ public static class RuleSetCompiler
         var sorted = diagnostics.Distinct().OrderBy(d => d, DiagnosticOrder.Instance).ToImmutableArray();
         return new CompilationResult(repository, compiled.ToImmutable(), sorted);
     }
+
+    private static List<T> FirstByName<T>(IEnumerable<T> items, Func<T, string> name, Func<T, string> path) =>
+        [.. items.OrderBy(path, StringComparer.Ordinal).GroupBy(name, StringComparer.Ordinal).Select(g => g.First())];
 
     private static SourceSpan Position(string path, SearchSourceMap map, Language.Syntax.TextSpan span)
     {
