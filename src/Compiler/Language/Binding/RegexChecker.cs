@@ -30,14 +30,14 @@ public static class RegexChecker
             return new Problem(BindingCodes.InvalidRegex, e.Message);
         }
 
-        if (FindNonRe2Construct(pattern) is { } construct)
+        if (FindNonRe2Construct(pattern, out var largestRepeat) is { } construct)
         {
             return new Problem(BindingCodes.RegexNotRe2, $"{construct} is not supported (the language accepts the RE2 subset)");
         }
 
-        if (LargestRepeat(pattern) is > Limits.MaxRegexRepeat and var count)
+        if (largestRepeat > Limits.MaxRegexRepeat)
         {
-            return new Problem(BindingCodes.RegexNotRe2, $"the repeat count {count} is above {Limits.MaxRegexRepeat} (RE2's limit)");
+            return new Problem(BindingCodes.RegexNotRe2, $"the repeat count {largestRepeat} is above {Limits.MaxRegexRepeat} (RE2's limit)");
         }
 
         try
@@ -52,8 +52,9 @@ public static class RegexChecker
         return null;
     }
 
-    private static string? FindNonRe2Construct(string pattern)
+    private static string? FindNonRe2Construct(string pattern, out long largestRepeat)
     {
+        largestRepeat = 0;
         var inClass = false;
         for (var i = 0; i < pattern.Length; i++)
         {
@@ -84,6 +85,10 @@ public static class RegexChecker
                 if (i + 1 < pattern.Length && pattern[i + 1] == ']') i++;
                 continue;
             }
+            if (c == '{')
+            {
+                largestRepeat = Math.Max(largestRepeat, RepeatCount(pattern, i));
+            }
             if (c == '(' && i + 2 < pattern.Length && pattern[i + 1] == '?')
             {
                 var rest = pattern.AsSpan(i + 2);
@@ -98,49 +103,14 @@ public static class RegexChecker
         return null;
     }
 
-    /// <summary>The largest number in a counted repeat <c>{n}</c>, <c>{n,}</c>, <c>{n,m}</c> outside classes (long, so no overflow hides one).</summary>
-    private static long LargestRepeat(string pattern)
+    /// <summary>The largest number in the counted repeat <c>{n}</c>, <c>{n,}</c> or <c>{n,m}</c> at <paramref name="at"/> (long, so no overflow hides one).</summary>
+    private static long RepeatCount(string pattern, int at)
     {
-        long largest = 0;
-        var inClass = false;
-        for (var i = 0; i < pattern.Length; i++)
-        {
-            var c = pattern[i];
-            if (c == '\\')
-            {
-                i++;
-                continue;
-            }
-
-            if (inClass)
-            {
-                inClass = c != ']';
-                continue;
-            }
-
-            if (c == '[')
-            {
-                inClass = true;
-                if (i + 1 < pattern.Length && pattern[i + 1] == '^') i++;
-                if (i + 1 < pattern.Length && pattern[i + 1] == ']') i++;
-                continue;
-            }
-
-            if (c == '{')
-            {
-                var close = pattern.IndexOf('}', i);
-                var body = close < 0 ? "" : pattern[(i + 1)..close];
-                foreach (var part in body.Split(','))
-                {
-                    if (part.Length > 0 && part.All(char.IsAsciiDigit))
-                    {
-                        largest = Math.Max(largest, part.Length > 12 ? long.MaxValue : long.Parse(part, System.Globalization.CultureInfo.InvariantCulture));
-                    }
-                }
-            }
-        }
-
-        return largest;
+        var close = pattern.IndexOf('}', at);
+        var body = close < 0 ? "" : pattern[(at + 1)..close];
+        return body.Split(',').Where(p => p.Length > 0 && p.All(char.IsAsciiDigit))
+            .Select(p => p.Length > 12 ? long.MaxValue : long.Parse(p, System.Globalization.CultureInfo.InvariantCulture))
+            .DefaultIfEmpty(0).Max();
     }
 
     private static bool IsBalancingGroup(ReadOnlySpan<char> rest)
