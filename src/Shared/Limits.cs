@@ -7,8 +7,8 @@ namespace RuleCompiler;
 /// </summary>
 internal static class Limits
 {
-    /// <summary>The largest rule, data source, list or fragment file read (bytes). Real rules are a few KB.</summary>
-    public const long MaxRuleFileBytes = 1024 * 1024;
+    /// <summary>The largest rule, data source, list or fragment file read (bytes): room for a list of 100,000 values; real rules are a few KB.</summary>
+    public const long MaxRuleFileBytes = 4 * 1024 * 1024;
 
     /// <summary>The longest search (characters of query text, after YAML).</summary>
     public const int MaxSearchLength = 64 * 1024;

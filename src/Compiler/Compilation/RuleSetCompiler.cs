@@ -46,6 +46,13 @@ public static class RuleSetCompiler
                 continue;
             }
 
+            if (rule.Search.Text.Length > Limits.MaxSearchLength)
+            {
+                diagnostics.Add(Diagnostic.Error(SemanticDiagnosticCodes.SearchTooLong,
+                    $"the search is {rule.Search.Text.Length:N0} characters, more than the limit of {Limits.MaxSearchLength:N0}; put long value lists in a list file (rules/lists/)", rule.Search.Span));
+                continue;
+            }
+
             var path = rule.Search.Span.Path;
             var map = ScalarSourceMaps.For(rule.Search, rule.Search.Text);
             var parsed = QueryParser.Parse(rule.Search.Text);

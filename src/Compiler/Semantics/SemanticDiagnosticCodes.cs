@@ -21,4 +21,6 @@ public static class SemanticDiagnosticCodes
     public const string SymlinkLoop = "RC1316";
     public const string SymlinkOutsideRepository = "RC1317";
     public const string TestEventsOutsideRepository = "RC1318";
+    public const string SearchTooLong = "RC1319";
+    public const string ListTooLarge = "RC1320";
 }
