@@ -135,7 +135,8 @@ public static class EventReader
         try
         {
             if (reader.Read() && reader.TokenType == JsonTokenType.StartObject
-                && reader.Read() && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("Records"u8)
+                && reader.Read() && reader.TokenType == JsonTokenType.PropertyName
+                && !reader.ValueIsEscaped && reader.ValueSpan.SequenceEqual("Records"u8) // ValueTextEquals throws on "\udfff" (found by fuzzing)
                 && reader.Read() && reader.TokenType == JsonTokenType.StartArray)
             {
                 prefixLength = (int)reader.BytesConsumed;
@@ -359,7 +360,7 @@ public static class EventReader
             return [];
         }
 
-        if (!root.TryGetProperty("Records"u8, out var records))
+        if (RecordsOf(root) is not { } records)
         {
             return [root];
         }
@@ -385,6 +386,21 @@ public static class EventReader
         }
 
         return events;
+    }
+
+    // Compared on the raw key: TryGetProperty unescapes every key on the way and throws on a lone surrogate
+    // escape ("\udfff"), which fuzzing found; such a key is simply not "Records".
+    private static JsonElement? RecordsOf(JsonElement root)
+    {
+        foreach (var property in root.EnumerateObject())
+        {
+            if (System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(property).SequenceEqual("Records"u8))
+            {
+                return property.Value;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -91,6 +91,18 @@ public class EventLossTests
         Assert.Contains("rulec run: 10 event(s) from 1 file(s), 0 rejected", error);
     }
 
+    [Fact]
+    public void A_key_with_a_lone_surrogate_beside_records_is_read_not_a_crash()
+    {
+        // Found by FuzzTests (seeds 4HcfMoljYhI1, d3K8QJxnrCn1): both Records lookups threw on the escaped key.
+        var file = "{\"Rec\\udfffs\": []}\n{\"a\\udfff\": 1, \"Records\": [{\"eventName\": \"x\"}]}\n"u8.ToArray();
+
+        var (exit, _, error) = RunOn(file, ".json");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("rulec run: 2 event(s) from 1 file(s), 0 rejected", error);
+    }
+
     [Theory]
     [InlineData("{\"Records\": null}", "'Records' is null")]
     [InlineData("{\"Records\": {\"eventName\": \"PutImage\"}}", "'Records' is object")]
