@@ -19,9 +19,6 @@ internal static class Limits
     /// <summary>The most segments in one field path (<c>a.b.c</c>); CloudTrail nests a few levels deep.</summary>
     public const int MaxPathSegments = 64;
 
-    /// <summary>The largest single event (bytes of JSON) the reader accepts; a CloudTrail record is at most a few hundred KB.</summary>
-    public const int MaxEventBytes = 16 * 1024 * 1024;
-
     /// <summary>The largest repeat count in a regular expression, RE2's cap.</summary>
     public const int MaxRegexRepeat = 1000;
 
