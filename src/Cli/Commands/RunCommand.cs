@@ -46,12 +46,38 @@ public static class RunCommand
         return command;
     }
 
+    /// <summary>
+    /// Why --out must not be written, or null: it is a symbolic link (its target would be overwritten), an events
+    /// file of this run, or a file of the rules (File.Create truncates before the first event is read).
+    /// </summary>
+    private static string? UnsafeOutput(CliContext context, string outputFile, string rulesPath, string[] eventFiles)
+    {
+        var output = context.Resolve(outputFile);
+        if (new FileInfo(output).LinkTarget is not null)
+        {
+            return "it is a symbolic link, which is not followed";
+        }
+
+        var real = RepositoryFiles.RealPath(output);
+        if (eventFiles.Any(e => RepositoryFiles.RealPath(context.Resolve(e)) == real))
+        {
+            return "it is one of the --events files";
+        }
+
+        return RepositoryFiles.IsInside(real, context.Resolve(rulesPath)) ? "it is inside the --rules folder" : null;
+    }
+
     private static int Run(CliContext context, string rulesPath, string[] eventFiles, string? outputFile, string? nowOption)
     {
         var printer = new DiagnosticPrinter(context);
         if (printer.ReportMissingPaths([rulesPath]))
         {
             return ExitCodes.UsageError;
+        }
+
+        if (outputFile is not null && UnsafeOutput(context, outputFile, rulesPath, eventFiles) is { } reason)
+        {
+            return printer.UsageError(CliDiagnosticCodes.CannotWriteOutput, $"refusing to write alerts to {outputFile}: {reason}");
         }
 
         var compilation = RuleCompilerHost.Compile([context.Resolve(rulesPath)]);

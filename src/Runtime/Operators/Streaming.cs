@@ -53,6 +53,9 @@ public sealed class Take(long count, IRowSink next) : Stage(next)
 {
     private long _taken;
 
+    /// <summary>How many rows pass; a <see cref="Sort"/> right before keeps only this many.</summary>
+    public long Count => count;
+
     public override void Push(Row row)
     {
         if (_taken < count)

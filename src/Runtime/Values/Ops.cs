@@ -313,9 +313,10 @@ public static class Ops
 
     /// <summary>
     /// A cached regex for a rule's pattern. NonBacktracking keeps matching linear in the input (the RE2 promise the
-    /// language makes), so no event can make a rule hang. The pattern is the portable dialect, rewritten to .NET's
-    /// syntax with RE2's meaning (<see cref="PortableRegex"/>).
+    /// language makes), and the match timeout bounds what is left (a pattern whose automaton keeps growing on a
+    /// long input): the match stops and the rule's failure on that event is reported. The pattern is the portable
+    /// dialect, rewritten to .NET's syntax with RE2's meaning (<see cref="PortableRegex"/>).
     /// </summary>
     public static Regex Regex(string pattern) =>
-        RegexCache.GetOrAdd(pattern, static p => new Regex(PortableRegex.ToDotNet(p), RegexOptions.CultureInvariant | RegexOptions.NonBacktracking));
+        RegexCache.GetOrAdd(pattern, static p => new Regex(PortableRegex.ToDotNet(p), RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, Limits.RegexMatchTimeout));
 }

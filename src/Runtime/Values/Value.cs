@@ -44,7 +44,7 @@ public readonly struct Value : IEquatable<Value>
     /// <summary>A value read from JSON: scalars become typed values, arrays and objects stay views.</summary>
     public static Value FromJson(JsonElement e) => e.ValueKind switch
     {
-        JsonValueKind.String => new Value(ValueKind.String, reference: e.GetString()),
+        JsonValueKind.String => new Value(ValueKind.String, reference: Events.EventStrings.Read(e)),
         JsonValueKind.Number => e.TryGetInt64(out var l) ? Long(l) : Real(e.GetDouble()),
         JsonValueKind.True => Bool(true),
         JsonValueKind.False => Bool(false),
