@@ -23,7 +23,7 @@ internal sealed class SchemaErrorDescriber(IReadOnlyList<YamlNode> lineNodes)
                 => (SchemaDiagnosticCodes.MissingField, $"missing required field '{error.Property}'{In(Parent(where))}"),
             ValidationErrorKind.NoAdditionalPropertiesAllowed
                 => (SchemaDiagnosticCodes.UnknownField,
-                    $"unknown field '{error.Property}'{In(Parent(where))}{EditDistance.DidYouMean(error.Property ?? "", KnownProperties(error))}"),
+                    $"unknown field '{error.Property}'{In(Parent(where))}{DidYouMean.Hint(error.Property ?? "", KnownProperties(error))}"),
             ValidationErrorKind.NotInEnumeration
                 => (SchemaDiagnosticCodes.NotAllowedValue, NotInEnumeration(where, node, schema)),
             ValidationErrorKind.PatternMismatch
@@ -67,7 +67,7 @@ internal sealed class SchemaErrorDescriber(IReadOnlyList<YamlNode> lineNodes)
     {
         var allowed = schema?.ActualSchema.Enumeration.Select(e => e?.ToString() ?? "null").ToArray() ?? [];
         var value = node is YamlScalar scalar ? scalar.Value : "";
-        return $"{where} is {Quoted(node)}, which is not one of: {string.Join(", ", allowed)}{EditDistance.DidYouMean(value, allowed)}";
+        return $"{where} is {Quoted(node)}, which is not one of: {string.Join(", ", allowed)}{DidYouMean.Hint(value, allowed)}";
     }
 
     private static string TypeWords(JsonSchema? schema)

@@ -41,7 +41,7 @@ public static partial class OutputColumnChecks
         return references
             .Where(r => !outputColumns.Contains(r.Column))
             .Select(r => Diagnostic.Error(SemanticDiagnosticCodes.UnknownOutputColumn,
-                $"{r.Where} names column '{r.Column}', which the search does not output{EditDistance.DidYouMean(r.Column, outputColumns)}",
+                $"{r.Where} names column '{r.Column}', which the search does not output{DidYouMean.Hint(r.Column, outputColumns)}",
                 r.Span));
     }
 

@@ -38,7 +38,7 @@ public static class RepositoryChecks
         foreach (var fragment in fragments.Where(f => !dataSourceNames.Contains(f.DataSource)))
         {
             yield return Diagnostic.Error(SemanticDiagnosticCodes.UnknownDataSource,
-                $"unknown data source '{fragment.DataSource}'{EditDistance.DidYouMean(fragment.DataSource, dataSourceNames)}", fragment.Span);
+                $"unknown data source '{fragment.DataSource}'{DidYouMean.Hint(fragment.DataSource, dataSourceNames)}", fragment.Span);
         }
     }
 

@@ -40,7 +40,7 @@ public static class RuleChecks
         if (context.DataSourceNames is { } names && !names.Contains(rule.DataSource.Value))
         {
             yield return Diagnostic.Error(SemanticDiagnosticCodes.UnknownDataSource,
-                $"unknown data source '{rule.DataSource.Value}' (no rules/data_sources/{rule.DataSource.Value}.yml){EditDistance.DidYouMean(rule.DataSource.Value, names)}",
+                $"unknown data source '{rule.DataSource.Value}' (no rules/data_sources/{rule.DataSource.Value}.yml){DidYouMean.Hint(rule.DataSource.Value, names)}",
                 rule.DataSource.Span);
         }
     }
@@ -79,7 +79,7 @@ public static class RuleChecks
                     unknown++;
                     yield return Diagnostic.Error(SemanticDiagnosticCodes.UnknownEntityIdentifier,
                         $"'{identifier.Identifier.Value}' is not an identifier of the {type.Name} entity (its identifiers: {string.Join(", ", type.Identifiers)})"
-                        + EditDistance.DidYouMean(identifier.Identifier.Value, type.Identifiers),
+                        + DidYouMean.Hint(identifier.Identifier.Value, type.Identifiers),
                         identifier.Identifier.Span);
                 }
             }

@@ -58,7 +58,7 @@ public class SmallPartsTests
     [InlineData("zzzzzz", null)]
     public void Suggestions_for_typos_and_abbreviations(string word, string? expected)
     {
-        Assert.Equal(expected, EditDistance.Suggest(word, ["repositoryName", "production", "experimental"]));
+        Assert.Equal(expected, DidYouMean.Closest(word, ["repositoryName", "production", "experimental"]));
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using RuleCompiler.Compiler.Diagnostics;
 using RuleCompiler.Compiler.Language.Binding;
 using RuleCompiler.Compiler.Language.Functions;
 using Xunit;
@@ -60,12 +61,15 @@ public class CatalogueTests
     [InlineData("abc", "abc", 0)]
     [InlineData("kitten", "sitting", 3)]
     [InlineData("", "abc", 3)]
-    public void Edit_distance(string a, string b, int expected) => Assert.Equal(expected, NameSuggester.Distance(a, b));
+    public void Edit_distance(string a, string b, int expected) => Assert.Equal(expected, DidYouMean.Distance(a, b));
 
     [Fact]
     public void Suggestion_prefers_the_nearest_and_respects_the_limit()
     {
-        Assert.Equal("awsRegion", NameSuggester.Closest("awsRegon", ["eventName", "awsRegion", "awsRegions"]));
-        Assert.Null(NameSuggester.Closest("abc", ["xyz", "abcdef"]));
+        Assert.Equal("awsRegion", DidYouMean.Closest("awsRegon", ["eventName", "awsRegion", "awsRegions"]));
+        Assert.Null(DidYouMean.Closest("abc", ["xyz", "defabc"]));
+        // A unique candidate it abbreviates is as plausible as a typo (the schema's "prod" for "production").
+        Assert.Equal("abcdef", DidYouMean.Closest("abc", ["xyz", "abcdef"]));
+        Assert.Null(DidYouMean.Closest("abc", ["abcdef", "abcxyz"]));
     }
 }

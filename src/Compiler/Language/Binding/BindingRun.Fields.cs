@@ -1,3 +1,4 @@
+using RuleCompiler.Compiler.Diagnostics;
 using System.Collections.Immutable;
 using RuleCompiler.Compiler.Language.Bound;
 using RuleCompiler.Compiler.Language.Syntax;
@@ -100,7 +101,7 @@ internal sealed partial class BindingRun
     {
         for (var length = FieldPaths.MemberPrefixLength(path); length >= 1; length--)
         {
-            if (NameSuggester.Closest(FieldPaths.DottedName(path, length), candidates) is { } best)
+            if (DidYouMean.Closest(FieldPaths.DottedName(path, length), candidates) is { } best)
             {
                 var rest = FieldPaths.Display(path.RemoveRange(0, length));
                 return rest.Length == 0 ? best : rest[0] == '[' ? best + rest : best + "." + rest;
@@ -124,7 +125,7 @@ internal sealed partial class BindingRun
             (declared ??= new HashSet<string>(StringComparer.Ordinal)).Add(end < 0 ? column.Name[prefix.Length..] : column.Name[prefix.Length..end]);
         }
         if (declared is null || declared.Contains(member.Name)) return;
-        if (NameSuggester.Closest(member.Name, declared) is { } best)
+        if (DidYouMean.Closest(member.Name, declared) is { } best)
         {
             var start = FieldPaths.NameStart(member);
             Warning(BindingCodes.UndeclaredMember, $"'{member.Name}' is not a declared member of '{columnName}'; did you mean '{best}'?", new TextSpan(start, member.Span.End - start));

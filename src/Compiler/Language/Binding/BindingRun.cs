@@ -101,5 +101,5 @@ internal sealed partial class BindingRun(BindingContext context)
         _diagnostics.Add(new BindDiagnostic(DiagnosticSeverity.Warning, code, message, span, CurrentFragment));
 
     private static string Suggest(string written, IEnumerable<string> candidates) =>
-        NameSuggester.Closest(written, candidates) is { } best ? $"; did you mean '{best}'?" : "";
+        DidYouMean.Closest(written, candidates) is { } best ? $"; did you mean '{best}'?" : "";
 }
