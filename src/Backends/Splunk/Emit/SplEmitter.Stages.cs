@@ -384,7 +384,6 @@ public sealed partial class SplEmitter : IBoundStageVisitor<bool>
         }
 
         var read = collector.Fields.Select(f => Quietly(() => NameOf(f))).OfType<string>()
-            .Concat(later.OfType<BoundProjectAway>().SelectMany(a => a.Removed.Select(c => c.Name)))
             .Concat(later.OfType<BoundProjectRename>().SelectMany(r => r.Renames.Select(x => x.From.Name)))
             .Concat(later.OfType<BoundFillNull>().SelectMany(f => f.Columns.Select(c => c.Name)));
         if (!later.Any(s => s is BoundProject or BoundSummarize or BoundDistinct))
