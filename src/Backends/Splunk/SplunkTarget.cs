@@ -20,7 +20,8 @@ public sealed class SplunkTarget : ITarget
 
     public IReadOnlyList<Diagnostic> Write(TargetInput input, string folder)
     {
-        var rules = input.Rules.Select(r => new SplunkRule(r.Rule, SplEmitter.Emit(r).Spl)).ToList();
+        // Drilldown searches are written in SPL in the rule (ESCU's form, with %original_detection_search%): passed as they are.
+        var rules = input.Rules.Select(r => new SplunkRule(r.Rule, SplEmitter.Emit(r).Spl, [.. r.Rule.Drilldowns.Select(d => d.Search.Text)])).ToList();
         var sources = input.Rules.Select(r => r.DataSource).DistinctBy(d => d.Name);
         var app = SplunkApp.Create(rules, sources, input.Compilation.Repository.Lists);
         // The staging folder is named after the target ("splunk"), which is the folder the app writer writes into.
