@@ -1,6 +1,11 @@
 using System.Formats.Tar;
 using System.IO.Compression;
+using RuleCompiler.Backends.Hosting;
+using RuleCompiler.Backends.Splunk;
+using RuleCompiler.Backends.Splunk.Conf;
+using RuleCompiler.Backends.Targets;
 using RuleCompiler.Backends.Tests.Cli;
+using RuleCompiler.Compiler.Model;
 using Xunit;
 
 namespace RuleCompiler.Backends.Tests.Splunk;
@@ -39,6 +44,32 @@ public class SplunkBuildTests
             {
                 Directory.Delete(dir, recursive: true);
             }
+        }
+    }
+
+    [Fact]
+    public void DrilldownSearchesReachTheNotable()
+    {
+        var compilation = RuleCompilerHost.Compile([Path.Combine(RepositoryPaths.Root, "rules")]);
+        var unknownUser = compilation.Rules.Single(r => r.Rule.Path.EndsWith("asl_aws_ecr_container_upload_unknown_user.yml", StringComparison.Ordinal));
+        // A TTP raises a notable, whose drilldown_searches carry the rule's drilldown SPL.
+        var ttp = unknownUser with { Rule = unknownUser.Rule with { Type = RuleType.Ttp } };
+        var folder = Path.Combine(Path.GetTempPath(), $"rulec-splunk-{Guid.NewGuid():N}", "splunk");
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var diagnostics = new SplunkTarget().Write(new TargetInput([ttp], compilation, RuleCompilerHost.DisplayPath), folder);
+            Assert.DoesNotContain(diagnostics, d => d.IsError);
+            var searches = ConfReader.Read("savedsearches.conf", File.ReadAllText(Path.Combine(folder, "DA-ESS-RuleCompiler", "default", "savedsearches.conf")));
+            var drilldowns = searches.Stanzas.Single()["action.notable.param.drilldown_searches"]!;
+            using var json = System.Text.Json.JsonDocument.Parse(drilldowns);
+            var texts = json.RootElement.EnumerateArray().Select(d => d.GetProperty("search").GetString()).ToList();
+            Assert.Equal(ttp.Rule.Drilldowns.Select(d => d.Search.Text), texts);
+            Assert.Contains("%original_detection_search% | search  user = \"$user$\"", texts);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(folder)!, recursive: true);
         }
     }
 
