@@ -2,7 +2,6 @@ using RuleCompiler.Backends.Splunk.Spl;
 using RuleCompiler.Backends.Targets;
 using RuleCompiler.Compiler.Language.Binding;
 using RuleCompiler.Compiler.Language.Bound;
-using RuleCompiler.Compiler.Language.Syntax;
 using RuleCompiler.Compiler.Model;
 
 namespace RuleCompiler.Backends.Splunk.Emit;

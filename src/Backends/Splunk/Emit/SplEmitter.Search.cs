@@ -1,5 +1,4 @@
 using RuleCompiler.Backends.Splunk.Spl;
-using RuleCompiler.Compiler.Diagnostics;
 using RuleCompiler.Compiler.Language.Bound;
 using RuleCompiler.Compiler.Language.Syntax;
 using RuleCompiler.Compiler.Model;

@@ -178,7 +178,7 @@ public sealed partial class SplEmitter
             name = column.Name;
         }
 
-        if (multivalued && !steps.IsEmpty && (column.Type == ScalarType.Dynamic))
+        if (multivalued && !steps.IsEmpty && column.Type == ScalarType.Dynamic)
         {
             name += "{}";
             if (steps[0] is IndexStep leading)
