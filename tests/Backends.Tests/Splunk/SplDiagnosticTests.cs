@@ -25,6 +25,7 @@ public class SplDiagnosticTests
         { SplDiagnostics.NeedsConstant, "contains eventName", "eventName", "where eventName == \"PutImage\"\n| where userAgent contains eventName\n" + Output },
         { SplDiagnostics.ExpandWithoutRawEvent, "mv-expand", "mv-expand", "where eventName == \"PutImage\"\n| project user = userIdentity.arn, src_ip = sourceIPAddress, resources\n| mv-expand r = resources" },
         { SplDiagnostics.ListNotPortable, "@aws_ecr_users_asl", "@aws_ecr_users_asl", "where eventName == \"PutImage\" and userIdentity.arn in @aws_ecr_users_asl\n" + Output },
+        { SplDiagnostics.ListNotPortable, "in pushers", "pushers", "let pushers = (where eventName == \"PutImage\" | project userIdentity.arn);\nwhere eventName == \"DeleteRepository\" and userIdentity.arn in pushers\n" + Output },
         { SplDiagnostics.ObjectValue, "tostring(requestParameters)", "requestParameters", "where eventName == \"PutImage\"\n| extend x = tostring(requestParameters)\n" + Output },
         { SplDiagnostics.Differs, "make_set", "make_set", "where eventName == \"PutImage\"\n| summarize names = make_set(eventName) by user = userIdentity.arn, src_ip = sourceIPAddress" },
         { SplDiagnostics.IndexedObjectArray, "resources[0]", "resources", "where eventName == \"PutImage\"\n| extend a = tostring(resources[0].ARN)\n" + Output },

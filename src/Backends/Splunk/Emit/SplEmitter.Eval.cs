@@ -296,7 +296,10 @@ public sealed partial class SplEmitter : IBoundExpressionVisitor<string>
 
     private string NotPortableList(BoundIn membership)
     {
-        Error(SplDiagnostics.ListNotPortable, "a list computed by a sub-pipeline would be a subsearch in SPL, capped at 10,000 values, so matches would go missing without notice", membership.List.Location);
+        var reason = membership.List is BoundPipelineList
+            ? "a list computed by a sub-pipeline would be a subsearch in SPL, capped at 10,000 values, so matches would go missing without notice"
+            : "SPL tests lists of constants or a lookup; this let value is neither";
+        Error(SplDiagnostics.ListNotPortable, reason, membership.List.Location);
         return "false()";
     }
 
