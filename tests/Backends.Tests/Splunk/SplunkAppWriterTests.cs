@@ -4,6 +4,7 @@ using System.IO.Compression;
 using RuleCompiler.Backends.Splunk;
 using RuleCompiler.Backends.Splunk.App;
 using RuleCompiler.Backends.Splunk.Conf;
+using RuleCompiler.Backends.Splunk.Emit;
 using Xunit;
 
 namespace RuleCompiler.Backends.Tests.Splunk;
@@ -76,9 +77,9 @@ public class SplunkAppWriterTests
         Assert.Equal("0 * * * *", medium["cron_schedule"]);
         Assert.Equal("-1h", medium["dispatch.earliest_time"]);
         Assert.Null(medium["action.notable"]); // an anomaly raises risk, not a notable
-        Assert.StartsWith("`cloudtrail` eventSource=ecr.amazonaws.com", medium["search"], StringComparison.Ordinal);
+        Assert.StartsWith("`cloudtrail` eventSource=CASE(ecr.amazonaws.com)", medium["search"], StringComparison.Ordinal);
         Assert.EndsWith("\n| `aws_ecr_container_scanning_findings_medium_filter`", medium["search"], StringComparison.Ordinal);
-        Assert.Equal(SplunkAppFixture.OnePipePerLine(SplunkAppFixture.EscuSearch("aws_ecr_container_scanning_findings_medium")), medium["search"]);
+        Assert.Equal(SplEmitter.Emit(CompiledRules.Named("aws_ecr_container_scanning_findings_medium")).Spl, medium["search"]);
     }
 
     [SplunkAppFact]

@@ -1,0 +1,32 @@
+namespace RuleCompiler.Backends.Splunk.Emit;
+
+/// <summary>Diagnostic codes of the SPL emitter and its capability table (RC40xx; docs/diagnostics.md lists them).</summary>
+public static class SplDiagnostics
+{
+    /// <summary>A stage SPL cannot run with the rule's meaning (join, union).</summary>
+    public const string StageNotPortable = "RC4001";
+
+    /// <summary>A function or operator SPL cannot compute with the rule's meaning.</summary>
+    public const string FunctionNotPortable = "RC4002";
+
+    /// <summary>An argument SPL needs as a constant (a pattern, a unit, a size limit) is computed.</summary>
+    public const string NeedsConstant = "RC4003";
+
+    /// <summary>mv-expand of an array of the raw event after a stage that dropped the raw event.</summary>
+    public const string ExpandWithoutRawEvent = "RC4004";
+
+    /// <summary>An <c>in</c> list SPL cannot test with the rule's meaning (a sub-pipeline, a list of the other case sensitivity).</summary>
+    public const string ListNotPortable = "RC4005";
+
+    /// <summary>A value or field name SPL cannot spell where it is needed.</summary>
+    public const string NotSpellable = "RC4006";
+
+    /// <summary>A whole JSON object used as a value: Splunk extracts only its leaves as fields.</summary>
+    public const string ObjectValue = "RC4007";
+
+    /// <summary>The SPL form works with a documented difference (an order, a cap, a time zone).</summary>
+    public const string Differs = "RC4010";
+
+    /// <summary>An index into an array of objects: Splunk's multivalue field skips elements that lack the member.</summary>
+    public const string IndexedObjectArray = "RC4011";
+}

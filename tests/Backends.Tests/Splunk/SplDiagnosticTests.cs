@@ -1,0 +1,92 @@
+using RuleCompiler.Backends.Hosting;
+using RuleCompiler.Backends.Splunk;
+using RuleCompiler.Backends.Splunk.Emit;
+using RuleCompiler.Backends.Tests.Cli;
+using RuleCompiler.Compiler.Diagnostics;
+using Xunit;
+
+namespace RuleCompiler.Backends.Tests.Splunk;
+
+/// <summary>
+/// Each construct SPL cannot say with the rule's meaning is reported with its code at the construct's line and
+/// column in the rule file (the search of a copy of rules/aws/ecr/aws_ecr_container_upload_outside_business_hours.yml
+/// is replaced; its entities need user and src_ip in the output).
+/// </summary>
+public class SplDiagnosticTests
+{
+    private const string Output = "| project user = userIdentity.arn, src_ip = sourceIPAddress";
+
+    public static TheoryData<string, string, string, string> Cases => new()
+    {
+        { SplDiagnostics.StageNotPortable, "join kind=inner", "join", "where eventName == \"PutImage\"\n| join kind=inner (where eventName == \"DeleteRepository\" | project eventID) on eventID\n" + Output },
+        { SplDiagnostics.StageNotPortable, "| union", "union", "where eventName == \"PutImage\"\n| union (where eventName == \"DeleteRepository\")\n" + Output },
+        { SplDiagnostics.FunctionNotPortable, "extend p", "indexof", "where eventName == \"PutImage\"\n| extend p = indexof(userAgent, \"x\")\n" + Output },
+        { SplDiagnostics.FunctionNotPortable, "arg_max", "arg_max", "where eventName == \"PutImage\"\n| summarize arg_max(_time, userAgent) by user = userIdentity.arn, src_ip = sourceIPAddress" },
+        { SplDiagnostics.NeedsConstant, "contains eventName", "eventName", "where eventName == \"PutImage\"\n| where userAgent contains eventName\n" + Output },
+        { SplDiagnostics.ExpandWithoutRawEvent, "mv-expand", "mv-expand", "where eventName == \"PutImage\"\n| project user = userIdentity.arn, src_ip = sourceIPAddress, resources\n| mv-expand r = resources" },
+        { SplDiagnostics.ListNotPortable, "@aws_ecr_users_asl", "@aws_ecr_users_asl", "where eventName == \"PutImage\" and userIdentity.arn in @aws_ecr_users_asl\n" + Output },
+        { SplDiagnostics.ListNotPortable, "in pushers", "pushers", "let pushers = (where eventName == \"PutImage\" | project userIdentity.arn);\nwhere eventName == \"DeleteRepository\" and userIdentity.arn in pushers\n" + Output },
+        { SplDiagnostics.ObjectValue, "tostring(requestParameters)", "requestParameters", "where eventName == \"PutImage\"\n| extend x = tostring(requestParameters)\n" + Output },
+        { SplDiagnostics.Differs, "make_set", "make_set", "where eventName == \"PutImage\"\n| summarize names = make_set(eventName) by user = userIdentity.arn, src_ip = sourceIPAddress" },
+        { SplDiagnostics.IndexedObjectArray, "resources[0]", "resources", "where eventName == \"PutImage\"\n| extend a = tostring(resources[0].ARN)\n" + Output },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void ReportedAtTheConstruct(string code, string lineMarker, string token, string search)
+    {
+        var repository = CliRunner.CopyRules();
+        try
+        {
+            var file = Path.Combine(repository, "rules", "aws", "ecr", "aws_ecr_container_upload_outside_business_hours.yml");
+            File.WriteAllText(file, ReplaceSearch(File.ReadAllText(file), search));
+            var compilation = RuleCompilerHost.Compile([Path.Combine(repository, "rules")]);
+            Assert.Equal(0, compilation.ErrorCount);
+            var diagnostics = RuleCompilerHost.Check(new SplunkTarget(), compilation);
+
+            var lines = File.ReadAllLines(file);
+            var line = Array.FindIndex(lines, l => l.Contains(lineMarker, StringComparison.Ordinal));
+            var column = lines[line].IndexOf(token, lines[line].IndexOf(lineMarker, StringComparison.Ordinal), StringComparison.Ordinal);
+            var expected = $"({line + 1},{column + 1})";
+            var found = diagnostics.Where(d => d.Code == code).ToList();
+            Assert.True(found.Any(d => $"({d.Span.Line},{d.Span.Column})" == expected && d.Span.Path.EndsWith("aws_ecr_container_upload_outside_business_hours.yml", StringComparison.Ordinal)),
+                $"expected {code} at {expected}; got:\n{string.Join("\n", diagnostics)}");
+            Assert.Equal(code != SplDiagnostics.Differs && code != SplDiagnostics.IndexedObjectArray, found.Any(d => d.IsError));
+        }
+        finally
+        {
+            Directory.Delete(repository, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void AnErrorStopsTheSplunkBuildAndWritesNothing()
+    {
+        var repository = CliRunner.CopyRules();
+        var dist = Path.Combine(repository, "dist");
+        try
+        {
+            var file = Path.Combine(repository, "rules", "aws", "ecr", "aws_ecr_container_upload_outside_business_hours.yml");
+            File.WriteAllText(file, ReplaceSearch(File.ReadAllText(file), "where eventName == \"PutImage\"\n| union (where eventName == \"DeleteRepository\")\n" + Output));
+            var (exit, _, error) = CliRunner.Run(repository, "build", "rules", "--target", "splunk", "--out", dist);
+            Assert.Equal(1, exit);
+            Assert.Contains("error RC4001", error, StringComparison.Ordinal);
+            Assert.False(Directory.Exists(Path.Combine(dist, "splunk")));
+        }
+        finally
+        {
+            Directory.Delete(repository, recursive: true);
+        }
+    }
+
+    /// <summary>The rule text with its <c>search: |</c> block replaced by <paramref name="search"/>.</summary>
+    private static string ReplaceSearch(string rule, string search)
+    {
+        var lines = rule.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').ToList();
+        var start = lines.FindIndex(l => l.StartsWith("search:", StringComparison.Ordinal));
+        var end = lines.FindIndex(start + 1, l => l.Length > 0 && !l.StartsWith(' '));
+        lines.RemoveRange(start + 1, end - start - 1);
+        lines.InsertRange(start + 1, search.Split('\n').Select(l => "  " + l));
+        return string.Join("\n", lines);
+    }
+}

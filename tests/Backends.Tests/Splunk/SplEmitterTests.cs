@@ -1,0 +1,111 @@
+using RuleCompiler.Backends.Splunk.Emit;
+using RuleCompiler.Backends.Splunk.Spl;
+using RuleCompiler.Compiler.Compilation;
+using RuleCompiler.Compiler.Language.Binding;
+using RuleCompiler.Compiler.Language.Parsing;
+using RuleCompiler.Compiler.Loading;
+using Xunit;
+
+namespace RuleCompiler.Backends.Tests.Splunk;
+
+/// <summary>The SPL of single constructs, bound against the repository's data sources.</summary>
+public class SplEmitterTests
+{
+    private const string CloudTrail = "aws_ecr_container_scanning_findings_medium";
+    private const string SecurityLake = "asl_aws_ecr_container_upload_unknown_user";
+
+    [Fact]
+    public void CaseInsensitiveTestsOfPlainConstantsAreSearchTerms()
+    {
+        Assert.Equal("`cloudtrail` eventName=PutImage NOT awsRegion=us-east-1 userAgent=aws-cli* eventSource=\"*.amazonaws.com\"",
+            FirstLine("where eventName =~ \"PutImage\" and awsRegion !~ \"us-east-1\" and userAgent startswith \"aws-cli\" and eventSource endswith \".amazonaws.com\""));
+        Assert.Equal("`cloudtrail` eventName IN (PutImage, DeleteRepository)", FirstLine("where eventName in~ (\"PutImage\", \"DeleteRepository\")"));
+    }
+
+    [Fact]
+    public void CaseSensitiveTestsUseCaseOrWhere()
+    {
+        Assert.Equal("`cloudtrail` eventName=CASE(PutImage) NOT awsRegion=CASE(us-east-1)", FirstLine("where eventName == \"PutImage\" and awsRegion != \"us-east-1\""));
+        Assert.Equal("`cloudtrail` (eventName=CASE(A) OR eventName=CASE(B))", FirstLine("where eventName in (\"A\", \"B\")"));
+        // CASE() takes bare words only: a value that needs quotes is tested with where.
+        Assert.Equal(["`cloudtrail`", "where (isnotnull(errorMessage) AND errorMessage==\"Access denied\")", "`r_filter`"],
+            Lines("where errorMessage == \"Access denied\""));
+    }
+
+    [Fact]
+    public void ValuesWithAWildcardAreNeverSearchTerms()
+    {
+        Assert.Equal(["`cloudtrail`", "where (isnotnull(eventName) AND eventName==\"Put*\")", "`r_filter`"], Lines("where eventName == \"Put*\""));
+        Assert.Equal(["`cloudtrail`", "where (isnotnull(userAgent) AND match(userAgent, \"(?i)\\\\*\"))", "`r_filter`"], Lines("where userAgent contains \"*\""));
+    }
+
+    [Fact]
+    public void HasIsATermMatchAndNegationsKeepMissingValues()
+    {
+        Assert.Equal("where (isnotnull(userAgent) AND match(userAgent, \"(?i)(?<![[:alnum:]])boto3(?![[:alnum:]])\"))", Lines("where userAgent has \"boto3\"")[1]);
+        Assert.Equal("where NOT (isnotnull(userAgent) AND match(userAgent, \"(?i)(?<![[:alnum:]])boto3(?![[:alnum:]])\"))", Lines("where userAgent !has \"boto3\"")[1]);
+    }
+
+    [Fact]
+    public void HoursAreDateHourOnlyForUtcTimestampText()
+    {
+        Assert.Equal("`cloudtrail` date_hour>=20", FirstLine("where hourofday(_time) >= 20"));
+        // Security Lake times are epoch milliseconds: no date_* fields from the text; UTC arithmetic instead.
+        Assert.Equal("where (isnotnull((floor(_time/3600)%24)) AND (floor(_time/3600)%24)>=20)", Lines("where hourofday(_time) >= 20", SecurityLake)[1]);
+    }
+
+    [Fact]
+    public void AggregatesOfExpressionsGoThroughTemporaries()
+    {
+        Assert.Equal(
+            ["`cloudtrail`", "fillnull value=\"\" eventName", "stats max(_time) as rc_aggregate_1 min(_time) as rc_aggregate_2 count(eval(if((isnotnull(errorCode) AND errorCode!=\"\"), 1, null()))) as failures dc(awsRegion) as regions by eventName",
+             "eval duration=(rc_aggregate_1-rc_aggregate_2)", "fields - rc_aggregate_1 rc_aggregate_2", "`r_filter`"],
+            Lines("summarize duration = max(_time) - min(_time), failures = countif(isnotempty(errorCode)), regions = dcount(awsRegion) by eventName"));
+    }
+
+    [Fact]
+    public void SortTakeAndProjectAway()
+    {
+        Assert.Equal(["`cloudtrail`", "sort 0 +eventName, -_time", "head 5", "fields - userAgent", "`r_filter`"],
+            Lines("sort by eventName asc, _time desc | take 5 | project-away userAgent"));
+    }
+
+    [Fact]
+    public void ARenameIsUsedOnlyWhenTheFieldIsNotReadAgain()
+    {
+        Assert.Equal(["`cloudtrail`", "rename awsRegion as region", "fields - awsRegion", "`r_filter`"], Lines("extend region = awsRegion | project-away awsRegion"));
+        Assert.Equal(["`cloudtrail`", "eval region=awsRegion", "search awsRegion=us-east-1", "`r_filter`"], Lines("extend region = awsRegion | where awsRegion =~ \"us-east-1\""));
+    }
+
+    [Fact]
+    public void LiteralsNoQuotedStringMayHoldAreSpelledWithUrldecode()
+    {
+        Assert.Equal("eval x=(coalesce(eventName, \"\").(\"a\".urldecode(\"%60\").\"b\"))", Lines("extend x = strcat(eventName, \"a`b\")")[1]);
+    }
+
+    [Fact]
+    public void EverySearchOfTheRepositoryTokenizesWithoutProblems()
+    {
+        foreach (var rule in CompiledRules.All.Values)
+        {
+            var spl = SplEmitter.Emit(rule).Spl;
+            Assert.Empty(SplTokenizer.Tokenize(spl).Problems);
+        }
+    }
+
+    private static string FirstLine(string query, string rule = CloudTrail) => Lines(query, rule)[0];
+
+    /// <summary>The SPL of <paramref name="query"/> over the data source of <paramref name="rule"/>, one command per entry, "| " removed, the filter macro as `r_filter`.</summary>
+    private static List<string> Lines(string query, string rule = CloudTrail)
+    {
+        var template = CompiledRules.Named(rule);
+        var parsed = QueryParser.Parse(query);
+        Assert.True(parsed.Succeeded, string.Join("\n", parsed.Diagnostics));
+        var lists = RuleRepository.Load(Path.Combine(RepositoryPaths.Root, "rules")).Lists;
+        var bound = QueryBinder.Bind(parsed.Query!, BindingContext.For(template.DataSource, lists));
+        Assert.False(bound.HasErrors, string.Join("\n", bound.Diagnostics));
+        var result = SplEmitter.Emit(new CompiledRule(template.Rule, template.DataSource, bound));
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        return [.. result.Spl.Replace($"`{rule}_filter`", "`r_filter`", StringComparison.Ordinal).Split('\n').Select(l => l.StartsWith("| ", StringComparison.Ordinal) ? l[2..] : l)];
+    }
+}
