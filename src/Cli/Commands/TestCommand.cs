@@ -53,7 +53,7 @@ public static class TestCommand
         var ran = build.Pairs.Select(p => p.Source.Rule.Path).ToHashSet(StringComparer.Ordinal);
         foreach (var (source, runnable) in build.Pairs.OrderBy(p => p.Source.Rule.Path, StringComparer.Ordinal))
         {
-            foreach (var result in RuleTestRunner.Run(source.Rule, source.DataSource, runnable))
+            foreach (var result in RuleTestRunner.Run(source, runnable))
             {
                 if (result.Passed)
                 {

@@ -39,10 +39,14 @@ public class RuleTestOrderTests
     }
 
     [Theory]
-    [InlineData("where a == 1 | sort by a", true)]
-    [InlineData("sort by a | take 3", true)]
-    [InlineData("sort by a | where a > 1", false)]
-    [InlineData("where a == 1", false)]
-    public void Only_a_search_that_ends_in_sort_is_ordered(string search, bool ordered) =>
-        Assert.Equal(ordered, RuleTestRunner.EndsInSort(search));
+    [InlineData("where eventName == \"x\" | sort by eventName", true)]
+    [InlineData("sort by eventName | take 3", true)]
+    [InlineData("sort by eventName | where eventName != \"x\"", false)]
+    [InlineData("where eventName == \"x\"", false)]
+    public void Only_a_search_that_ends_in_sort_is_ordered(string search, bool ordered)
+    {
+        var parsed = Compiler.Language.Parsing.QueryParser.Parse(search);
+        var bound = Compiler.Language.Binding.QueryBinder.Bind(parsed.Query!, Compiler.Language.Binding.BindingContext.For(Ast.CloudTrail));
+        Assert.Equal(ordered, RuleTestRunner.EndsInSort(bound));
+    }
 }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using RuleCompiler.Compiler.Language.Parsing;
+using RuleCompiler.Compiler.Language.Bound;
 using RuleCompiler.Compiler.Language.Syntax;
 using RuleCompiler.Compiler.Model;
 using RuleCompiler.Compiler.Yaml;
@@ -25,15 +25,15 @@ public sealed record RuleTestResult(Rule Rule, RuleTest Test, IReadOnlyList<stri
 /// </summary>
 public static class RuleTestRunner
 {
-    public static IEnumerable<RuleTestResult> Run(Rule rule, DataSource dataSource, Runtime.Rules.CompiledRule compiled)
+    public static IEnumerable<RuleTestResult> Run(Compiler.Compilation.CompiledRule source, Runtime.Rules.CompiledRule compiled)
     {
-        foreach (var test in rule.Tests)
+        foreach (var test in source.Rule.Tests)
         {
-            yield return RunOne(rule, dataSource, compiled, test);
+            yield return RunOne(source.Rule, source.DataSource, EndsInSort(source.Query), compiled, test);
         }
     }
 
-    private static RuleTestResult RunOne(Rule rule, DataSource dataSource, Runtime.Rules.CompiledRule compiled, RuleTest test)
+    private static RuleTestResult RunOne(Rule rule, DataSource dataSource, bool ordered, Runtime.Rules.CompiledRule compiled, RuleTest test)
     {
         var problems = new List<string>();
         var documents = ReadEvents(test, problems);
@@ -54,7 +54,7 @@ public static class RuleTestRunner
                 plan.Complete();
             }
 
-            Compare(test.Expect, output.Rows, EndsInSort(rule.Search.Text), problems);
+            Compare(test.Expect, output.Rows, ordered, problems);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -101,8 +101,8 @@ public static class RuleTestRunner
     }
 
     /// <summary>Whether the search's main pipeline ends in sort (or sort then take): then its row order is part of the result.</summary>
-    public static bool EndsInSort(string search) =>
-        QueryParser.Parse(search).Query is { Body.Stages: [.., SortStage] or [.., SortStage, TakeStage] };
+    public static bool EndsInSort(BoundQuery query) =>
+        query.Body.Stages is [.., BoundSort] or [.., BoundSort, BoundTake];
 
     /// <summary>Compares output rows with the expectation; <paramref name="ordered"/> also checks the rows' order.</summary>
     public static void Compare(TestExpectation expect, IReadOnlyList<Row> rows, bool ordered, List<string> problems)
