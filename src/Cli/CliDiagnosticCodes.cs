@@ -8,4 +8,5 @@ public static class CliDiagnosticCodes
     public const string BadAttackCatalogue = "RC1903";
     public const string CannotWriteOutput = "RC1904";
     public const string CannotScaffold = "RC1905";
+    public const string NoRepository = "RC1906";
 }

@@ -70,7 +70,7 @@ public static class RunCommand
     private static int Run(CliContext context, string rulesPath, string[] eventFiles, string? outputFile, string? nowOption)
     {
         var printer = new DiagnosticPrinter(context);
-        if (printer.ReportMissingPaths([rulesPath]))
+        if (printer.ReportUnusablePaths([rulesPath]))
         {
             return ExitCodes.UsageError;
         }

@@ -31,7 +31,7 @@ public static class TestCommand
     private static int Run(CliContext context, string[] paths)
     {
         var printer = new DiagnosticPrinter(context);
-        if (printer.ReportMissingPaths(paths))
+        if (printer.ReportUnusablePaths(paths))
         {
             return ExitCodes.UsageError;
         }
@@ -81,7 +81,16 @@ public static class TestCommand
             }
         }
 
-        context.Out.WriteLine($"{passed} passed, {failed} failed");
+        // A rule file that did not load (YAML or schema error) has no tests to count; it is named in the summary
+        // instead, so the numbers never look clean while the exit code says otherwise.
+        var unreadable = compilation.Repository.Counts.Rules - compilation.Repository.Rules.Length;
+        var untested = unreadable switch
+        {
+            0 => "",
+            1 => ", 1 rule not tested (it has errors)",
+            _ => $", {unreadable} rules not tested (they have errors)",
+        };
+        context.Out.WriteLine($"{passed} passed, {failed} failed{untested}");
         return failed > 0 || compilation.ErrorCount > 0 ? ExitCodes.RuleErrors : ExitCodes.Ok;
     }
 }

@@ -17,6 +17,9 @@ public static class RuleRepository
     public const string ListsFolder = "lists";
     public const string FragmentsFolder = "fragments";
 
+    /// <summary>The repository file that marks a rules repository (besides a <c>data_sources/</c> folder); never loaded as a rule.</summary>
+    public const string MarkerFile = "rulec.yaml";
+
     public static RepositoryLoadResult Load(string path, AttackCatalogue? attack = null) => Load([path], attack);
 
     /// <summary>
@@ -63,7 +66,9 @@ public static class RuleRepository
             }
         }
 
-        var dataSourceNames = context.Count > 0 || dataSources.Count > 0 ? dataSources.Select(d => d.Name).ToHashSet(StringComparer.Ordinal) : null;
+        // Inside a repository every data_source must name one of its data sources, even when it has none yet.
+        var inRepository = context.Count > 0 || dataSources.Count > 0 || paths.Any(p => FindRepositoryRoot(p) is not null);
+        var dataSourceNames = inRepository ? dataSources.Select(d => d.Name).ToHashSet(StringComparer.Ordinal) : null;
         var checkContext = new RuleCheckContext(attack ?? AttackCatalogue.Default, dataSourceNames);
         foreach (var rule in rules)
         {
@@ -110,14 +115,14 @@ public static class RuleRepository
         }
     }
 
-    /// <summary>The nearest folder at or above the path that holds a data_sources folder, or null.</summary>
+    /// <summary>The nearest folder at or above the path that holds a data_sources folder or a rulec.yaml file, or null.</summary>
     public static string? FindRepositoryRoot(string path)
     {
         var full = Path.GetFullPath(path);
         var folder = Directory.Exists(full) ? full : Path.GetDirectoryName(full);
         while (folder is not null)
         {
-            if (Directory.Exists(Path.Combine(folder, DataSourcesFolder)))
+            if (Directory.Exists(Path.Combine(folder, DataSourcesFolder)) || File.Exists(Path.Combine(folder, MarkerFile)))
             {
                 return folder;
             }
