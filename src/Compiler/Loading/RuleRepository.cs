@@ -42,6 +42,7 @@ public static class RuleRepository
         var lists = new List<NamedList>();
         var fragments = new List<Fragment>();
         var rules = new List<Rule>();
+        var partialRules = new List<PartialRule>();
         var counts = new int[4];
 
         foreach (var file in requested.Concat(context))
@@ -58,7 +59,7 @@ public static class RuleRepository
                 FileKind.DataSource => Collect(DocumentLoader.LoadDataSource(file), dataSources, d => d.Name),
                 FileKind.List => Collect(DocumentLoader.LoadList(file), lists, l => l.Name),
                 FileKind.Fragment => Collect(DocumentLoader.LoadFragment(file), fragments, f => f.Name),
-                _ => Collect(DocumentLoader.LoadRule(file), rules),
+                _ => CollectRule(DocumentLoader.LoadRule(file), rules, partialRules),
             };
             if (report)
             {
@@ -75,9 +76,14 @@ public static class RuleRepository
             diagnostics.AddRange(RuleChecks.Check(rule, checkContext));
         }
 
+        foreach (var partial in partialRules)
+        {
+            diagnostics.AddRange(RuleChecks.Check(partial.Rule, checkContext).Where(d => !partial.IsEcho(d)));
+        }
+
         diagnostics.AddRange(RepositoryChecks.Check(rules, dataSources, lists, fragments, dataSourceNames));
         return new RepositoryLoadResult(
-            [.. rules], [.. dataSources], [.. lists], [.. fragments],
+            [.. rules], [.. partialRules], [.. dataSources], [.. lists], [.. fragments],
             [.. diagnostics.Where(d => requestedSet.Contains(d.Span.Path)).Concat(walkDiagnostics).Distinct().OrderBy(d => d, DiagnosticOrder.Instance)],
             new FileCounts(counts[(int)FileKind.Rule], counts[(int)FileKind.DataSource], counts[(int)FileKind.List], counts[(int)FileKind.Fragment]));
     }
@@ -90,6 +96,16 @@ public static class RuleRepository
         FragmentsFolder => FileKind.Fragment,
         _ => FileKind.Rule,
     };
+
+    private static IEnumerable<Diagnostic> CollectRule(LoadedDocument<Rule> document, List<Rule> rules, List<PartialRule> partialRules)
+    {
+        if (document.Partial is { } partial && document.Yaml.Root is YamlMapping root)
+        {
+            partialRules.Add(PartialRule.From(partial, root, document.Diagnostics));
+        }
+
+        return Collect(document, rules);
+    }
 
     private static IEnumerable<Diagnostic> Collect<T>(LoadedDocument<T> document, List<T> models, Func<T, string>? supportFileName = null)
         where T : class
