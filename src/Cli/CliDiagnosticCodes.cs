@@ -1,6 +1,6 @@
 namespace RuleCompiler.Cli;
 
-/// <summary>Codes for command-line usage errors (RC19xx); they exit with code 2. Documented in docs/diagnostics.md.</summary>
+/// <summary>Codes for command-line usage errors (RC19xx); they exit with code 2, except RC1908, a finding about a rule. Documented in docs/diagnostics.md.</summary>
 public static class CliDiagnosticCodes
 {
     public const string PathNotFound = "RC1901";
@@ -8,4 +8,9 @@ public static class CliDiagnosticCodes
     public const string BadAttackCatalogue = "RC1903";
     public const string CannotWriteOutput = "RC1904";
     public const string CannotScaffold = "RC1905";
+    public const string NoRepository = "RC1906";
+    public const string NoRulesToTest = "RC1907";
+
+    /// <summary>Reported at the rule's name: a warning, or an error with <c>rulec test --require-tests</c>.</summary>
+    public const string RuleWithoutTests = "RC1908";
 }

@@ -1,4 +1,5 @@
 using RuleCompiler.Compiler.Diagnostics;
+using RuleCompiler.Compiler.Loading;
 
 namespace RuleCompiler.Cli;
 
@@ -50,6 +51,27 @@ public sealed class DiagnosticPrinter(CliContext context)
 
         return any;
     }
+
+    /// <summary>
+    /// Reports each given path (they exist) that lies in no rules repository: no folder at or above it holds
+    /// <c>rulec.yaml</c> or <c>data_sources/</c>. Without one a rule's data source cannot be checked or bound, so
+    /// the rule could never be reported honestly; this is a usage error (exit code 2). Says whether there was one.
+    /// </summary>
+    public bool ReportOutsideRepository(IEnumerable<string> paths)
+    {
+        var any = false;
+        foreach (var path in paths.Where(p => RuleRepository.FindRepositoryRoot(context.Resolve(p)) is null))
+        {
+            any = true;
+            UsageError(CliDiagnosticCodes.NoRepository,
+                $"{path} is not in a rules repository: no folder at or above it holds {RuleRepository.MarkerFile} or {RuleRepository.DataSourcesFolder}/");
+        }
+
+        return any;
+    }
+
+    /// <summary>Missing paths, then paths outside any repository; true when the command must stop with exit code 2.</summary>
+    public bool ReportUnusablePaths(IReadOnlyList<string> paths) => ReportMissingPaths(paths) || ReportOutsideRepository(paths);
 
     // A line that starts with "::" is a workflow command to GitHub Actions; a file may be called that.
     private static string SafePath(string path)

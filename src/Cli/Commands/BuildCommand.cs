@@ -47,7 +47,7 @@ public static class BuildCommand
     private static int Run(CliContext context, string[] paths, IReadOnlyList<ITarget> targets, string outDir)
     {
         var printer = new DiagnosticPrinter(context);
-        if (printer.ReportMissingPaths(paths))
+        if (printer.ReportUnusablePaths(paths))
         {
             return ExitCodes.UsageError;
         }
@@ -58,7 +58,7 @@ public static class BuildCommand
             printer.Print(diagnostic);
         }
 
-        var summary = $"{compilation.Rules.Length} of {compilation.Repository.Rules.Length} rules compiled: "
+        var summary = $"{compilation.Rules.Length} of {compilation.Repository.Counts.Rules} rules compiled: "
             + $"{compilation.ErrorCount} error(s), {compilation.WarningCount} warning(s)";
         if (compilation.ErrorCount > 0)
         {

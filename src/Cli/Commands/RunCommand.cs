@@ -28,7 +28,7 @@ public static class RunCommand
         };
         var events = new Option<string[]>("--events")
         {
-            Description = "Event files: CloudTrail Records files, NDJSON or JSON arrays, optionally gzip'd.",
+            Description = "Event files or folders of them: CloudTrail Records files, NDJSON or JSON arrays, optionally gzip'd.",
             Required = true,
             AllowMultipleArgumentsPerToken = true,
         };
@@ -67,13 +67,22 @@ public static class RunCommand
         return RepositoryFiles.IsInside(real, context.Resolve(rulesPath)) ? "it is inside the --rules folder" : null;
     }
 
+    /// <summary>An events file as given, or the files below an events folder in ordinal order (hidden ones skipped).</summary>
+    private static IEnumerable<string> EventFilesIn(string path) => Directory.Exists(path)
+        ? new DirectoryInfo(path).EnumerateFiles("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden })
+            .Select(f => f.FullName).Order(StringComparer.Ordinal)
+        : [path];
+
     private static int Run(CliContext context, string rulesPath, string[] eventFiles, string? outputFile, string? nowOption)
     {
         var printer = new DiagnosticPrinter(context);
-        if (printer.ReportMissingPaths([rulesPath]))
+        // Both checks run (no short-circuit), so every bad path is reported at once.
+        if (printer.ReportUnusablePaths([rulesPath]) | printer.ReportMissingPaths(eventFiles))
         {
             return ExitCodes.UsageError;
         }
+
+        eventFiles = [.. eventFiles.SelectMany(e => EventFilesIn(context.Resolve(e)))];
 
         if (outputFile is not null && UnsafeOutput(context, outputFile, rulesPath, eventFiles) is { } reason)
         {

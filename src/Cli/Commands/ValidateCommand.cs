@@ -50,7 +50,7 @@ public static class ValidateCommand
             return printer.UsageError(CliDiagnosticCodes.InvalidArguments, "--output needs --format sarif");
         }
 
-        if (printer.ReportMissingPaths(paths))
+        if (printer.ReportUnusablePaths(paths))
         {
             return ExitCodes.UsageError;
         }

@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
 using RuleCompiler.Compiler.Diagnostics;
 using RuleCompiler.Compiler.Language.Binding;
+using RuleCompiler.Compiler.Language.Bound;
 using RuleCompiler.Compiler.Language.Parsing;
 using RuleCompiler.Compiler.Loading;
+using RuleCompiler.Compiler.Model;
 using RuleCompiler.Compiler.Semantics;
 
 namespace RuleCompiler.Compiler.Compilation;
@@ -41,47 +43,64 @@ public static class RuleSetCompiler
         var compiled = ImmutableArray.CreateBuilder<CompiledRule>();
         foreach (var rule in repository.Rules)
         {
-            // An unknown data source is already reported by the repository checks; without it nothing can bind.
-            if (!dataSources.TryGetValue(rule.DataSource.Value, out var dataSource))
-            {
-                continue;
-            }
-
-            if (rule.Search.Text.Length > Limits.MaxSearchLength)
-            {
-                diagnostics.Add(Diagnostic.Error(SemanticDiagnosticCodes.SearchTooLong,
-                    $"the search is {rule.Search.Text.Length:N0} characters, more than the limit of {Limits.MaxSearchLength:N0}; put long value lists in a list file (rules/lists/)", rule.Search.Span));
-                continue;
-            }
-
-            var path = rule.Search.Span.Path;
-            var map = ScalarSourceMaps.For(rule.Search, rule.Search.Text);
-            var parsed = QueryParser.Parse(rule.Search.Text);
-            diagnostics.AddRange(parsed.Diagnostics.Select(d => d.ToDiagnostic(path, map)));
-            if (parsed.Query is not { } query)
-            {
-                continue;
-            }
-
-            var locator = repositoryLocator.WithSearch(path, map);
-            var bound = QueryBinder.Bind(query, BindingContext.For(dataSource, lists, uniqueFragments, locator));
-            diagnostics.AddRange(bound.Diagnostics.Select(locator.ToDiagnostic));
-            if (bound.HasErrors)
-            {
-                continue;
-            }
-
-            var columns = bound.OutputColumns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-            var columnErrors = OutputColumnChecks.Check(rule, columns).ToList();
-            diagnostics.AddRange(columnErrors);
-            if (!columnErrors.Any(d => d.IsError))
+            if (dataSources.TryGetValue(rule.DataSource.Value, out var dataSource)
+                && Bind(rule, dataSource, lists, uniqueFragments, repositoryLocator, diagnostics) is { } bound)
             {
                 compiled.Add(new CompiledRule(rule, dataSource, bound));
             }
         }
 
+        // A rule the schema rejected is bound too, so its search and placeholders are reported in the same run;
+        // it is never compiled, and what lies in a rejected part only echoes the schema error.
+        foreach (var partial in repository.PartialRules)
+        {
+            if (dataSources.TryGetValue(partial.Rule.DataSource.Value, out var dataSource))
+            {
+                var found = new List<Diagnostic>();
+                Bind(partial.Rule, dataSource, lists, uniqueFragments, repositoryLocator, found);
+                diagnostics.AddRange(found.Where(d => !partial.IsEcho(d)));
+            }
+        }
+
         var sorted = diagnostics.Distinct().OrderBy(d => d, DiagnosticOrder.Instance).ToImmutableArray();
         return new CompilationResult(repository, compiled.ToImmutable(), sorted);
+    }
+
+    /// <summary>
+    /// Parses and binds one rule's search and checks the columns its metadata names; the bound query, or null when
+    /// any of that failed (the reasons are in <paramref name="diagnostics"/>). An unknown data source is already
+    /// reported by the repository checks, so the caller binds only rules whose data source exists.
+    /// </summary>
+    private static BoundQuery? Bind(
+        Rule rule, DataSource dataSource, List<NamedList> lists, List<ParsedFragment> fragments, QuerySourceLocator repositoryLocator, List<Diagnostic> diagnostics)
+    {
+        if (rule.Search.Text.Length > Limits.MaxSearchLength)
+        {
+            diagnostics.Add(Diagnostic.Error(SemanticDiagnosticCodes.SearchTooLong,
+                $"the search is {rule.Search.Text.Length:N0} characters, more than the limit of {Limits.MaxSearchLength:N0}; put long value lists in a list file (rules/lists/)", rule.Search.Span));
+            return null;
+        }
+
+        var path = rule.Search.Span.Path;
+        var map = ScalarSourceMaps.For(rule.Search, rule.Search.Text);
+        var parsed = QueryParser.Parse(rule.Search.Text);
+        diagnostics.AddRange(parsed.Diagnostics.Select(d => d.ToDiagnostic(path, map)));
+        if (parsed.Query is not { } query)
+        {
+            return null;
+        }
+
+        var locator = repositoryLocator.WithSearch(path, map);
+        var bound = QueryBinder.Bind(query, BindingContext.For(dataSource, lists, fragments, locator));
+        diagnostics.AddRange(bound.Diagnostics.Select(locator.ToDiagnostic));
+        if (bound.HasErrors)
+        {
+            return null;
+        }
+
+        var columnErrors = OutputColumnChecks.Check(rule, bound.OutputColumns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal)).ToList();
+        diagnostics.AddRange(columnErrors);
+        return columnErrors.Any(d => d.IsError) ? null : bound;
     }
 
     private static List<T> FirstByName<T>(IEnumerable<T> items, Func<T, string> name, Func<T, string> path) =>

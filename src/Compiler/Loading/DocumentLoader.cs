@@ -9,7 +9,8 @@ namespace RuleCompiler.Compiler.Loading;
 
 /// <summary>
 /// Loads one file of each kind: YAML (RC10xx), then its schema (RC12xx), then the model. A model is built only for
-/// a file without errors so far, so later phases never see half-valid input. Never throws on bad input.
+/// a file without errors so far, so later phases never see half-valid input; a rule with schema errors also gets a
+/// partial model, only to check its other parts. Never throws on bad input.
 /// </summary>
 public static class DocumentLoader
 {
@@ -17,7 +18,7 @@ public static class DocumentLoader
 
     public static LoadedDocument<Rule> LoadRule(string path) => LoadRule(YamlLoader.LoadFile(path));
 
-    public static LoadedDocument<Rule> LoadRule(YamlFile file) => Load(file, SchemaKind.Rule, (root, diagnostics) =>
+    public static LoadedDocument<Rule> LoadRule(YamlFile file) => Load(file, SchemaKind.Rule, buildAfterSchemaErrors: true, (root, diagnostics) =>
     {
         if (!file.Text.StartsWith(ModelinePrefix, StringComparison.Ordinal))
         {
@@ -32,12 +33,12 @@ public static class DocumentLoader
     public static LoadedDocument<DataSource> LoadDataSource(string path) => LoadDataSource(YamlLoader.LoadFile(path));
 
     public static LoadedDocument<DataSource> LoadDataSource(YamlFile file) =>
-        Load(file, SchemaKind.DataSource, (root, _) => SupportFileBuilders.BuildDataSource(root));
+        Load(file, SchemaKind.DataSource, buildAfterSchemaErrors: false, (root, _) => SupportFileBuilders.BuildDataSource(root));
 
     public static LoadedDocument<NamedList> LoadList(string path) => LoadList(YamlLoader.LoadFile(path));
 
     public static LoadedDocument<NamedList> LoadList(YamlFile file) =>
-        Load(file, SchemaKind.List, (root, diagnostics) =>
+        Load(file, SchemaKind.List, buildAfterSchemaErrors: false, (root, diagnostics) =>
         {
             var list = SupportFileBuilders.BuildList(root);
             if (list.Values.Length > Limits.MaxListValues)
@@ -52,9 +53,9 @@ public static class DocumentLoader
     public static LoadedDocument<Fragment> LoadFragment(string path) => LoadFragment(YamlLoader.LoadFile(path));
 
     public static LoadedDocument<Fragment> LoadFragment(YamlFile file) =>
-        Load(file, SchemaKind.Fragment, (root, _) => SupportFileBuilders.BuildFragment(root, file.Text));
+        Load(file, SchemaKind.Fragment, buildAfterSchemaErrors: false, (root, _) => SupportFileBuilders.BuildFragment(root, file.Text));
 
-    private static LoadedDocument<T> Load<T>(YamlFile file, SchemaKind kind, Func<YamlMapping, List<Diagnostic>, T> build)
+    private static LoadedDocument<T> Load<T>(YamlFile file, SchemaKind kind, bool buildAfterSchemaErrors, Func<YamlMapping, List<Diagnostic>, T> build)
         where T : class
     {
         var diagnostics = new List<Diagnostic>(file.Diagnostics);
@@ -65,9 +66,17 @@ public static class DocumentLoader
         }
 
         diagnostics.AddRange(SchemaValidator.For(kind).Validate(file.Root));
-        if (diagnostics.Any(d => d.IsError) || file.Root is not YamlMapping root)
+        if (file.Root is not YamlMapping root)
         {
             return new LoadedDocument<T>(file.Path, file, null, [.. diagnostics]);
+        }
+
+        if (diagnostics.Any(d => d.IsError))
+        {
+            // The reads are total, so a model can be built from a tree the schema rejected; what it finds in the
+            // rejected parts only echoes the schema errors and is dropped later (SchemaEchoes).
+            var partial = buildAfterSchemaErrors ? build(root, []) : null;
+            return new LoadedDocument<T>(file.Path, file, null, [.. diagnostics], partial);
         }
 
         var model = build(root, diagnostics);

@@ -90,7 +90,7 @@ public static class RepositoryFiles
 
                 Walk(directory.FullName, real, root, ancestors, files, diagnostics);
             }
-            else if (IsYaml(entry.Name) && Admit(entry, root, diagnostics) is not null)
+            else if (IsYaml(entry.Name) && entry.Name != RuleRepository.MarkerFile && Admit(entry, root, diagnostics) is not null)
             {
                 files.Add(entry.FullName);
             }

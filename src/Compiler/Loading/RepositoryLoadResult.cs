@@ -8,12 +8,14 @@ namespace RuleCompiler.Compiler.Loading;
 public sealed record FileCounts(int Rules, int DataSources, int Lists, int Fragments);
 
 /// <summary>
-/// The valid models of a rules repository (or of the files asked for), and every diagnostic, sorted by path, line,
+/// The valid models of a rules repository (or of the files asked for), the rules the schema rejected (to check
+/// their other parts, never to compile), and every diagnostic, sorted by path, line,
 /// column and code. Support files found only as context (the data sources of a single rule being validated) are
 /// in the models but not in the counts or diagnostics.
 /// </summary>
 public sealed record RepositoryLoadResult(
     ImmutableArray<Rule> Rules,
+    ImmutableArray<PartialRule> PartialRules,
     ImmutableArray<DataSource> DataSources,
     ImmutableArray<NamedList> Lists,
     ImmutableArray<Fragment> Fragments,

@@ -17,6 +17,9 @@ public static class RuleRepository
     public const string ListsFolder = "lists";
     public const string FragmentsFolder = "fragments";
 
+    /// <summary>The repository file that marks a rules repository (besides a <c>data_sources/</c> folder); never loaded as a rule.</summary>
+    public const string MarkerFile = "rulec.yaml";
+
     public static RepositoryLoadResult Load(string path, AttackCatalogue? attack = null) => Load([path], attack);
 
     /// <summary>
@@ -39,6 +42,7 @@ public static class RuleRepository
         var lists = new List<NamedList>();
         var fragments = new List<Fragment>();
         var rules = new List<Rule>();
+        var partialRules = new List<PartialRule>();
         var counts = new int[4];
 
         foreach (var file in requested.Concat(context))
@@ -55,7 +59,7 @@ public static class RuleRepository
                 FileKind.DataSource => Collect(DocumentLoader.LoadDataSource(file), dataSources, d => d.Name),
                 FileKind.List => Collect(DocumentLoader.LoadList(file), lists, l => l.Name),
                 FileKind.Fragment => Collect(DocumentLoader.LoadFragment(file), fragments, f => f.Name),
-                _ => Collect(DocumentLoader.LoadRule(file), rules),
+                _ => CollectRule(DocumentLoader.LoadRule(file), rules, partialRules),
             };
             if (report)
             {
@@ -63,16 +67,23 @@ public static class RuleRepository
             }
         }
 
-        var dataSourceNames = context.Count > 0 || dataSources.Count > 0 ? dataSources.Select(d => d.Name).ToHashSet(StringComparer.Ordinal) : null;
+        // Inside a repository every data_source must name one of its data sources, even when it has none yet.
+        var inRepository = context.Count > 0 || dataSources.Count > 0 || paths.Any(p => FindRepositoryRoot(p) is not null);
+        var dataSourceNames = inRepository ? dataSources.Select(d => d.Name).ToHashSet(StringComparer.Ordinal) : null;
         var checkContext = new RuleCheckContext(attack ?? AttackCatalogue.Default, dataSourceNames);
         foreach (var rule in rules)
         {
             diagnostics.AddRange(RuleChecks.Check(rule, checkContext));
         }
 
+        foreach (var partial in partialRules)
+        {
+            diagnostics.AddRange(RuleChecks.Check(partial.Rule, checkContext).Where(d => !partial.IsEcho(d)));
+        }
+
         diagnostics.AddRange(RepositoryChecks.Check(rules, dataSources, lists, fragments, dataSourceNames));
         return new RepositoryLoadResult(
-            [.. rules], [.. dataSources], [.. lists], [.. fragments],
+            [.. rules], [.. partialRules], [.. dataSources], [.. lists], [.. fragments],
             [.. diagnostics.Where(d => requestedSet.Contains(d.Span.Path)).Concat(walkDiagnostics).Distinct().OrderBy(d => d, DiagnosticOrder.Instance)],
             new FileCounts(counts[(int)FileKind.Rule], counts[(int)FileKind.DataSource], counts[(int)FileKind.List], counts[(int)FileKind.Fragment]));
     }
@@ -85,6 +96,16 @@ public static class RuleRepository
         FragmentsFolder => FileKind.Fragment,
         _ => FileKind.Rule,
     };
+
+    private static IEnumerable<Diagnostic> CollectRule(LoadedDocument<Rule> document, List<Rule> rules, List<PartialRule> partialRules)
+    {
+        if (document.Partial is { } partial && document.Yaml.Root is YamlMapping root)
+        {
+            partialRules.Add(PartialRule.From(partial, root, document.Diagnostics));
+        }
+
+        return Collect(document, rules);
+    }
 
     private static IEnumerable<Diagnostic> Collect<T>(LoadedDocument<T> document, List<T> models, Func<T, string>? supportFileName = null)
         where T : class
@@ -110,14 +131,14 @@ public static class RuleRepository
         }
     }
 
-    /// <summary>The nearest folder at or above the path that holds a data_sources folder, or null.</summary>
+    /// <summary>The nearest folder at or above the path that holds a data_sources folder or a rulec.yaml file, or null.</summary>
     public static string? FindRepositoryRoot(string path)
     {
         var full = Path.GetFullPath(path);
         var folder = Directory.Exists(full) ? full : Path.GetDirectoryName(full);
         while (folder is not null)
         {
-            if (Directory.Exists(Path.Combine(folder, DataSourcesFolder)))
+            if (Directory.Exists(Path.Combine(folder, DataSourcesFolder)) || File.Exists(Path.Combine(folder, MarkerFile)))
             {
                 return folder;
             }

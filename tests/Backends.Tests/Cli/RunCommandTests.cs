@@ -87,4 +87,35 @@ public class RunCommandTests
         Assert.Equal(2, exit);
         Assert.Contains("--events", error, StringComparison.Ordinal);
     }
+
+    // Issue 12, finding 4: a missing --events path is a usage error like a missing --rules path, not a rejected event.
+    [Fact]
+    public void MissingEventsFileIsAUsageError()
+    {
+        var (exit, output, error) = CliRunner.Run(RepositoryPaths.Root, "run", "--rules", "rules", "--events", "no/such/events.json");
+        Assert.Equal(2, exit);
+        Assert.Contains("rulec: error RC1901: no such file or folder: no/such/events.json", error, StringComparison.Ordinal);
+        Assert.Equal("", output);
+    }
+
+    // Issue 12, finding 4: a folder of events is read file by file, not refused with "Access to the path is denied".
+    [Fact]
+    public void AnEventsFolderGivesTheAlertsOfItsFiles()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "rulec-events-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(folder, "sub"));
+        try
+        {
+            File.Copy(Fixture("ecr_scenarios.json"), Path.Combine(folder, "sub", "ecr_scenarios.json"));
+            var fromFile = CliRunner.Run(RepositoryPaths.Root, "run", "--events", Fixture("ecr_scenarios.json"));
+            var fromFolder = CliRunner.Run(RepositoryPaths.Root, "run", "--events", folder);
+            Assert.Equal(0, fromFolder.Exit);
+            Assert.NotEmpty(fromFile.Out);
+            Assert.Equal(fromFile.Out, fromFolder.Out);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

@@ -1,0 +1,94 @@
+namespace RuleCompiler.Compiler.Tests.Cli;
+
+/// <summary>
+/// Issue 12, findings 1 and 3: a rule that cannot be bound is never reported as clean, and every summary count
+/// covers every rule and every test.
+/// </summary>
+public class HonestResultTests
+{
+    private const string High = "rules/aws/ecr/aws_ecr_container_scanning_findings_high.yml";
+
+    private const string BrokenRule = """
+        id: 11111111-2222-4333-8444-555555555555
+        name: Broken Outside
+        version: 1
+        date: 2024-01-01
+        author: Someone
+        status: experimental
+        type: ttp
+        description: A rule with an unknown data source and a bad search.
+        data_source: does_not_exist
+        search: where nosuchfield == 1 | bogus
+        tests:
+          - name: never runs
+            events: [{a: 1}]
+            expect: {count: 0}
+        """;
+
+    [Theory]
+    [InlineData("validate")]
+    [InlineData("build")]
+    [InlineData("test")]
+    public void A_rule_in_no_repository_is_a_usage_error_not_a_clean_result(string command)
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(Path.Combine(folder.Root, "broken.yml"), BrokenRule);
+
+        var outcome = CliRunner.Run(folder.Root, command, "broken.yml");
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("rulec: error RC1906: broken.yml is not in a rules repository", outcome.Error);
+        Assert.DoesNotContain("0 error", outcome.Out);
+        Assert.DoesNotContain("0 failed", outcome.Out);
+    }
+
+    [Theory]
+    [InlineData("validate")]
+    [InlineData("build")]
+    [InlineData("test")]
+    public void A_repository_marked_by_rulec_yaml_without_data_sources_reports_the_unknown_data_source(string command)
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(Path.Combine(folder.Root, "rulec.yaml"), "# rules repository\n");
+        Directory.CreateDirectory(Path.Combine(folder.Root, "sub"));
+        File.WriteAllText(Path.Combine(folder.Root, "sub", "broken.yml"), BrokenRule);
+
+        var outcome = CliRunner.Run(Path.Combine(folder.Root, "sub"), command, "broken.yml");
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("error RC1312: unknown data source 'does_not_exist'", outcome.Error);
+        Assert.DoesNotContain("RC12", outcome.Error); // rulec.yaml itself is not loaded as a rule
+    }
+
+    [Fact]
+    public void Build_counts_a_rule_with_a_schema_error()
+    {
+        using var repo = TempRepository.CopyOfValid();
+        repo.Edit(High, "type: ttp", "type: anomally");
+
+        var outcome = CliRunner.Run(repo.Root, "build", "rules", "--target", "csharp", "--out", "dist");
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.StartsWith("4 of 5 rules compiled: ", outcome.Out);
+    }
+
+    [Fact]
+    public void Test_says_that_a_rule_with_a_schema_error_was_not_tested()
+    {
+        using var repo = TempRepository.CopyOfValid();
+        repo.Edit(High, "type: ttp", "type: anomally");
+
+        var outcome = CliRunner.Run(repo.Root, "test", "rules");
+
+        Assert.Equal(1, outcome.ExitCode);
+        var summary = outcome.Out.TrimEnd('\n').Split('\n')[^1];
+        Assert.Matches(@"^\d+ passed, \d+ failed, 1 rule not tested \(it has errors\)$", summary);
+    }
+
+    private sealed class TempFolder : IDisposable
+    {
+        public string Root { get; } = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "rulec-tests", Guid.NewGuid().ToString("N"))).FullName;
+
+        public void Dispose() => Directory.Delete(Root, recursive: true);
+    }
+}
