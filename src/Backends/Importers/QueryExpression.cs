@@ -26,7 +26,8 @@ public sealed record AndExpression(IReadOnlyList<QueryExpression> Parts) : Query
 
 public sealed record OrExpression(IReadOnlyList<QueryExpression> Parts) : QueryExpression
 {
-    public override string Print() => string.Join(" or ", Parts.Select(p => p.Print()));
+    // An and inside an or needs no parentheses by precedence, but gets them so no reader has to know it.
+    public override string Print() => string.Join(" or ", Parts.Select(p => p is AndExpression ? $"({p.Print()})" : p.Print()));
 }
 
 public sealed record NotExpression(QueryExpression Operand) : QueryExpression
