@@ -17,6 +17,7 @@ public static class Program
         root.Subcommands.Add(TestCommand.Create(context));
         root.Subcommands.Add(RunCommand.Create(context));
         root.Subcommands.Add(BuildCommand.Create(context));
+        root.Subcommands.Add(ImportCommand.Create(context));
         return CommandRunner.Run(root, args, context);
     }
 }

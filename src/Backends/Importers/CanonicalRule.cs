@@ -1,0 +1,23 @@
+namespace RuleCompiler.Backends.Importers;
+
+/// <summary>
+/// The canonical rule keys an importer fills (docs/rule-format.md); absent optional keys are null or empty and not
+/// written. <see cref="PartialNotes"/> become the comment block that marks a partial import.
+/// </summary>
+public sealed record CanonicalRule(
+    string Id,
+    string Name,
+    string Version,
+    string Date,
+    string Author,
+    string Status,
+    string Type,
+    string? Severity,
+    string Description,
+    string DataSource,
+    string Search,
+    IReadOnlyList<string> References,
+    string? KnownFalsePositives,
+    IReadOnlyList<string> Attack,
+    IReadOnlyList<string> Cve,
+    IReadOnlyList<string> PartialNotes);

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using RuleCompiler.Backends.Importers;
+using RuleCompiler.Backends.Importers.Sigma;
+using RuleCompiler.Compiler.Catalogues;
+
+namespace RuleCompiler.Cli.Commands;
+
+/// <summary>
+/// <c>rulec import sigma FILE_OR_DIR... --out DIR</c>: translate source rules into canonical rule files, print a
+/// diagnostic for everything not carried across, and end with a table of imported, partial and failed rules by reason.
+/// </summary>
+public static class ImportCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("import", "Translate rules of another format into canonical rule files.");
+        command.Subcommands.Add(Format(context, "sigma", "Sigma rules for AWS CloudTrail", () => new SigmaImporter(AttackCatalogue.Default)));
+        return command;
+    }
+
+    private static Command Format(CliContext context, string name, string what, Func<IRuleImporter> importer)
+    {
+        var paths = new Argument<string[]>("paths") { Description = $"{what}: files or folders.", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string>("--out") { Description = "Folder to write the canonical rules into.", Required = true };
+        var command = new Command(name, $"Import {what}.");
+        command.Arguments.Add(paths);
+        command.Options.Add(output);
+        command.SetAction(result => Run(context, importer(), result.GetValue(paths)!, result.GetValue(output)!));
+        return command;
+    }
+
+    private static int Run(CliContext context, IRuleImporter importer, string[] paths, string outDir)
+    {
+        var printer = new DiagnosticPrinter(context);
+        if (printer.ReportMissingPaths(paths))
+        {
+            return ExitCodes.UsageError;
+        }
+
+        IReadOnlyList<ImportedRule> results;
+        try
+        {
+            results = ImportBatch.Run(importer, [.. paths.Select(context.Resolve)], context.Resolve(outDir), context.Display);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return printer.UsageError(CliDiagnosticCodes.CannotWriteOutput, $"cannot write {outDir}: {e.Message}");
+        }
+
+        foreach (var diagnostic in results.SelectMany(r => r.Diagnostics))
+        {
+            printer.Print(diagnostic);
+        }
+
+        context.Out.Write(ImportTable.Format(results));
+        return results.Any(r => r.Status == ImportStatus.Failed) ? ExitCodes.RuleErrors : ExitCodes.Ok;
+    }
+}
