@@ -25,7 +25,14 @@ internal static class SupportFileBuilders
             r.Enum<TimeFormat>("time_format") ?? TimeFormat.Iso8601,
             new SplunkSource(splunk.StringOr("base_search", ""), splunk.StringOr("macro_definition", "")),
             new SentinelSource(sentinel.StringOr("table", ""), sentinel.StringOr("time_column", "TimeGenerated"),
-                sentinel.StringOr("connector_id", ""), sentinel.Strings("data_types")),
+                sentinel.StringOr("connector_id", ""), sentinel.Strings("data_types"))
+            {
+                Columns = [.. sentinel.Sequence("columns")?.Items.OfType<YamlMapping>().Select(map =>
+                {
+                    var c = new MappingReader(map);
+                    return new SentinelColumn(c.StringOr("name", ""), c.StringOr("type", "string"));
+                }) ?? []],
+            },
             [.. fields ?? []],
             root.Span);
     }

@@ -34,7 +34,14 @@ public enum TimeFormat
 
 public sealed record SplunkSource(string BaseSearch, string MacroDefinition);
 
-public sealed record SentinelSource(string Table, string TimeColumn, string ConnectorId, ImmutableArray<string> DataTypes);
+public sealed record SentinelSource(string Table, string TimeColumn, string ConnectorId, ImmutableArray<string> DataTypes)
+{
+    /// <summary>The table's columns (<c>sentinel.columns</c>); empty when the data source does not declare them.</summary>
+    public ImmutableArray<SentinelColumn> Columns { get; init; } = [];
+}
+
+/// <summary>A column of a Log Analytics table and its Kusto type name (string, long, datetime, dynamic, ...).</summary>
+public sealed record SentinelColumn(string Name, string Type);
 
 /// <summary>
 /// One field of the source. <c>Name</c> is the dotted path in the event. A field of type dynamic admits any

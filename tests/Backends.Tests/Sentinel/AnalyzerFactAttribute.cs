@@ -1,0 +1,23 @@
+using RuleCompiler.Backends.Sentinel.Analysis;
+
+namespace RuleCompiler.Backends.Tests.Sentinel;
+
+/// <summary>
+/// A fact that needs Microsoft's KQL analyzer (node and tools/kql-check/node_modules). It is skipped, visibly and with
+/// the reason, when the analyzer is unavailable on a developer machine; under CI (CI=true) it runs, and fails, so a
+/// broken <c>npm ci</c> cannot pass unnoticed.
+/// </summary>
+public sealed class AnalyzerFactAttribute : Xunit.FactAttribute
+{
+    public AnalyzerFactAttribute()
+    {
+        if (Analyzer.UnavailableReason is { } reason && !IsCi)
+        {
+            Skip = "analyzer unavailable: " + reason;
+        }
+    }
+
+    public static KustoAnalyzer Analyzer { get; } = KustoAnalyzer.Locate(RepositoryPaths.Root);
+
+    private static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+}
