@@ -1,0 +1,53 @@
+using RuleCompiler.Backends.Targets;
+using RuleCompiler.Compiler.Language.Binding;
+using RuleCompiler.Compiler.Language.Bound;
+
+namespace RuleCompiler.Backends.Sentinel.Emit;
+
+internal sealed partial class KqlEmitter
+{
+    /// <summary>Arguments KQL types as strings where the language takes any value: a dynamic one is passed as its text.</summary>
+    private static readonly Dictionary<string, int[]> StringArguments = new(StringComparer.Ordinal)
+    {
+        ["tolower"] = [0], ["toupper"] = [0], ["strlen"] = [0], ["substring"] = [0], ["replace_string"] = [0],
+        ["replace_regex"] = [0], ["trim"] = [1], ["indexof"] = [0], ["indexof_regex"] = [0], ["extract"] = [2],
+        ["split"] = [0], ["base64_decode_tostring"] = [0], ["url_decode"] = [0], ["ipv4_is_in_range"] = [0, 1],
+        ["ipv4_is_private"] = [0],
+    };
+
+    public KqlExpr VisitCall(BoundCall call)
+    {
+        var function = call.Canonical;
+        var spelling = CapabilityTable.Spelling(_table.Function(function));
+        var args = call.Arguments;
+        var texts = args.Select(a => Expr(a).Text).ToList();
+        switch (function.Name)
+        {
+            case "iif" or "case" or "coalesce" when call.Type == ScalarType.String:
+                // A string result from dynamic values: KQL needs one type, and tostring(null) is the language's "" here.
+                var conditions = function.Name switch
+                {
+                    "iif" => new HashSet<int> { 0 },
+                    "case" => Enumerable.Range(0, args.Length - 1).Where(i => i % 2 == 0).ToHashSet(),
+                    _ => [],
+                };
+                texts = [.. args.Select((a, i) => !conditions.Contains(i) && a.Type is ScalarType.Dynamic or ScalarType.Null ? $"tostring({texts[i]})" : texts[i])];
+                break;
+            case "isnull" or "isnotnull" when args[0].Type == ScalarType.String:
+                _diagnostics.Add(Compiler.Diagnostics.Diagnostic.Warning(KqlDiagnostics.StringNull,
+                    $"Sentinel stores a missing string as the empty string, so {function.Name} of a string is tested as {(function.Name == "isnull" ? "isempty" : "isnotempty")}", call.Location));
+                spelling = function.Name == "isnull" ? "isempty" : "isnotempty";
+                break;
+        }
+
+        if (StringArguments.TryGetValue(function.Name, out var positions))
+        {
+            foreach (var i in positions.Where(i => i < args.Length && args[i].Type is ScalarType.Dynamic or ScalarType.Null))
+            {
+                texts[i] = $"tostring({texts[i]})";
+            }
+        }
+
+        return KqlExpr.Atomic($"{spelling}({string.Join(", ", texts)})");
+    }
+}
