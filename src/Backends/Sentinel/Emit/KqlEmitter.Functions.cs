@@ -23,15 +23,22 @@ internal sealed partial class KqlEmitter
         var texts = args.Select(a => Expr(a).Text).ToList();
         switch (function.Name)
         {
-            case "iif" or "case" or "coalesce" when call.Type == ScalarType.String:
-                // A string result from dynamic values: KQL needs one type, and tostring(null) is the language's "" here.
+            case "iif" or "case" or "coalesce":
+                // Values that mix strings with dynamic values: KQL needs one type, so the dynamic ones are taken as
+                // their text (tostring(null) is "", which is how the language's string operations read a null).
                 var conditions = function.Name switch
                 {
                     "iif" => new HashSet<int> { 0 },
                     "case" => Enumerable.Range(0, args.Length - 1).Where(i => i % 2 == 0).ToHashSet(),
                     _ => [],
                 };
-                texts = [.. args.Select((a, i) => !conditions.Contains(i) && a.Type is ScalarType.Dynamic or ScalarType.Null ? $"tostring({texts[i]})" : texts[i])];
+                var values = args.Where((_, i) => !conditions.Contains(i)).ToList();
+                if (call.Type == ScalarType.String
+                    || (values.Any(v => v.Type == ScalarType.String) && values.All(v => v.Type is ScalarType.String or ScalarType.Dynamic or ScalarType.Null)))
+                {
+                    texts = [.. args.Select((a, i) => !conditions.Contains(i) && a.Type is ScalarType.Dynamic or ScalarType.Null ? $"tostring({texts[i]})" : texts[i])];
+                }
+
                 break;
             case "isnull" or "isnotnull" when args[0].Type == ScalarType.String:
                 _diagnostics.Add(Compiler.Diagnostics.Diagnostic.Warning(KqlDiagnostics.StringNull,

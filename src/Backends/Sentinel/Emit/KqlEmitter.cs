@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.RegularExpressions;
 using RuleCompiler.Backends.Sentinel.Analysis;
 using RuleCompiler.Backends.Sentinel.Kql;
 using RuleCompiler.Backends.Targets;
@@ -42,6 +43,7 @@ internal sealed partial class KqlEmitter
     private readonly List<string> _listLines = [];
     private readonly Dictionary<BoundLetPipeline, KqlRows> _letRows = [];
     private readonly HashSet<string> _letNames = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _referencedByRule = new(StringComparer.Ordinal);
 
     // The pipeline being emitted: its lines, its rows so far, its stages (fragments inlined) and the current one.
     private List<string> _lines = [];
@@ -73,6 +75,8 @@ internal sealed partial class KqlEmitter
             _letNames.Add(let.Name);
         }
 
+        _referencedByRule.UnionWith(ColumnsNamedBy(rule));
+
         var letLines = new List<string>();
         foreach (var let in query.Lets)
         {
@@ -93,7 +97,7 @@ internal sealed partial class KqlEmitter
 
         var (body, output) = Pipeline(query.Body, query.OutputColumns);
         var text = string.Join("\n", _listLines.Concat(letLines).Concat(body)) + "\n";
-        var columns = query.OutputColumns.Where(c => output.Find(c.Name)?.Name is not null).Select(c => c.Name).ToImmutableArray();
+        var columns = query.OutputColumns.Where(c => output.Find(c.Name)?.Name == c.Name).Select(c => c.Name).ToImmutableArray();
         return new KqlQuery(text, columns, [.. _diagnostics.Distinct()]);
     }
 
@@ -202,15 +206,16 @@ internal sealed partial class KqlEmitter
     };
 
     /// <summary>
-    /// Output columns that are still table columns under another name (a query that ends without project or
-    /// summarize) get the binder's name, so entity mappings and alert templates name the same columns everywhere.
+    /// A query that ends without project or summarize outputs the table's columns under the table's names. The ones the
+    /// rule's entities and alert name get the binder's name, so those name the same columns on every target; the rest
+    /// keep Sentinel's names (renaming every column of the table would bury the query under one long line).
     /// </summary>
     private void RenameToBinderNames(ImmutableArray<Column> output)
     {
         var renames = new List<string>();
         var copies = new List<string>();
         var renamed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var column in output)
+        foreach (var column in output.Where(c => _referencedByRule.Contains(c.Name)))
         {
             if (_rows.Find(column.Name) is not { Name: { } physical } kql || physical == column.Name)
             {
@@ -232,6 +237,16 @@ internal sealed partial class KqlEmitter
             _lines.Add("| project-rename " + string.Join(", ", renames));
         }
     }
+
+    /// <summary>The output columns the rule's entities, custom details and alert placeholders name.</summary>
+    private static IEnumerable<string> ColumnsNamedBy(Rule rule) =>
+        rule.Entities.SelectMany(e => e.Identifiers.Select(i => i.Column.Value))
+            .Concat(rule.Alert?.CustomDetails.Select(d => d.Column.Value) ?? [])
+            .Concat(new[] { rule.Alert?.Title, rule.Alert?.Description }.OfType<Located<string>>()
+                .SelectMany(t => Placeholder().Matches(t.Value).Select(m => m.Groups[1].Value)));
+
+    [GeneratedRegex(@"\{\{\s*([^{}\s]+)\s*\}\}")]
+    private static partial Regex Placeholder();
 
     private Diagnostic NotBuilt(string code, string reason, SourceSpan where) =>
         Diagnostic.Warning(code, $"not built for Sentinel: {reason}", where);
