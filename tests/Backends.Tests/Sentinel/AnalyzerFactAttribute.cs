@@ -21,3 +21,14 @@ public sealed class AnalyzerFactAttribute : Xunit.FactAttribute
 
     private static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 }
+
+/// <summary>An <see cref="AnalyzerFactAttribute"/> that also reads ../shared/corpus, and is skipped, visibly, without it.</summary>
+public sealed class CorpusAnalyzerFactAttribute : Xunit.FactAttribute
+{
+    public CorpusAnalyzerFactAttribute()
+    {
+        Skip = !Directory.Exists(RepositoryPaths.Corpus)
+            ? "../shared/corpus is not present next to the repository"
+            : new AnalyzerFactAttribute().Skip;
+    }
+}

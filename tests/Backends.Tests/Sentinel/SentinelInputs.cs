@@ -34,7 +34,7 @@ internal static class SentinelInputs
     public static SentinelRuleInput ImageScanning(string query = ImageScanningQuery) => new(
         RepositoryRule("19602494-94af-43c8-90ba-eb0e14999612"), DataSource("aws_cloudtrail"), query, [.. ImageScanningColumns]);
 
-    /// <summary>The same rule as a near-real-time rule with suppression, under another id and name.</summary>
+    /// <summary>The same rule as a near-real-time rule with suppression, under another id, name and description.</summary>
     public static SentinelRuleInput ImageScanningNrt()
     {
         var input = ImageScanning();
@@ -42,6 +42,8 @@ internal static class SentinelInputs
         {
             Id = input.Rule.Id with { Value = "5b1d7f7e-3a4c-4c55-9b8e-2f0e6f1d9a11" },
             Name = input.Rule.Name with { Value = "Amazon ECR image scanning disabled (near real time)" },
+            // Starts with '[' and ends with ']': ARM would take it for an expression unless escaped.
+            Description = "[NRT] The image-scanning rule, run in near real time. It's 'quoted', has a ${placeholder} and a backslash \\ [v1]",
             Schedule = input.Rule.Schedule with
             {
                 Kind = ScheduleKind.Nrt,

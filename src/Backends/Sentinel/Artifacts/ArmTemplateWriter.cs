@@ -14,7 +14,7 @@ namespace RuleCompiler.Backends.Sentinel.Artifacts;
 internal static class ArmTemplateWriter
 {
     public const string SchemaUrl = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#";
-    public const string WorkspaceScope = "[format('Microsoft.OperationalInsights/workspaces/{0}', parameters('workspace'))]";
+    public const string WorkspaceScope = "[resourceId('Microsoft.OperationalInsights/workspaces', parameters('workspace'))]";
     public const string WorkspaceDescription = "Name of the Log Analytics workspace where Microsoft Sentinel is enabled.";
 
     public static string Template(IEnumerable<SentinelRule> rules)

@@ -12,7 +12,7 @@ resource alertRule 'Microsoft.SecurityInsights/alertRules@2025-07-01-preview' = 
   kind: 'NRT'
   properties: {
     displayName: 'Amazon ECR image scanning disabled (near real time)'
-    description: 'Identifies Amazon ECR image scanning being disabled. This change can reduce visibility into vulnerable container images and may indicate defense evasion or weakening of container security controls.'
+    description: '[NRT] The image-scanning rule, run in near real time. It\'s \'quoted\', has a \${placeholder} and a backslash \\ [v1]'
     severity: 'Medium'
     enabled: true
     query: '''
