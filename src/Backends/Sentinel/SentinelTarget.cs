@@ -15,6 +15,19 @@ namespace RuleCompiler.Backends.Sentinel;
 /// </summary>
 public sealed class SentinelTarget : ITarget
 {
+    /// <summary>Runs the analyzer over a batch; the rules' folders are where to look for tools/kql-check.</summary>
+    internal delegate KustoAnalysis AnalyzeBatch(IReadOnlyList<string> ruleFolders, ImmutableArray<KustoTable> tables, IReadOnlyList<KustoQuery> queries);
+
+    private readonly AnalyzeBatch _analyze;
+
+    public SentinelTarget()
+        : this(RunKustoAnalyzer)
+    {
+    }
+
+    /// <summary>With another analyzer (tests: an unavailable one, one that reports errors).</summary>
+    internal SentinelTarget(AnalyzeBatch analyze) => _analyze = analyze;
+
     public string Name => "sentinel";
 
     public string Artifacts => "KQL analytic rules: Azure-Sentinel YAML, ARM templates (one per rule and azuredeploy.json) and Bicep modules";
@@ -68,18 +81,15 @@ public sealed class SentinelTarget : ITarget
     /// Runs Kusto.Language over every query in one batch. Its errors are errors on the rule's search; when it cannot
     /// run, one warning says why and the build goes on.
     /// </summary>
-    private static IEnumerable<Diagnostic> Analyze(IReadOnlyList<(CompiledRule Rule, KqlQuery Query)> built, ImmutableArray<KustoTable> tables)
+    private IEnumerable<Diagnostic> Analyze(IReadOnlyList<(CompiledRule Rule, KqlQuery Query)> built, ImmutableArray<KustoTable> tables)
     {
         if (built.Count == 0)
         {
             yield break;
         }
 
-        var root = built.Select(b => KustoAnalyzer.FindRepositoryRoot(Path.GetDirectoryName(Path.GetFullPath(b.Rule.Rule.Path))!)).FirstOrDefault(r => r is not null)
-            ?? KustoAnalyzer.FindRepositoryRoot(AppContext.BaseDirectory);
-        var analysis = root is null
-            ? KustoAnalysis.Unavailable($"{KustoAnalyzer.ToolFolder}/analyze.js was not found above the rules or rulec")
-            : KustoAnalyzer.Locate(root).Analyze(tables, [.. built.Select((b, i) => new KustoQuery(i.ToString(System.Globalization.CultureInfo.InvariantCulture), b.Query.Text))]);
+        var folders = built.Select(b => Path.GetDirectoryName(Path.GetFullPath(b.Rule.Rule.Path))!).ToList();
+        var analysis = _analyze(folders, tables, [.. built.Select((b, i) => new KustoQuery(i.ToString(System.Globalization.CultureInfo.InvariantCulture), b.Query.Text))]);
         if (!analysis.IsAvailable)
         {
             yield return Diagnostic.Warning(KqlDiagnostics.AnalyzerUnavailable,
@@ -95,5 +105,15 @@ public sealed class SentinelTarget : ITarget
                     $"the emitted KQL has an error at its line {error.Line}, column {error.Column}: {error.Message} ({error.Code})", rule.Rule.Search.Span);
             }
         }
+    }
+
+    /// <summary>The analyzer of the repository that holds the rules (or rulec itself), found by its tools/kql-check.</summary>
+    private static KustoAnalysis RunKustoAnalyzer(IReadOnlyList<string> ruleFolders, ImmutableArray<KustoTable> tables, IReadOnlyList<KustoQuery> queries)
+    {
+        var root = ruleFolders.Select(KustoAnalyzer.FindRepositoryRoot).FirstOrDefault(r => r is not null)
+            ?? KustoAnalyzer.FindRepositoryRoot(AppContext.BaseDirectory);
+        return root is null
+            ? KustoAnalysis.Unavailable($"{KustoAnalyzer.ToolFolder}/analyze.js was not found above the rules or rulec")
+            : KustoAnalyzer.Locate(root).Analyze(tables, queries);
     }
 }

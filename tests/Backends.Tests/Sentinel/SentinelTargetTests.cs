@@ -1,4 +1,6 @@
+using RuleCompiler.Backends.Hosting;
 using RuleCompiler.Backends.Sentinel;
+using RuleCompiler.Backends.Sentinel.Analysis;
 using RuleCompiler.Backends.Sentinel.Emit;
 using RuleCompiler.Backends.Targets;
 using RuleCompiler.Backends.Tests.Cli;
@@ -66,4 +68,53 @@ public class SentinelTargetTests
 
     private static List<string> Files(string folder) =>
         [.. Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/')).Order(StringComparer.Ordinal)];
+}
+
+/// <summary>How the analyzer's verdict reaches the build: errors fail it, an unavailable analyzer is a warning.</summary>
+public class SentinelAnalyzerInBuildTests
+{
+    [Fact]
+    public void AnAnalyzerErrorIsAnErrorOnTheRuleSearchAndNothingIsWritten()
+    {
+        var target = new SentinelTarget((_, _, queries) => new KustoAnalysis(
+            [.. queries.Select(q => new KustoQueryResult(q.Id, q.Id == "0" ? [new("error", "KS142", "The name 'X' does not refer to any known column.", 9, 1, 2, 10)] : [], [], []))],
+            null));
+        var outDir = Path.Combine(Path.GetTempPath(), "rulec-kql-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var result = RuleCompilerHost.Build(KqlRules.Compiled, [target], outDir);
+
+            Assert.False(result.Written);
+            var error = Assert.Single(result.Diagnostics, d => d.IsError);
+            Assert.Equal(KqlDiagnostics.AnalyzerError, error.Code);
+            Assert.Contains("line 2, column 10", error.Message, StringComparison.Ordinal);
+            var first = KqlRules.Compiled.Rules.Single(r => r.Rule.Path == error.Span.Path);
+            Assert.Equal(first.Rule.Search.Span, error.Span);
+            Assert.False(Directory.Exists(Path.Combine(outDir, "sentinel")));
+        }
+        finally
+        {
+            if (Directory.Exists(outDir)) Directory.Delete(outDir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void AnUnavailableAnalyzerIsReportedAndTheBuildGoesOn()
+    {
+        var target = new SentinelTarget((_, _, _) => KustoAnalysis.Unavailable("node was not found on the PATH"));
+        var outDir = Path.Combine(Path.GetTempPath(), "rulec-kql-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var result = RuleCompilerHost.Build(KqlRules.Compiled, [target], outDir);
+
+            Assert.True(result.Written);
+            var warning = Assert.Single(result.Diagnostics, d => d.Code == KqlDiagnostics.AnalyzerUnavailable);
+            Assert.Contains("node was not found on the PATH", warning.Message, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(outDir, "sentinel", "AnalyticRules", "AmazonECRImageScanningDisabled.yaml")));
+        }
+        finally
+        {
+            if (Directory.Exists(outDir)) Directory.Delete(outDir, recursive: true);
+        }
+    }
 }
