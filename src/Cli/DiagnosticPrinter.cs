@@ -17,13 +17,13 @@ public sealed class DiagnosticPrinter(CliContext context)
             DiagnosticSeverity.Warning => Paint("warning", "33"),
             _ => "info",
         };
-        context.Error.WriteLine($"{context.Display(span.Path)}({span.Line},{span.Column}): {severity} {diagnostic.Code}: {diagnostic.Message}");
+        context.Error.WriteLine($"{SafePath(context.Display(span.Path))}({span.Line},{span.Column}): {severity} {diagnostic.Code}: {DiagnosticText.Message(diagnostic.Message)}");
     }
 
     /// <summary>A problem with the command line itself (exit code 2).</summary>
     public int UsageError(string code, string message)
     {
-        context.Error.WriteLine($"rulec: {Paint("error", "31")} {code}: {message}");
+        context.Error.WriteLine($"rulec: {Paint("error", "31")} {code}: {DiagnosticText.Message(message)}");
         return ExitCodes.UsageError;
     }
 
@@ -49,6 +49,13 @@ public sealed class DiagnosticPrinter(CliContext context)
         }
 
         return any;
+    }
+
+    // A line that starts with "::" is a workflow command to GitHub Actions; a file may be called that.
+    private static string SafePath(string path)
+    {
+        var text = DiagnosticText.Path(path);
+        return text.StartsWith("::", StringComparison.Ordinal) ? "./" + text : text;
     }
 
     private string Paint(string word, string ansiColour) => context.Colour ? $"\u001b[{ansiColour}m{word}\u001b[0m" : word;

@@ -67,7 +67,7 @@ public static class SarifWriter
             _ => "note",
         });
         json.WriteStartObject("message");
-        json.WriteString("text", diagnostic.Message);
+        json.WriteString("text", DiagnosticText.Message(diagnostic.Message));
         json.WriteEndObject();
         json.WriteStartArray("locations");
         json.WriteStartObject();
@@ -80,7 +80,7 @@ public static class SarifWriter
         }
         else
         {
-            json.WriteString("uri", shown.Replace('\\', '/'));
+            json.WriteString("uri", string.Join('/', shown.Replace('\\', '/').Split('/').Select(Uri.EscapeDataString)));
             json.WriteString("uriBaseId", "%SRCROOT%");
         }
         json.WriteEndObject();

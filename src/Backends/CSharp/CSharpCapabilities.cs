@@ -11,6 +11,12 @@ namespace RuleCompiler.Backends.CSharp;
 /// </summary>
 public static class CSharpCapabilities
 {
+    /// <summary>Functions whose runtime method returns a C# bool (a predicate) rather than a Value.</summary>
+    public static readonly FrozenSet<string> Predicates = new[]
+    {
+        "isempty", "isnotempty", "isnull", "isnotnull", "set_has_element", "ipv4_is_in_range", "ipv4_is_private",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     public static readonly CapabilityTable Table = new(
         "csharp",
         Enum.GetValues<StageKind>().ToFrozenDictionary(kind => kind, kind => As(kind.Keyword())),

@@ -36,9 +36,7 @@ public static class CSharpProjectWriter
 
         foreach (var (relative, text) in files)
         {
-            var path = Path.Combine(directory, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, text.Replace("\r\n", "\n", StringComparison.Ordinal), new UTF8Encoding(false));
+            OutputFiles.WriteText(directory, relative, text);
         }
 
         return files.Keys.ToList();

@@ -13,8 +13,8 @@ using RuleCompiler.Runtime.Values;
 namespace RuleCompiler.Cli.Commands;
 
 /// <summary>
-/// <c>rulec run --rules PATH --events FILE... [--out FILE]</c>: every rule, compiled to C#, over the events in one
-/// streaming pass; alerts as NDJSON (stdout or --out). Bad records are reported with file and line and counted;
+/// <c>rulec run --rules PATH --events FILE... [--out FILE] [--now DATETIME|latest]</c>: every rule, compiled to C#,
+/// over the events in one streaming pass (two with <c>--now latest</c>, see <see cref="ReplayClock"/>); alerts as NDJSON (stdout or --out). Bad records are reported with file and line and counted;
 /// the exit code is 1 when any input was rejected or a rule failed on an event.
 /// </summary>
 public static class RunCommand
@@ -33,20 +33,51 @@ public static class RunCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var output = new Option<string?>("--out") { Description = "Write alerts to this file instead of stdout." };
+        var now = new Option<string?>("--now")
+        {
+            Description = "The time now() and ago() use: an ISO 8601 datetime, or 'latest' for the newest event's time (to replay old logs).",
+        };
         var command = new Command("run", "Run every rule on events and write one NDJSON alert per output row.");
         command.Options.Add(rules);
         command.Options.Add(events);
         command.Options.Add(output);
-        command.SetAction(result => Run(context, result.GetValue(rules)!, result.GetValue(events)!, result.GetValue(output)));
+        command.Options.Add(now);
+        command.SetAction(result => Run(context, result.GetValue(rules)!, result.GetValue(events)!, result.GetValue(output), result.GetValue(now)));
         return command;
     }
 
-    private static int Run(CliContext context, string rulesPath, string[] eventFiles, string? outputFile)
+    /// <summary>
+    /// Why --out must not be written, or null: it is a symbolic link (its target would be overwritten), an events
+    /// file of this run, or a file of the rules (File.Create truncates before the first event is read).
+    /// </summary>
+    private static string? UnsafeOutput(CliContext context, string outputFile, string rulesPath, string[] eventFiles)
+    {
+        var output = context.Resolve(outputFile);
+        if (new FileInfo(output).LinkTarget is not null)
+        {
+            return "it is a symbolic link, which is not followed";
+        }
+
+        var real = RepositoryFiles.RealPath(output);
+        if (eventFiles.Any(e => RepositoryFiles.RealPath(context.Resolve(e)) == real))
+        {
+            return "it is one of the --events files";
+        }
+
+        return RepositoryFiles.IsInside(real, context.Resolve(rulesPath)) ? "it is inside the --rules folder" : null;
+    }
+
+    private static int Run(CliContext context, string rulesPath, string[] eventFiles, string? outputFile, string? nowOption)
     {
         var printer = new DiagnosticPrinter(context);
         if (printer.ReportMissingPaths([rulesPath]))
         {
             return ExitCodes.UsageError;
+        }
+
+        if (outputFile is not null && UnsafeOutput(context, outputFile, rulesPath, eventFiles) is { } reason)
+        {
+            return printer.UsageError(CliDiagnosticCodes.CannotWriteOutput, $"refusing to write alerts to {outputFile}: {reason}");
         }
 
         var compilation = RuleCompilerHost.Compile([context.Resolve(rulesPath)]);
@@ -59,6 +90,12 @@ public static class RunCommand
         foreach (var diagnostic in build.Diagnostics)
         {
             printer.Print(diagnostic);
+        }
+
+        var replay = ReplayClock.Resolve(nowOption, build, eventFiles.Select(context.Resolve), out var clockError);
+        if (replay is null)
+        {
+            return printer.UsageError(CliDiagnosticCodes.InvalidArguments, clockError!);
         }
 
         Stream stream;
@@ -80,14 +117,19 @@ public static class RunCommand
         var clock = Stopwatch.StartNew();
 
         // now() is fixed for one run (language.md), so ago() windows do not drift while a long input streams.
-        using var now = EvaluationClock.FixAt(DateTime.UtcNow);
+        using var now = EvaluationClock.FixAt(replay.Now);
+        var alertsByRule = new Dictionary<string, long>(StringComparer.Ordinal);
         using (stream)
         using (var buffered = new BufferedStream(stream, 1 << 16))
         {
             var writer = new AlertWriter(buffered);
             var runner = new RuleSetRunner(
                 build.Rules,
-                rule => new RowCallback(row => writer.Write(rule.Info, row)),
+                rule => new RowCallback(row =>
+                {
+                    alertsByRule[rule.Info.Id] = alertsByRule.GetValueOrDefault(rule.Info.Id) + 1;
+                    writer.Write(rule.Info, row);
+                }),
                 failure =>
                 {
                     failures++;
@@ -104,6 +146,11 @@ public static class RunCommand
                          }))
                 {
                     runner.Process(record.Event, context.Display(record.File), record.Line);
+                    if (replay.WallClock)
+                    {
+                        replay.Observe(Runtime.Rows.Row.FromEvent(record.Event));
+                    }
+
                     progress.Tick(runner.EventCount);
                 }
 
@@ -113,6 +160,11 @@ public static class RunCommand
             runner.Complete();
             alerts = writer.Count;
             eventCount = runner.EventCount;
+        }
+
+        if (replay.SilentWindowHint(build.Pairs.Select(p => (p.Runnable.Info.Name, p.Source.Rule.Search.Text, alertsByRule.GetValueOrDefault(p.Runnable.Info.Id)))) is { } hint)
+        {
+            context.Error.WriteLine(hint);
         }
 
         context.Error.WriteLine(

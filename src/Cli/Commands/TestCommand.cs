@@ -4,6 +4,7 @@ using RuleCompiler.Backends.CSharp;
 using RuleCompiler.Backends.CSharp.Testing;
 using RuleCompiler.Compiler.Catalogues;
 using RuleCompiler.Compiler.Compilation;
+using RuleCompiler.Compiler.Diagnostics;
 using RuleCompiler.Compiler.Loading;
 
 namespace RuleCompiler.Cli.Commands;
@@ -62,10 +63,10 @@ public static class TestCommand
 
                 failed++;
                 var where = $"{context.Display(result.Rule.Path)}({result.Test.Span.Line},{result.Test.Span.Column})";
-                context.Out.WriteLine($"{where}: FAIL test '{result.Test.Name}': {result.Problems[0]}");
+                context.Out.WriteLine(DiagnosticText.Message($"{where}: FAIL test '{result.Test.Name}': {result.Problems[0]}"));
                 foreach (var problem in result.Problems.Skip(1))
                 {
-                    context.Out.WriteLine("    " + problem);
+                    context.Out.WriteLine("    " + DiagnosticText.Message(problem));
                 }
             }
         }
@@ -76,7 +77,7 @@ public static class TestCommand
             foreach (var test in rule.Tests)
             {
                 failed++;
-                context.Out.WriteLine($"{context.Display(rule.Path)}({test.Span.Line},{test.Span.Column}): FAIL test '{test.Name}': the rule has errors (see above)");
+                context.Out.WriteLine(DiagnosticText.Message($"{context.Display(rule.Path)}({test.Span.Line},{test.Span.Column}): FAIL test '{test.Name}': the rule has errors (see above)"));
             }
         }
 

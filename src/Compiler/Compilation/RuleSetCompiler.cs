@@ -24,7 +24,7 @@ public static class RuleSetCompiler
         {
             var path = fragment.StagesSpan.Path;
             var map = ScalarSourceMaps.For(fragment.StagesSource, fragment.StagesText);
-            fragmentMaps[fragment.Name] = (path, map);
+            fragmentMaps.TryAdd(fragment.Name, (path, map));
             var parsed = QueryParser.ParseStages(fragment.StagesText);
             diagnostics.AddRange(parsed.Diagnostics.Select(d => d.ToDiagnostic(path, map)));
             if (parsed.Value is { } pipeline)
@@ -34,6 +34,9 @@ public static class RuleSetCompiler
         }
 
         var repositoryLocator = new QuerySourceLocator("", SearchSourceMap.ForText(""), fragmentMaps.ToImmutable());
+        // A name used twice is already an error (RC1302 at each file); binding sees the first by path so it can go on.
+        var lists = FirstByName(repository.Lists, l => l.Name, l => l.Span.Path);
+        var uniqueFragments = FirstByName(fragments, f => f.Name, f => f.Definition.Span.Path);
         var dataSources = repository.DataSources.GroupBy(d => d.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var compiled = ImmutableArray.CreateBuilder<CompiledRule>();
         foreach (var rule in repository.Rules)
@@ -41,6 +44,13 @@ public static class RuleSetCompiler
             // An unknown data source is already reported by the repository checks; without it nothing can bind.
             if (!dataSources.TryGetValue(rule.DataSource.Value, out var dataSource))
             {
+                continue;
+            }
+
+            if (rule.Search.Text.Length > Limits.MaxSearchLength)
+            {
+                diagnostics.Add(Diagnostic.Error(SemanticDiagnosticCodes.SearchTooLong,
+                    $"the search is {rule.Search.Text.Length:N0} characters, more than the limit of {Limits.MaxSearchLength:N0}; put long value lists in a list file (rules/lists/)", rule.Search.Span));
                 continue;
             }
 
@@ -54,7 +64,7 @@ public static class RuleSetCompiler
             }
 
             var locator = repositoryLocator.WithSearch(path, map);
-            var bound = QueryBinder.Bind(query, BindingContext.For(dataSource, repository.Lists, fragments, locator));
+            var bound = QueryBinder.Bind(query, BindingContext.For(dataSource, lists, uniqueFragments, locator));
             diagnostics.AddRange(bound.Diagnostics.Select(locator.ToDiagnostic));
             if (bound.HasErrors)
             {
@@ -73,4 +83,7 @@ public static class RuleSetCompiler
         var sorted = diagnostics.Distinct().OrderBy(d => d, DiagnosticOrder.Instance).ToImmutableArray();
         return new CompilationResult(repository, compiled.ToImmutable(), sorted);
     }
+
+    private static List<T> FirstByName<T>(IEnumerable<T> items, Func<T, string> name, Func<T, string> path) =>
+        [.. items.OrderBy(path, StringComparer.Ordinal).GroupBy(name, StringComparer.Ordinal).Select(g => g.First())];
 }

@@ -20,7 +20,7 @@ public sealed record Diagnostic(DiagnosticSeverity Severity, string Code, string
     public bool IsError => Severity == DiagnosticSeverity.Error;
 
     public override string ToString() =>
-        $"{Span.Path}({Span.Line},{Span.Column}): {SeverityWord(Severity)} {Code}: {Message}";
+        $"{DiagnosticText.Path(Span.Path)}({Span.Line},{Span.Column}): {SeverityWord(Severity)} {Code}: {DiagnosticText.Message(Message)}";
 
     private static string SeverityWord(DiagnosticSeverity severity) => severity switch
     {

@@ -37,7 +37,17 @@ public static class DocumentLoader
     public static LoadedDocument<NamedList> LoadList(string path) => LoadList(YamlLoader.LoadFile(path));
 
     public static LoadedDocument<NamedList> LoadList(YamlFile file) =>
-        Load(file, SchemaKind.List, (root, _) => SupportFileBuilders.BuildList(root));
+        Load(file, SchemaKind.List, (root, diagnostics) =>
+        {
+            var list = SupportFileBuilders.BuildList(root);
+            if (list.Values.Length > Limits.MaxListValues)
+            {
+                diagnostics.Add(Diagnostic.Error(SemanticDiagnosticCodes.ListTooLarge,
+                    $"the list has {list.Values.Length:N0} values, more than the limit of {Limits.MaxListValues:N0}", (root["values"] ?? root).Span));
+            }
+
+            return list;
+        });
 
     public static LoadedDocument<Fragment> LoadFragment(string path) => LoadFragment(YamlLoader.LoadFile(path));
 

@@ -26,10 +26,11 @@ public static class RuleRepository
     /// </summary>
     public static RepositoryLoadResult Load(IReadOnlyList<string> paths, AttackCatalogue? attack = null)
     {
-        var requested = paths.SelectMany(Expand).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var walkDiagnostics = new List<Diagnostic>();
+        var requested = paths.SelectMany(p => RepositoryFiles.Expand(p, walkDiagnostics)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var requestedSet = requested.ToHashSet(StringComparer.Ordinal);
         var context = paths.Select(FindRepositoryRoot).OfType<string>().Distinct(StringComparer.Ordinal)
-            .SelectMany(root => Expand(root).Where(f => Classify(f) != FileKind.Rule))
+            .SelectMany(root => RepositoryFiles.Expand(root, []).Where(f => Classify(f) != FileKind.Rule))
             .Where(f => !requestedSet.Contains(f))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
@@ -72,7 +73,7 @@ public static class RuleRepository
         diagnostics.AddRange(RepositoryChecks.Check(rules, dataSources, lists, fragments, dataSourceNames));
         return new RepositoryLoadResult(
             [.. rules], [.. dataSources], [.. lists], [.. fragments],
-            [.. diagnostics.Where(d => requestedSet.Contains(d.Span.Path)).Distinct().OrderBy(d => d, DiagnosticOrder.Instance)],
+            [.. diagnostics.Where(d => requestedSet.Contains(d.Span.Path)).Concat(walkDiagnostics).Distinct().OrderBy(d => d, DiagnosticOrder.Instance)],
             new FileCounts(counts[(int)FileKind.Rule], counts[(int)FileKind.DataSource], counts[(int)FileKind.List], counts[(int)FileKind.Fragment]));
     }
 
@@ -107,23 +108,6 @@ public static class RuleRepository
             var at = (document.Yaml.Root as YamlMapping)?["name"]?.Span ?? SourceSpan.File(document.Path);
             yield return Diagnostic.Error(SemanticDiagnosticCodes.FileNameMismatch, $"the file name must be the name: '{name}.yml', not '{actual}'", at);
         }
-    }
-
-    private static IEnumerable<string> Expand(string path)
-    {
-        var full = Path.GetFullPath(path);
-        if (File.Exists(full))
-        {
-            return [full];
-        }
-
-        if (!Directory.Exists(full))
-        {
-            return [];
-        }
-
-        return Directory.EnumerateFiles(full, "*.*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden })
-            .Where(f => f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>The nearest folder at or above the path that holds a data_sources folder, or null.</summary>

@@ -17,11 +17,22 @@ internal static class TestBuilder
         var eventsNode = map["events"];
         var events = eventsNode switch
         {
-            YamlScalar file => new TestEvents(new Located<string>(file.Value, file.Span), Resolve(rulePath, file.Value), [], file.Span),
+            YamlScalar file => FileEvents(file, rulePath),
             YamlSequence inline => new TestEvents(null, null, inline.Items, inline.Span),
             _ => new TestEvents(null, null, [], map.Span),
         };
         return new RuleTest(t.StringOr("name", ""), events, ReadExpectation(t.Map("expect"), map), map.Span);
+    }
+
+    // The events of a test come from a pull request like the rule; a path out of the repository would let
+    // `rulec test` print the values of any file on the CI machine.
+    private static TestEvents FileEvents(YamlScalar file, string rulePath)
+    {
+        var located = new Located<string>(file.Value, file.Span);
+        var resolved = Resolve(rulePath, file.Value);
+        return resolved is not null && !RepositoryFiles.IsInside(resolved, RepositoryFiles.BoundaryOf(rulePath))
+            ? new TestEvents(located, null, [], file.Span, OutsideRepository: true)
+            : new TestEvents(located, resolved, [], file.Span);
     }
 
     private static string? Resolve(string rulePath, string file)

@@ -21,9 +21,11 @@ public static class RepositoryChecks
             yield return diagnostic;
         }
 
-        foreach (var diagnostic in Duplicates(dataSources, d => d.Name, d => d.Span, d => d.Span.Path, SemanticDiagnosticCodes.DuplicateName, "data source name")
-                     .Concat(Duplicates(lists, l => l.Name, l => l.Span, l => l.Span.Path, SemanticDiagnosticCodes.DuplicateName, "list name"))
-                     .Concat(Duplicates(fragments, f => f.Name, f => f.Span, f => f.Span.Path, SemanticDiagnosticCodes.DuplicateName, "fragment name")))
+        // Support files are referred to by name alone, so two with one name in different folders leave every
+        // reference ambiguous: each file of the clash is reported, not only the later one.
+        foreach (var diagnostic in SharedNames(dataSources, d => d.Name, d => d.Span, "data source")
+                     .Concat(SharedNames(lists, l => l.Name, l => l.Span, "list"))
+                     .Concat(SharedNames(fragments, f => f.Name, f => f.Span, "fragment")))
         {
             yield return diagnostic;
         }
@@ -37,6 +39,20 @@ public static class RepositoryChecks
         {
             yield return Diagnostic.Error(SemanticDiagnosticCodes.UnknownDataSource,
                 $"unknown data source '{fragment.DataSource}'{EditDistance.DidYouMean(fragment.DataSource, dataSourceNames)}", fragment.Span);
+        }
+    }
+
+    private static IEnumerable<Diagnostic> SharedNames<T>(IEnumerable<T> items, Func<T, string> name, Func<T, SourceSpan> span, string what)
+    {
+        foreach (var group in items.GroupBy(name, StringComparer.Ordinal).Where(g => g.Key.Length > 0 && g.Skip(1).Any()))
+        {
+            var spans = group.Select(span).OrderBy(s => s.Path, StringComparer.Ordinal).ToList();
+            foreach (var at in spans)
+            {
+                var others = string.Join(", ", spans.Where(s => s != at).Select(s => $"{Path.GetRelativePath(Path.GetDirectoryName(at.Path)!, s.Path).Replace('\\', '/')}({s.Line},{s.Column})"));
+                yield return Diagnostic.Error(SemanticDiagnosticCodes.DuplicateName,
+                    $"duplicate {what} name '{group.Key}': {what} names are unique across the repository, also used in {others}", at);
+            }
         }
     }
 

@@ -118,7 +118,12 @@ public static class RuleChecks
     {
         foreach (var test in rule.Tests)
         {
-            if (test.Events.File is { } file && (test.Events.ResolvedPath is null || !File.Exists(test.Events.ResolvedPath)))
+            if (test.Events is { File: { } outside, OutsideRepository: true })
+            {
+                yield return Diagnostic.Error(SemanticDiagnosticCodes.TestEventsOutsideRepository,
+                    $"test events file '{outside.Value}' resolves outside the repository; events must be files inside it", outside.Span);
+            }
+            else if (test.Events.File is { } file && (test.Events.ResolvedPath is null || !File.Exists(test.Events.ResolvedPath)))
             {
                 yield return Diagnostic.Error(SemanticDiagnosticCodes.TestEventsFileMissing,
                     $"test events file '{file.Value}' does not exist (paths are relative to the rule file)", file.Span);

@@ -18,4 +18,9 @@ public static class SemanticDiagnosticCodes
     public const string UnknownOutputColumn = "RC1313";
     public const string TestEventsFileMissing = "RC1314";
     public const string MissingModeline = "RC1315";
+    public const string SymlinkLoop = "RC1316";
+    public const string SymlinkOutsideRepository = "RC1317";
+    public const string TestEventsOutsideRepository = "RC1318";
+    public const string SearchTooLong = "RC1319";
+    public const string ListTooLarge = "RC1320";
 }

@@ -14,4 +14,5 @@ public static class YamlDiagnosticCodes
     public const string AliasNotSupported = "RC1009";
     public const string ComplexKey = "RC1010";
     public const string TooDeep = "RC1011";
+    public const string FileTooLarge = "RC1012";
 }

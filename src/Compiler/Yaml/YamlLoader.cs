@@ -20,6 +20,14 @@ public static class YamlLoader
         byte[] bytes;
         try
         {
+            // Checked before reading: a huge file from a pull request must not be loaded and parsed at all.
+            var size = new FileInfo(path).Length;
+            if (size > Limits.MaxRuleFileBytes)
+            {
+                return new YamlFile(path, "", null,
+                    [Diagnostic.Error(YamlDiagnosticCodes.FileTooLarge, $"the file is {size:N0} bytes, more than the limit of {Limits.MaxRuleFileBytes:N0}", SourceSpan.File(path))]);
+            }
+
             bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)

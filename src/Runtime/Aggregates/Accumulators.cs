@@ -27,7 +27,7 @@ internal sealed class DistinctCountAccumulator(string name, Func<Row, Value> val
     public override void Add(Row row)
     {
         var v = value(row);
-        if (!v.IsNull)
+        if (!ExtremeAccumulator.IsEmpty(v))
         {
             _seen.Add(v);
         }
@@ -43,17 +43,21 @@ internal sealed class ExtremeAccumulator(string name, Func<Row, Value> value, bo
     public override void Add(Row row)
     {
         var v = value(row);
-        if (!v.IsNull && (_best.IsNull || Better(v, _best, wantMax)))
+        if (!IsEmpty(v) && (_best.IsNull || Better(v, _best, wantMax)))
         {
             _best = v;
         }
     }
 
+    /// <summary>By the total order of <see cref="ValueComparer"/>, so that mixed inputs give one answer in any order.</summary>
     internal static bool Better(Value candidate, Value current, bool wantMax)
     {
-        var c = Ops.TryCompare(candidate, current, out var cmp) ? cmp : ValueComparer.Instance.Compare(candidate, current);
+        var c = ValueComparer.Instance.Compare(candidate, current);
         return wantMax ? c > 0 : c < 0;
     }
+
+    /// <summary>Null, missing and "" are one value (docs/semantics.md decision 1); these aggregates skip it.</summary>
+    internal static bool IsEmpty(Value v) => v.IsNull || (v.Kind == ValueKind.String && v.AsString!.Length == 0);
 
     public override void WriteTo(List<KeyValuePair<string, Value>> output, ISet<string> taken) => output.Add(new(name, _best));
 }
@@ -77,7 +81,9 @@ internal sealed class SumAccumulator(string name, Func<Row, Value> value, bool a
 
     public override void WriteTo(List<KeyValuePair<string, Value>> output, ISet<string> taken)
     {
-        var result = !average || _count == 0 ? _sum
+        // sum() of no rows (or only nulls) is 0, as KQL; avg() of nothing stays null.
+        var result = _count == 0 ? (average ? Value.Null : Value.Long(0))
+            : !average ? _sum
             : _sum.Kind == ValueKind.TimeSpan ? Value.TimeSpan(_sum.AsTimeSpan / _count)
             : Value.Real(_sum.AsReal / _count);
         output.Add(new(name, result));
@@ -92,7 +98,7 @@ internal sealed class ListAccumulator(string name, Func<Row, Value> value, bool 
     public override void Add(Row row)
     {
         var v = value(row);
-        if (v.IsNull)
+        if (ExtremeAccumulator.IsEmpty(v))
         {
             return;
         }
@@ -105,7 +111,7 @@ internal sealed class ListAccumulator(string name, Func<Row, Value> value, bool 
                 return;
             }
 
-            if (_seen is null || _seen.Add(item))
+            if (!ExtremeAccumulator.IsEmpty(item) && (_seen is null || _seen.Add(item)))
             {
                 _items.Add(item);
             }
@@ -128,7 +134,7 @@ internal sealed class TakeAnyAccumulator(string name, Func<Row, Value> value) : 
         }
 
         var v = value(row);
-        if (!v.IsNull)
+        if (!ExtremeAccumulator.IsEmpty(v))
         {
             _value = v;
             _has = true;
@@ -148,7 +154,7 @@ internal sealed class ArgExtremeAccumulator(string name, Func<Row, Value> value,
     public override void Add(Row row)
     {
         var v = value(row);
-        if (!v.IsNull && (_row is null || ExtremeAccumulator.Better(v, _best, wantMax)))
+        if (!ExtremeAccumulator.IsEmpty(v) && (_row is null || ExtremeAccumulator.Better(v, _best, wantMax)))
         {
             _best = v;
             _row = row;
@@ -185,7 +191,7 @@ internal sealed class ArgExtremeAccumulator(string name, Func<Row, Value> value,
     }
 }
 
-/// <summary>Sample variance (n − 1) and standard deviation of the non-null numbers; null below two values.</summary>
+/// <summary>Sample variance (n − 1) and standard deviation of the non-null numbers; 0 for one value (as KQL), null for none.</summary>
 internal sealed class VarianceAccumulator(string name, Func<Row, Value> value, bool standardDeviation) : Accumulator
 {
     // Welford's method: stable for long inputs.
@@ -211,7 +217,7 @@ internal sealed class VarianceAccumulator(string name, Func<Row, Value> value, b
     {
         if (_count < 2)
         {
-            output.Add(new(name, Value.Null));
+            output.Add(new(name, _count == 0 ? Value.Null : Value.Real(0)));
             return;
         }
 

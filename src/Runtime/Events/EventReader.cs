@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text.Json;
 
 namespace RuleCompiler.Runtime.Events;
@@ -14,6 +13,7 @@ public static class EventReader
     public const string NotAnObjectCode = "RC3002";
     public const string UnreadableCode = "RC3003";
     public const string TruncatedCode = "RC3004";
+    public const string RecordsNotArrayCode = "RC3005";
 
     public static IEnumerable<EventRecord> ReadFile(string path, Action<EventError> onError)
     {
@@ -47,7 +47,7 @@ public static class EventReader
     {
         if (IsGzip(stream))
         {
-            stream = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
+            stream = new CheckedGzipStream(stream);
         }
 
         var window = new ByteWindow(stream);
@@ -106,7 +106,7 @@ public static class EventReader
         if (StartsWithRecordsArray(window, out var prefixLength))
         {
             window.Advance(prefixLength);
-            return Elements(window, name, onError, insideArray: true);
+            return RecordsFile(window, name, onError);
         }
 
         return FirstLineIsWholeValue(window) ? Lines(window, name, onError) : Elements(window, name, onError, insideArray: false);
@@ -135,7 +135,8 @@ public static class EventReader
         try
         {
             if (reader.Read() && reader.TokenType == JsonTokenType.StartObject
-                && reader.Read() && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("Records"u8)
+                && reader.Read() && reader.TokenType == JsonTokenType.PropertyName
+                && !reader.ValueIsEscaped && reader.ValueSpan.SequenceEqual("Records"u8) // ValueTextEquals throws on "\udfff" (found by fuzzing)
                 && reader.Read() && reader.TokenType == JsonTokenType.StartArray)
             {
                 prefixLength = (int)reader.BytesConsumed;
@@ -195,14 +196,12 @@ public static class EventReader
                 {
                     using (document)
                     {
-                        if (IsObject(document, name, line, onError))
+                        foreach (var element in EventsOf(document, name, line, onError))
                         {
-                            yield return new EventRecord(document.RootElement, name, line, index);
+                            yield return new EventRecord(element, name, line, index++);
                         }
                     }
                 }
-
-                index++;
             }
 
             window.Advance(newline < 0 ? length : length + 1);
@@ -249,13 +248,17 @@ public static class EventReader
 
             using (var document = JsonDocument.Parse(window.Memory[..length]))
             {
-                if (IsObject(document, name, line, onError))
+                foreach (var element in insideArray ? [document.RootElement] : EventsOf(document, name, line, onError))
                 {
-                    yield return new EventRecord(document.RootElement, name, line, index);
+                    if (!insideArray || IsObject(document, name, line, onError))
+                    {
+                        yield return new EventRecord(element, name, line, index);
+                    }
+
+                    index++;
                 }
             }
 
-            index++;
             window.Advance(length);
         }
     }
@@ -341,6 +344,154 @@ public static class EventReader
             onError(new EventError(name, line, MalformedCode, $"malformed JSON line ({FirstSentence(e.Message)}); skipped"));
             return null;
         }
+    }
+
+    /// <summary>
+    /// The events one top-level JSON value holds: the value itself when it is an object, or, for an object with a
+    /// <c>Records</c> key (a CloudTrail file whose first key is not <c>Records</c>, such as
+    /// <c>{"NextToken": ..., "Records": [...]}</c>), each record. A <c>Records</c> that is not an array is reported,
+    /// never read as one event.
+    /// </summary>
+    private static List<JsonElement> EventsOf(JsonDocument document, string name, long line, Action<EventError> onError)
+    {
+        var root = document.RootElement;
+        if (!IsObject(document, name, line, onError))
+        {
+            return [];
+        }
+
+        if (RecordsOf(root) is not { } records)
+        {
+            return [root];
+        }
+
+        if (records.ValueKind != JsonValueKind.Array)
+        {
+            onError(new EventError(name, line, RecordsNotArrayCode,
+                $"'Records' is {records.ValueKind.ToString().ToLowerInvariant()}, not an array of events; skipped"));
+            return [];
+        }
+
+        var events = new List<JsonElement>();
+        foreach (var record in records.EnumerateArray())
+        {
+            if (record.ValueKind == JsonValueKind.Object)
+            {
+                events.Add(record);
+            }
+            else
+            {
+                onError(new EventError(name, line, NotAnObjectCode, $"an event must be a JSON object, not {record.ValueKind.ToString().ToLowerInvariant()}; skipped"));
+            }
+        }
+
+        return events;
+    }
+
+    // Compared on the raw key: TryGetProperty unescapes every key on the way and throws on a lone surrogate
+    // escape ("\udfff"), which fuzzing found; such a key is simply not "Records".
+    private static JsonElement? RecordsOf(JsonElement root)
+    {
+        foreach (var property in root.EnumerateObject())
+        {
+            if (System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(property).SequenceEqual("Records"u8))
+            {
+                return property.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A file that starts <c>{"Records": [</c>: the records streamed one at a time, then the rest of that object
+    /// (other keys are read and checked, not events), then any further values, so that concatenated Records files
+    /// and trailing garbage are read or reported rather than silently dropped.
+    /// </summary>
+    private static IEnumerable<EventRecord> RecordsFile(ByteWindow window, string name, Action<EventError> onError)
+    {
+        foreach (var record in Elements(window, name, onError, insideArray: true))
+        {
+            yield return record;
+        }
+
+        // Elements stops at the closing ']' or after reporting a problem that ends the file.
+        if (!window.Ensure() || window.Peek != (byte)']')
+        {
+            yield break;
+        }
+
+        window.Advance(1);
+        if (!SkipRestOfObject(window, name, onError))
+        {
+            yield break;
+        }
+
+        foreach (var record in Elements(window, name, onError, insideArray: false))
+        {
+            yield return record;
+        }
+    }
+
+    /// <summary>Skips <c>, "key": value ... }</c> after the Records array; false (reported) when it is not that.</summary>
+    private static bool SkipRestOfObject(ByteWindow window, string name, Action<EventError> onError)
+    {
+        while (true)
+        {
+            if (!window.SkipWhitespace())
+            {
+                onError(new EventError(name, window.Line, TruncatedCode, "the file ends inside the Records object (missing '}')"));
+                return false;
+            }
+
+            if (window.Peek == (byte)'}')
+            {
+                window.Advance(1);
+                return true;
+            }
+
+            if (window.Peek != (byte)',' || !SkipMember(window, name, onError))
+            {
+                onError(new EventError(name, window.Line, MalformedCode, "malformed JSON after the Records array (expected ',' or '}'); the rest of the file was skipped"));
+                return false;
+            }
+        }
+    }
+
+    private static bool SkipMember(ByteWindow window, string name, Action<EventError> onError)
+    {
+        window.Advance(1);
+        if (!window.SkipWhitespace() || window.Peek != (byte)'"')
+        {
+            return false;
+        }
+
+        var keyLength = MeasureValue(window, name, onError, insideArray: true);
+        if (keyLength < 0)
+        {
+            return false;
+        }
+
+        window.Advance(keyLength);
+        if (!window.SkipWhitespace() || window.Peek != (byte)':')
+        {
+            return false;
+        }
+
+        window.Advance(1);
+        if (!window.SkipWhitespace())
+        {
+            return false;
+        }
+
+        var valueLength = MeasureValue(window, name, onError, insideArray: true);
+        if (valueLength < 0)
+        {
+            return false;
+        }
+
+        window.Advance(valueLength);
+        return true;
     }
 
     private static bool IsObject(JsonDocument document, string name, long line, Action<EventError> onError)

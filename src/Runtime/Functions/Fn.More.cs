@@ -9,7 +9,38 @@ namespace RuleCompiler.Runtime.Functions;
 /// <summary>Text, encoding and date functions beyond the core set (language.md, section 6).</summary>
 public static partial class Fn
 {
-    public static Value ReplaceRegex(Value text, Regex regex, Value rewrite) => Value.String(regex.Replace(text.ToText(), rewrite.ToText()));
+    /// <summary>The rewrite refers to groups as <c>\1</c>..<c>\9</c> (KQL's and SPL's syntax, docs/semantics.md decision 6).</summary>
+    public static Value ReplaceRegex(Value text, Regex regex, Value rewrite) =>
+        Value.String(regex.Replace(text.ToText(), DotNetReplacement(rewrite.ToText())));
+
+    /// <summary><c>\N</c> becomes <c>$N</c>, <c>\\</c> a backslash, and a literal <c>$</c> is escaped as <c>$$</c>.</summary>
+    private static string DotNetReplacement(string rewrite)
+    {
+        var builder = new StringBuilder(rewrite.Length + 4);
+        for (var i = 0; i < rewrite.Length; i++)
+        {
+            var c = rewrite[i];
+            if (c == '$')
+            {
+                builder.Append("$$");
+            }
+            else if (c == '\\' && i + 1 < rewrite.Length && char.IsAsciiDigit(rewrite[i + 1]))
+            {
+                builder.Append("${").Append(rewrite[++i]).Append('}');
+            }
+            else if (c == '\\' && i + 1 < rewrite.Length && rewrite[i + 1] == '\\')
+            {
+                builder.Append('\\');
+                i++;
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
 
     /// <summary><c>trim(regex, text)</c>: removes matches of the pattern at both ends (the caller passes it anchored at each end).</summary>
     public static Value Trim(Regex atStart, Regex atEnd, Value text)
@@ -102,7 +133,9 @@ public static partial class Fn
             "year" => Value.Long(x.Year - y.Year),
             "quarter" => Value.Long((((x.Year * 12) + x.Month - 1) / 3) - (((y.Year * 12) + y.Month - 1) / 3)),
             "month" => Value.Long(((x.Year - y.Year) * 12) + x.Month - y.Month),
-            "week" => Value.Long(((x.Date.AddDays(-(int)x.DayOfWeek) - y.Date.AddDays(-(int)y.DayOfWeek)).Days) / 7),
+            // Weeks start on Sunday; 0001-01-01 is a Monday, so day d (from then) lies in week (d + 1) / 7. No DateTime
+            // arithmetic, so that dates near year 1 cannot overflow.
+            "week" => Value.Long(((x.Ticks / System.TimeSpan.TicksPerDay) + 1) / 7 - (((y.Ticks / System.TimeSpan.TicksPerDay) + 1) / 7)),
             "day" => Value.Long(Ticks(System.TimeSpan.TicksPerDay)),
             "hour" => Value.Long(Ticks(System.TimeSpan.TicksPerHour)),
             "minute" => Value.Long(Ticks(System.TimeSpan.TicksPerMinute)),

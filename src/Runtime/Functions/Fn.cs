@@ -29,12 +29,28 @@ public static partial class Fn
 
     public static Value ToUpper(Value v) => v.IsNull ? Value.String(string.Empty) : Value.String(v.ToText().ToUpperInvariant());
 
-    public static Value Strlen(Value v) => Value.Long(v.ToText().Length);
+    /// <summary>Unicode code points (a surrogate pair is one character), as KQL and SPL count.</summary>
+    public static Value Strlen(Value v)
+    {
+        var text = v.ToText();
+        var length = 0L;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!(char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])))
+            {
+                length++;
+            }
+        }
 
+        return Value.Long(length);
+    }
+
+    /// <summary>A negative start counts from the end (<c>substring("abcdef", -2)</c> is "ef"), as SPL's substr.</summary>
     public static Value Substring(Value text, Value start, Value length)
     {
         var s = text.ToText();
-        var from = (int)Math.Clamp(Conversions.ToLong(start) is { IsNull: false } f ? f.AsLong : 0, 0, s.Length);
+        var offset = Conversions.ToLong(start) is { IsNull: false } f ? f.AsLong : 0;
+        var from = (int)Math.Clamp(offset < 0 ? s.Length + offset : offset, 0, s.Length);
         var count = length.IsNull ? s.Length - from : (int)Math.Clamp(Conversions.ToLong(length).AsLong, 0, s.Length - from);
         return Value.String(s.Substring(from, count));
     }
@@ -81,9 +97,10 @@ public static partial class Fn
 
     public static bool IsNotEmpty(Value v) => !IsEmpty(v);
 
-    public static bool IsNull(Value v) => v.IsNull;
+    /// <summary>Null, missing and "" are one value (docs/semantics.md decision 1), so isnull is isempty.</summary>
+    public static bool IsNull(Value v) => IsEmpty(v);
 
-    public static bool IsNotNull(Value v) => !v.IsNull;
+    public static bool IsNotNull(Value v) => !IsNull(v);
 
     public static Value ArrayLength(Value v) => v.IsArray ? Value.Long(v.ArrayLength) : Value.Null;
 
@@ -114,9 +131,10 @@ public static partial class Fn
 
     public static Value Now() => Value.DateTime(EvaluationClock.UtcNow);
 
-    public static Value Now(Value offset) => offset.Kind == ValueKind.TimeSpan ? Value.DateTime(EvaluationClock.UtcNow + offset.AsTimeSpan) : Value.Null;
+    public static Value Now(Value offset) => Arithmetic.Add(Now(), offset);
 
-    public static Value Ago(Value span) => span.Kind == ValueKind.TimeSpan ? Value.DateTime(EvaluationClock.UtcNow - span.AsTimeSpan) : Value.Null;
+    /// <summary>now() minus the span; null when that leaves year 1..9999.</summary>
+    public static Value Ago(Value span) => Arithmetic.Subtract(Now(), span);
 
     public static Value HourOfDay(Value t) => AsTime(t) is { } dt ? Value.Long(dt.Hour) : Value.Null;
 
@@ -138,7 +156,7 @@ public static partial class Fn
         {
             case ValueKind.DateTime when size.Kind == ValueKind.TimeSpan && size.AsLong > 0:
                 var sinceEpoch = v.AsLong - DateTime.UnixEpoch.Ticks;
-                return Value.DateTime(new DateTime(DateTime.UnixEpoch.Ticks + FloorTo(sinceEpoch, size.AsLong), DateTimeKind.Utc));
+                return Arithmetic.DateTimeTicks(DateTime.UnixEpoch.Ticks, FloorTo(sinceEpoch, size.AsLong));
             case ValueKind.TimeSpan when size.Kind == ValueKind.TimeSpan && size.AsLong > 0:
                 return Value.TimeSpan(new TimeSpan(FloorTo(v.AsLong, size.AsLong)));
             case ValueKind.Long when size.Kind == ValueKind.Long && size.AsLong > 0:
@@ -150,7 +168,18 @@ public static partial class Fn
         }
     }
 
-    private static long FloorTo(long value, long size) => value - (((value % size) + size) % size);
+    /// <summary>The largest multiple of size at or below value; a floor below long's range stays at its smallest multiple.</summary>
+    private static long FloorTo(long value, long size)
+    {
+        var remainder = value % size;
+        if (remainder >= 0)
+        {
+            return value - remainder;
+        }
+
+        var floor = (decimal)value - remainder - size;
+        return floor < long.MinValue ? value - remainder : (long)floor;
+    }
 
     private static DateTime? AsTime(Value v) => Conversions.ToDateTime(v) is { IsNull: false } t ? t.AsDateTime : null;
 

@@ -18,7 +18,8 @@ public enum JoinKind
 
 /// <summary>
 /// <c>join kind=K (right) on keys</c>. Both sides are collected; the join runs when both have completed. Rows
-/// match when every key pair is equal (<see cref="ValueComparer"/>); a null key matches nothing. Output rows
+/// match when every key pair is equal (<see cref="ValueComparer"/>): null, missing and "" keys match each other
+/// (docs/semantics.md decision 1, as Sentinel's string columns), 1 and "1" do not. Output rows
 /// are the left row's fields then the right row's, a right field whose name is taken getting a numeric suffix
 /// (<c>user</c> becomes <c>user1</c>), as KQL names them. Order: left input order, then unmatched right rows.
 /// </summary>
@@ -66,15 +67,13 @@ public sealed class Join : IRowSink
         var index = new Dictionary<Value[], List<int>>(KeyComparer.Instance);
         for (var i = 0; i < _right.Count; i++)
         {
-            if (KeyOf(_right[i], _rightKeys) is { } key)
+            var key = KeyOf(_right[i], _rightKeys);
+            if (!index.TryGetValue(key, out var list))
             {
-                if (!index.TryGetValue(key, out var list))
-                {
-                    index.Add(key, list = []);
-                }
-
-                list.Add(i);
+                index.Add(key, list = []);
             }
+
+            list.Add(i);
         }
 
         var rightMatched = new bool[_right.Count];
@@ -82,8 +81,8 @@ public sealed class Join : IRowSink
         foreach (var left in _left)
         {
             var key = KeyOf(left, _leftKeys);
-            var matches = key is not null && index.TryGetValue(key, out var found) ? found : [];
-            if (_kind == JoinKind.InnerUnique && key is not null && !seenLeftKeys.Add(key))
+            var matches = index.TryGetValue(key, out var found) ? found : [];
+            if (_kind == JoinKind.InnerUnique && !seenLeftKeys.Add(key))
             {
                 continue; // innerunique keeps one left row per key
             }
@@ -129,16 +128,12 @@ public sealed class Join : IRowSink
         }
     }
 
-    private static Value[]? KeyOf(Row row, Func<Row, Value>[] keys)
+    private static Value[] KeyOf(Row row, Func<Row, Value>[] keys)
     {
         var key = new Value[keys.Length];
         for (var i = 0; i < keys.Length; i++)
         {
             key[i] = keys[i](row);
-            if (key[i].IsNull)
-            {
-                return null;
-            }
         }
 
         return key;

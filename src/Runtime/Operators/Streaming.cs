@@ -53,6 +53,9 @@ public sealed class Take(long count, IRowSink next) : Stage(next)
 {
     private long _taken;
 
+    /// <summary>How many rows pass; a <see cref="Sort"/> right before keeps only this many.</summary>
+    public long Count => count;
+
     public override void Push(Row row)
     {
         if (_taken < count)
@@ -86,12 +89,15 @@ public static class RowMaps
         return row.Without(oldNames).With(values);
     }
 
-    /// <summary><c>fill-null v</c> (every visible column when <paramref name="names"/> is empty) or <c>fill-null v in a, b</c>.</summary>
+    /// <summary>
+    /// <c>fill-null v</c> (every visible column when <paramref name="names"/> is empty) or <c>fill-null v in a, b</c>.
+    /// Null, missing and "" are one value (docs/semantics.md decision 1): all three are filled.
+    /// </summary>
     public static Row FillNull(Row row, Value fill, params string[] names)
     {
         var targets = names.Length > 0
-            ? names.Where(n => row.GetTop(n).IsNull)
-            : row.Fields().Where(f => f.Value.IsNull).Select(f => f.Key);
+            ? names.Where(n => Functions.Fn.IsEmpty(row.GetTop(n)))
+            : row.Fields().Where(f => Functions.Fn.IsEmpty(f.Value)).Select(f => f.Key);
         var filled = targets.Select(n => new KeyValuePair<string, Value>(n, fill)).ToArray();
         return filled.Length == 0 ? row : row.With(filled);
     }

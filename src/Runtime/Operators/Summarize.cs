@@ -94,33 +94,66 @@ public sealed record SortKey(Func<Row, Value> Value, bool Descending);
 /// </summary>
 public sealed class Sort(SortKey[] keys, IRowSink next) : Stage(next)
 {
-    private readonly List<(Value[] Key, Row Row)> _rows = [];
+    // Followed by take k (sort | take k, top), only the k first rows can ever be emitted: a bounded heap keeps
+    // those and memory stays O(k) however many rows arrive, instead of every row of the input.
+    private readonly int? _limit = next is Take take && take.Count < int.MaxValue ? (int)take.Count : null;
+    private readonly List<(Value[] Key, Row Row, long Index)> _rows = [];
+    private PriorityQueue<(Value[] Key, Row Row, long Index), (Value[] Key, Row Row, long Index)>? _top;
+    private long _seen;
 
-    public override void Push(Row row) => _rows.Add((keys.Select(k => k.Value(row)).ToArray(), row));
+    public override void Push(Row row)
+    {
+        var item = (keys.Select(k => k.Value(row)).ToArray(), row, _seen++);
+        if (_limit is not { } limit)
+        {
+            _rows.Add(item);
+            return;
+        }
+
+        // The heap's root is the worst row kept; a better newcomer replaces it.
+        _top ??= new PriorityQueue<(Value[], Row, long), (Value[], Row, long)>(Comparer<(Value[] Key, Row Row, long Index)>.Create((a, b) => Compare(b, a)));
+        if (_top.Count < limit)
+        {
+            _top.Enqueue(item, item);
+        }
+        else if (limit > 0 && Compare(item, _top.Peek()) < 0)
+        {
+            _top.DequeueEnqueue(item, item);
+        }
+    }
 
     public override void Complete()
     {
-        // List.Sort is not stable: order by position as the last key.
-        var indexed = _rows.Select((r, i) => (r.Key, r.Row, Index: i)).ToList();
-        indexed.Sort((a, b) =>
+        if (_top is not null)
         {
-            for (var i = 0; i < keys.Length; i++)
+            while (_top.TryDequeue(out var item, out _))
             {
-                var c = ValueComparer.Instance.Compare(a.Key[i], b.Key[i]);
-                if (c != 0)
-                {
-                    return keys[i].Descending ? -c : c;
-                }
+                _rows.Add(item);
             }
+        }
 
-            return a.Index.CompareTo(b.Index);
-        });
-        foreach (var item in indexed)
+        // List.Sort is not stable: order by arrival as the last key.
+        _rows.Sort(Compare);
+        foreach (var item in _rows)
         {
             Next.Push(item.Row);
         }
 
         _rows.Clear();
         base.Complete();
+    }
+
+    private int Compare((Value[] Key, Row Row, long Index) a, (Value[] Key, Row Row, long Index) b)
+    {
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var c = ValueComparer.Instance.Compare(a.Key[i], b.Key[i]);
+            if (c != 0)
+            {
+                return keys[i].Descending ? -c : c;
+            }
+        }
+
+        return a.Index.CompareTo(b.Index);
     }
 }

@@ -8,16 +8,19 @@ namespace RuleCompiler.Runtime.Rules;
 /// Writes alerts as NDJSON, one line per output row, keys in a fixed order: rule_id, rule_name, severity,
 /// risk_score, entities (type and each identifier's value from the row), then the row's own columns under
 /// "fields" (nested, so a column called "severity" cannot clash with the alert's).
+/// An alert is serialised whole into a buffer and then written with its newline in one call, so a failure while
+/// serialising (a value that cannot be written) loses that alert and never leaves half a line in the output.
 /// </summary>
 public sealed class AlertWriter(Stream output)
 {
-    private static readonly byte[] NewLine = "\n"u8.ToArray();
+    private readonly MemoryStream _buffer = new();
 
     public long Count { get; private set; }
 
     public void Write(RuleInfo rule, Row row)
     {
-        using (var writer = JsonText.CreateWriter(output))
+        _buffer.SetLength(0);
+        using (var writer = JsonText.CreateWriter(_buffer))
         {
             writer.WriteStartObject();
             writer.WriteString("rule_id", rule.Id);
@@ -50,7 +53,8 @@ public sealed class AlertWriter(Stream output)
             writer.WriteEndObject();
         }
 
-        output.Write(NewLine);
+        _buffer.WriteByte((byte)'\n');
+        output.Write(_buffer.GetBuffer(), 0, (int)_buffer.Length);
         Count++;
     }
 }

@@ -4,8 +4,12 @@ using System.Text.Json;
 namespace RuleCompiler.Runtime.Values;
 
 /// <summary>Conversions between kinds (tostring, tolong, todatetime, ...) and the parsing they need.</summary>
-public static class Conversions
+public static partial class Conversions
 {
+    // The digits of a fraction beyond the seven .NET parses: group 1 keeps the first seven.
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=:\d\d)(\.\d{7})\d+")]
+    private static partial System.Text.RegularExpressions.Regex LongFraction();
+
     private static readonly string[] Iso8601Formats =
     [
         "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
@@ -17,11 +21,14 @@ public static class Conversions
         "yyyy-MM-dd",
     ];
 
-    /// <summary>An ISO 8601 date and time; without a zone it is UTC.</summary>
+    /// <summary>
+    /// An ISO 8601 date and time with any number of fraction digits (beyond seven, 100 ns, they are cut off), with
+    /// <c>Z</c>, an offset (converted to UTC) or no zone (UTC).
+    /// </summary>
     public static bool TryParseDateTime(string text, out DateTime value)
     {
         if (DateTime.TryParseExact(
-                text,
+                LongFraction().Replace(text, "$1", 1),
                 Iso8601Formats,
                 CultureInfo.InvariantCulture,
                 DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal,
@@ -60,6 +67,7 @@ public static class Conversions
     {
         ValueKind.Bool => v,
         ValueKind.Long => Value.Bool(v.AsLong != 0),
+        ValueKind.Real => Value.Bool(v.AsReal != 0),
         ValueKind.String when bool.TryParse(v.AsString, out var b) => Value.Bool(b),
         _ => Value.Null,
     };

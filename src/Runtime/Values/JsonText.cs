@@ -61,7 +61,7 @@ public static class JsonText
                 writer.WriteStringValue(value.ToText());
                 break;
             case ValueKind.Array when value.TryGetJson(out var array):
-                array.WriteTo(writer);
+                Events.EventStrings.Write(writer, array);
                 break;
             case ValueKind.Array:
                 writer.WriteStartArray();
@@ -73,7 +73,7 @@ public static class JsonText
                 writer.WriteEndArray();
                 break;
             case ValueKind.Object when value.TryGetJson(out var obj):
-                obj.WriteTo(writer);
+                Events.EventStrings.Write(writer, obj);
                 break;
             default:
                 writer.WriteNullValue();

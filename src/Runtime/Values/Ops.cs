@@ -81,13 +81,46 @@ public static class Ops
             return l.AsLong == r.AsLong;
         }
 
-        if (TryDateTimes(l, r, out var lt, out var rt))
+        if (TryConvertText(ref l, ref r) is { } converted)
         {
-            return lt == rt;
+            return converted && EqualScalar(l, r, comparison);
         }
 
+        // Strings (null is ""), and arrays and objects by their JSON text.
         return string.Equals(l.ToText(), r.ToText(), comparison);
     }
+
+    /// <summary>
+    /// A string meeting a number, bool, datetime or timespan is converted to that kind (docs/semantics.md decision 2:
+    /// the same for <c>==</c>, <c>&lt;</c> and <c>between</c>). Null when no conversion applies, false when the text
+    /// does not convert (the operands are then neither equal nor ordered), true when both now have one kind.
+    /// </summary>
+    private static bool? TryConvertText(ref Value l, ref Value r)
+    {
+        if (l.Kind == ValueKind.String && IsTypedScalar(r))
+        {
+            l = ConvertTo(l, r.Kind);
+            return !l.IsNull;
+        }
+
+        if (r.Kind == ValueKind.String && IsTypedScalar(l))
+        {
+            r = ConvertTo(r, l.Kind);
+            return !r.IsNull;
+        }
+
+        return null;
+    }
+
+    private static bool IsTypedScalar(Value v) => v.IsNumber || v.Kind is ValueKind.Bool or ValueKind.DateTime or ValueKind.TimeSpan;
+
+    private static Value ConvertTo(Value text, ValueKind kind) => kind switch
+    {
+        ValueKind.Long or ValueKind.Real => Conversions.ToReal(text),
+        ValueKind.Bool => Conversions.ToBool(text),
+        ValueKind.DateTime => Conversions.ToDateTime(text),
+        _ => Conversions.ToTimeSpan(text),
+    };
 
     // Ordering ---------------------------------------------------------------------------------------------
 
@@ -117,7 +150,11 @@ public static class Ops
         return TryCompare(left, right, out var cmp) && test(cmp);
     }
 
-    /// <summary>Compares two values that have an order; false when either is null or they are not comparable.</summary>
+    /// <summary>
+    /// Compares two values that have an order (numbers, datetimes, timespans, bools, strings ordinally; a string
+    /// against another kind converted as <see cref="TryConvertText"/>); false when either is null or they are not
+    /// comparable.
+    /// </summary>
     public static bool TryCompare(Value l, Value r, out int comparison)
     {
         comparison = 0;
@@ -138,61 +175,13 @@ public static class Ops
             return true;
         }
 
-        if (TryDateTimes(l, r, out var lt, out var rt))
-        {
-            comparison = lt.CompareTo(rt);
-            return true;
-        }
-
         if (l.Kind == ValueKind.String && r.Kind == ValueKind.String)
         {
             comparison = string.CompareOrdinal(l.AsString, r.AsString);
             return true;
         }
 
-        if (TryNumbers(l, r, out var ln, out var rn))
-        {
-            comparison = ln.CompareTo(rn);
-            return true;
-        }
-
-        return false;
-    }
-
-    private static bool TryDateTimes(Value l, Value r, out DateTime lt, out DateTime rt)
-    {
-        lt = rt = default;
-        if (l.Kind == ValueKind.DateTime && r.Kind == ValueKind.String)
-        {
-            lt = l.AsDateTime;
-            return Conversions.TryParseDateTime(r.AsString!, out rt);
-        }
-
-        if (r.Kind == ValueKind.DateTime && l.Kind == ValueKind.String)
-        {
-            rt = r.AsDateTime;
-            return Conversions.TryParseDateTime(l.AsString!, out lt);
-        }
-
-        return false;
-    }
-
-    private static bool TryNumbers(Value l, Value r, out double ln, out double rn)
-    {
-        ln = rn = 0;
-        return (l.IsNumber || l.Kind == ValueKind.String) && (r.IsNumber || r.Kind == ValueKind.String)
-            && TryNumber(l, out ln) && TryNumber(r, out rn);
-    }
-
-    private static bool TryNumber(Value v, out double d)
-    {
-        if (v.IsNumber)
-        {
-            d = v.AsReal;
-            return true;
-        }
-
-        return double.TryParse(v.AsString, NumberStyles.Float, CultureInfo.InvariantCulture, out d);
+        return TryConvertText(ref l, ref r) == true && TryCompare(l, r, out comparison);
     }
 
     // String operators (null is the empty string; a left array matches when any element does) ---------------
@@ -324,8 +313,10 @@ public static class Ops
 
     /// <summary>
     /// A cached regex for a rule's pattern. NonBacktracking keeps matching linear in the input (the RE2 promise the
-    /// language makes), so no event can make a rule hang.
+    /// language makes), and the match timeout bounds what is left (a pattern whose automaton keeps growing on a
+    /// long input): the match stops and the rule's failure on that event is reported. The pattern is the portable
+    /// dialect, rewritten to .NET's syntax with RE2's meaning (<see cref="PortableRegex"/>).
     /// </summary>
     public static Regex Regex(string pattern) =>
-        RegexCache.GetOrAdd(pattern, static p => new Regex(p, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking));
+        RegexCache.GetOrAdd(pattern, static p => new Regex(PortableRegex.ToDotNet(p), RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, Limits.RegexMatchTimeout));
 }

@@ -44,7 +44,7 @@ public readonly struct Value : IEquatable<Value>
     /// <summary>A value read from JSON: scalars become typed values, arrays and objects stay views.</summary>
     public static Value FromJson(JsonElement e) => e.ValueKind switch
     {
-        JsonValueKind.String => new Value(ValueKind.String, reference: e.GetString()),
+        JsonValueKind.String => new Value(ValueKind.String, reference: Events.EventStrings.Read(e)),
         JsonValueKind.Number => e.TryGetInt64(out var l) ? Long(l) : Real(e.GetDouble()),
         JsonValueKind.True => Bool(true),
         JsonValueKind.False => Bool(false),
@@ -134,38 +134,11 @@ public readonly struct Value : IEquatable<Value>
     }
 
     /// <summary>
-    /// Member <paramref name="name"/> of an object; null when absent. On an array, the member of every element
-    /// (a member path below a multi-valued field is multi-valued: <c>resources.ARN</c> is every resource's ARN);
-    /// null when no element has it.
+    /// Member <paramref name="name"/> of an object; null when absent and on anything else, an array included
+    /// (docs/semantics.md decision 3: <c>resources.ARN</c> is null; index the array or mv-expand it).
     /// </summary>
-    public Value Member(string name)
-    {
-        if (Kind == ValueKind.Object && _ref is null)
-        {
-            return _json.TryGetProperty(name, out var member) ? FromJson(member) : Null;
-        }
-
-        if (Kind != ValueKind.Array)
-        {
-            return Null;
-        }
-
-        var values = new List<Value>();
-        foreach (var element in Elements())
-        {
-            var member = element.Member(name);
-            if (member.IsArray)
-            {
-                values.AddRange(member.Elements());
-            }
-            else if (!member.IsNull)
-            {
-                values.Add(member);
-            }
-        }
-
-        return values.Count == 0 ? Null : Array(values.ToArray());
-    }
+    public Value Member(string name) =>
+        Kind == ValueKind.Object && _ref is null && _json.TryGetProperty(name, out var member) ? FromJson(member) : Null;
 
     /// <summary>
     /// The text of the value as string operators see it: null is the empty string, numbers and bools their JSON

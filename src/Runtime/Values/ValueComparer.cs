@@ -2,8 +2,9 @@ namespace RuleCompiler.Runtime.Values;
 
 /// <summary>
 /// Equality, hashing and ordering of values for grouping (summarize, distinct, dcount, make_set, join keys) and
-/// sorting. Numbers compare numerically across long and real; strings ordinal; null equals null;
-/// arrays and objects by their JSON text. Values of different kinds order by kind.
+/// sorting. Numbers compare numerically across long and real; strings ordinal; null equals null and the empty
+/// string (docs/semantics.md decision 1: one value for strings everywhere); arrays and objects by their JSON text.
+/// Values of different kinds order by kind, so the order is total and never depends on the input order.
 /// </summary>
 public sealed class ValueComparer : IEqualityComparer<Value>, IComparer<Value>
 {
@@ -11,6 +12,8 @@ public sealed class ValueComparer : IEqualityComparer<Value>, IComparer<Value>
 
     public bool Equals(Value x, Value y)
     {
+        x = Empty(x);
+        y = Empty(y);
         if (x.IsNumber && y.IsNumber)
         {
             return x.Kind == ValueKind.Long && y.Kind == ValueKind.Long ? x.AsLong == y.AsLong : x.AsReal.Equals(y.AsReal);
@@ -30,7 +33,10 @@ public sealed class ValueComparer : IEqualityComparer<Value>, IComparer<Value>
         };
     }
 
-    public int GetHashCode(Value v) => v.Kind switch
+    /// <summary>The empty string stands for null here, so that null, missing and "" group, hash and sort as one.</summary>
+    private static Value Empty(Value v) => v.Kind == ValueKind.String && v.AsString!.Length == 0 ? Value.Null : v;
+
+    public int GetHashCode(Value v) => Empty(v).Kind switch
     {
         ValueKind.Null => 0,
         ValueKind.String => StringComparer.Ordinal.GetHashCode(v.AsString!),
@@ -43,6 +49,8 @@ public sealed class ValueComparer : IEqualityComparer<Value>, IComparer<Value>
     /// <summary>Total order: null first, then by kind, then by value within a kind (numbers together).</summary>
     public int Compare(Value x, Value y)
     {
+        x = Empty(x);
+        y = Empty(y);
         if (x.IsNumber && y.IsNumber)
         {
             return x.Kind == ValueKind.Long && y.Kind == ValueKind.Long ? x.AsLong.CompareTo(y.AsLong) : x.AsReal.CompareTo(y.AsReal);

@@ -17,9 +17,10 @@ public sealed class ValueSet
         var others = new List<Value>();
         foreach (var value in Flatten(values))
         {
-            if (value.Kind == ValueKind.String)
+            if (value.Kind == ValueKind.String || value.IsNull)
             {
-                _texts.Add(value.AsString!);
+                // A null member is "" (docs/semantics.md decision 1), so x in ("a", x) is x == x also for a null x.
+                _texts.Add(value.ToText());
             }
             else if (!value.IsNull)
             {

@@ -118,7 +118,7 @@ internal static class PipelineCases
         ["Negations"] = Query(
             Where(And(
                 Bin(BinaryOperator.NotContains, F("userAgent"), Str("console")),
-                Bin(BinaryOperator.NotHas, F("resources.ARN"), Str("prod")))),
+                Bin(BinaryOperator.NotHas, F("resources"), Str("prod")))), // any element (a member below it is null)
             Project(As(null, F("eventID")))),
 
         ["LatestPerUser"] = Query(

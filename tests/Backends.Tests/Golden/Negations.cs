@@ -25,14 +25,14 @@ public sealed class Rule_Negations_4449009e : CompiledRule
 
     private static readonly TimeSpec Time = new(new FieldPath("eventTime"), TimeFormat.Iso8601);
     private static readonly FieldPath F_userAgent = new FieldPath("userAgent");
-    private static readonly FieldPath F_resources_ARN = new FieldPath("resources", PathStep.Member("ARN"));
+    private static readonly FieldPath F_resources = new FieldPath("resources");
     private static readonly FieldPath F_eventID = new FieldPath("eventID");
 
     public override RuleInfo Info => Rule;
 
     /// <summary>The leading where stages, evaluated on each event before anything is allocated for it.</summary>
     public static bool Matches(Row row) =>
-        (!Ops.Contains(row.Get(F_userAgent), "console") && !Ops.Has(row.Get(F_resources_ARN), "prod"));
+        (!Ops.Contains(row.Get(F_userAgent), "console") && !Ops.Has(row.Get(F_resources), "prod"));
 
     /// <summary>Wires the stages after the leading filters; each pipeline is built from its last stage back to its first.</summary>
     public override void Build(RulePlan plan, IRowSink output)

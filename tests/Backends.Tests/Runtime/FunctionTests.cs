@@ -32,7 +32,8 @@ public class FunctionTests
         Assert.False(Fn.IsEmpty(0L));
         Assert.True(Fn.IsNotEmpty("x"));
         Assert.True(Fn.IsNull(Value.Null));
-        Assert.False(Fn.IsNull(""));
+        Assert.True(Fn.IsNull("")); // null, missing and "" are one value (docs/semantics.md decision 1)
+        Assert.False(Fn.IsNull(" "));
     }
 
     [Fact]
@@ -124,7 +125,8 @@ public class FunctionTests
     {
         Assert.Equal("x y", Fn.Trim(Ops.Regex(@"^(?:\s)+"), Ops.Regex(@"(?:\s)+$"), "  x y \t").AsString);
         Assert.Equal("role/<id>", Fn.ReplaceRegex("role/123", Ops.Regex("[0-9]+"), "<id>").AsString);
-        Assert.Equal("r:1", Fn.ReplaceRegex("1:r", Ops.Regex("([0-9]):([a-z])"), "$2:$1").AsString);
+        Assert.Equal("r:1", Fn.ReplaceRegex("1:r", Ops.Regex("([0-9]):([a-z])"), @"\2:\1").AsString);
+        Assert.Equal("$2:\\", Fn.ReplaceRegex("1:r", Ops.Regex("([0-9]):([a-z])"), @"$2:\\").AsString); // $ is literal, \\ a backslash
         Assert.Equal(3L, Fn.IndexOfRegex("abc/d", Ops.Regex("/?d")).AsLong);
         Assert.Equal(-1L, Fn.IndexOfRegex("abc", Ops.Regex("z")).AsLong);
         Assert.Equal("admin", Fn.Extract(Ops.Regex("role/([^/]+)"), 1L, "arn:aws:iam::1:role/admin").AsString);

@@ -165,15 +165,17 @@ public class OperatorTests
     }
 
     [Fact]
-    public void JoinNullKeysMatchNothing()
+    public void JoinNullAndEmptyKeysMatchEachOtherButNotOtherTypes()
     {
         var output = new RowCollector();
         var join = new Join(JoinKind.Inner, [r => r.Get(User)], [r => r.Get(User)], output);
         join.Push(Row.FromColumns([new("id", "l")]));
-        join.Right.Push(Row.FromColumns([new("id", "r")]));
+        join.Push(Row.FromColumns([new("id", "one"), new("user", 1L)]));
+        join.Right.Push(Row.FromColumns([new("id", "r"), new("user", "")]));
+        join.Right.Push(Row.FromColumns([new("id", "text one"), new("user", "1")]));
         join.Complete();
         join.Right.Complete();
-        Assert.Empty(output.Rows);
+        Assert.Equal("id=l, id1=r, user=", CSharp.RuleHarness.Text(Assert.Single(output.Rows)));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using RuleCompiler.Compiler.Diagnostics;
 using System.Collections.Immutable;
 using RuleCompiler.Compiler.Language.Binding;
 using RuleCompiler.Compiler.Language.Syntax;
@@ -64,6 +65,26 @@ public class EdgeCaseTests
         Single(TestSources.Bind(asPipeline), BindingCodes.LetKind, asPipeline.Body.Source.Span);
         var value = F("p");
         Single(TestSources.Bind(Q([Let("p", Pipe())], Where(Eq(value, S("x"))))), BindingCodes.LetKind, value.Span);
+    }
+
+    [Fact]
+    public void Sub_pipeline_in_parentheses_after_in_is_told_to_drop_them()
+    {
+        // Issue 8: RC2522 used to advise "use it with in", which is what x in (p) does.
+        var item = F("users");
+        var query = Q([Let("users", Pipe(Distinct(A(F("userIdentity.arn")))))], Where(In(F("userIdentity.arn"), InOperator.In, new ListLiteral([item], new TextSpan(0, 7)))));
+        var diagnostic = Single(TestSources.Bind(query), BindingCodes.LetKind, item.Span);
+        Assert.Contains("without parentheses: x in users", diagnostic.Message);
+    }
+
+    [Fact]
+    public void Take_without_a_preceding_sort_is_a_warning()
+    {
+        var take = new TakeStage(5, new TextSpan(0, 6));
+        var diagnostic = Single(TestSources.Bind(Q(take)), BindingCodes.TakeWithoutSort, take.Span);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        NoDiagnostics(TestSources.Bind(Q(Sort(F("eventName")), Project(A(F("eventName"))), new TakeStage(5, new TextSpan(0, 6)))));
+        Single(TestSources.Bind(Q(Sort(F("eventName")), Distinct(A(F("eventName"))), new TakeStage(5, new TextSpan(0, 6)))), BindingCodes.TakeWithoutSort);
     }
 
     [Fact]

@@ -84,11 +84,23 @@ public class ExpressionTypeTests
     }
 
     [Fact]
-    public void Comparing_a_bool_with_a_string_is_a_warning()
+    public void Comparing_a_bool_with_a_string_is_an_error_that_names_the_conversions()
     {
+        // docs/semantics.md decision 2: no implicit comparison across types; the source's declared type decides.
         var comparison = Eq(F("readOnly"), S("false"));
         var diagnostic = Single(TestSources.Bind(Q(Where(comparison))), BindingCodes.ComparisonTypeMix, comparison.Span);
-        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Contains("tobool()", diagnostic.Message);
+        NoDiagnostics(TestSources.Bind(Q(Where(Eq(F("readOnly"), Call("tobool", S("false")))))));
+    }
+
+    [Fact]
+    public void Ordering_a_datetime_against_a_string_is_an_error()
+    {
+        var comparison = Bin(BinaryOperator.Greater, F("_time"), S("2024-05-25T21:14:00+02:00"));
+        var diagnostic = Single(TestSources.Bind(Q(Where(comparison))), BindingCodes.ComparisonTypeMix, comparison.Span);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Contains("todatetime()", diagnostic.Message);
     }
 
     [Fact]

@@ -36,9 +36,25 @@ internal sealed partial class RuleEmitter : IBoundExpressionVisitor<Code>, IBoun
         {
             { Kind: ResolvedFieldKind.LetConstant } => new(Walk(LetPropertyName(resolved.ColumnName)), CsType.Value),
             { IsEventTime: true } => new(Walk("row.Time(Time)"), CsType.Value),
+            { Remainder.IsEmpty: true, SourceField: { } declared } when DeclaredConversion(declared.Type) is { } convert =>
+                new($"{convert}(row.Get({FieldPathField(resolved.ColumnName, resolved.Remainder)}))", CsType.Value),
             _ => new($"row.Get({FieldPathField(resolved.ColumnName, resolved.Remainder)})", CsType.Value),
         };
     }
+
+    /// <summary>
+    /// A source field is read as the type the data source declares (an ISO 8601 string declared datetime is a
+    /// datetime, "false" declared bool is a bool), as the binder typed it and as the SIEMs' typed columns hold it.
+    /// </summary>
+    private static string? DeclaredConversion(Compiler.Model.FieldType type) => type switch
+    {
+        Compiler.Model.FieldType.DateTime => "Conversions.ToDateTime",
+        Compiler.Model.FieldType.Bool => "Conversions.ToBool",
+        Compiler.Model.FieldType.Long => "Conversions.ToLong",
+        Compiler.Model.FieldType.Real => "Conversions.ToReal",
+        Compiler.Model.FieldType.TimeSpan => "Conversions.ToTimeSpan",
+        _ => null,
+    };
 
     public Code VisitUnary(BoundUnary unary) => unary.Operator == UnaryOperator.Not
         ? new($"!({Expr(unary.Operand).AsBool})", CsType.Bool)

@@ -39,7 +39,7 @@ internal sealed partial class RuleEmitter
                 return new($"Value.Array([{string.Join(", ", args.Select(a => Expr(a).AsValue))}])", CsType.Value);
         }
 
-        var returnsBool = call.Type == Compiler.Language.Binding.ScalarType.Bool;
+        var returnsBool = CSharpCapabilities.Predicates.Contains(function.Name);
         var arguments = string.Join(", ", args.Select(a => a is BoundRegex regex ? RegexField(regex.Pattern) : Expr(a).AsArgument));
         return new($"{Spelling(_table.Function(function))}({arguments})", returnsBool ? CsType.Bool : CsType.Value);
     }

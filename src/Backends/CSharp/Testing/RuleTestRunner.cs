@@ -1,4 +1,6 @@
 using System.Text.Json;
+using RuleCompiler.Compiler.Language.Parsing;
+using RuleCompiler.Compiler.Language.Syntax;
 using RuleCompiler.Compiler.Model;
 using RuleCompiler.Compiler.Yaml;
 using RuleCompiler.Runtime.Events;
@@ -18,6 +20,8 @@ public sealed record RuleTestResult(Rule Rule, RuleTest Test, IReadOnlyList<stri
 /// Runs a rule's <c>tests:</c>: reads the events (inline or a file next to the rule), runs the compiled rule on
 /// them with now() fixed at the latest event time (so windows like ago(1h) hold on any day), and compares the
 /// output with the expected count and rows (each expected row must equal some output row on its listed columns).
+/// Results are sets unless the query sorts (docs/semantics.md decision 5): when the search ends in <c>sort</c>, the
+/// expected rows must also appear in the output in the order they are written.
 /// </summary>
 public static class RuleTestRunner
 {
@@ -50,7 +54,7 @@ public static class RuleTestRunner
                 plan.Complete();
             }
 
-            Compare(test.Expect, output.Rows, problems);
+            Compare(test.Expect, output.Rows, EndsInSort(rule.Search.Text), problems);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -96,13 +100,19 @@ public static class RuleTestRunner
         return documents;
     }
 
-    private static void Compare(TestExpectation expect, List<Row> rows, List<string> problems)
+    /// <summary>Whether the search's main pipeline ends in sort (or sort then take): then its row order is part of the result.</summary>
+    public static bool EndsInSort(string search) =>
+        QueryParser.Parse(search).Query is { Body.Stages: [.., SortStage] or [.., SortStage, TakeStage] };
+
+    /// <summary>Compares output rows with the expectation; <paramref name="ordered"/> also checks the rows' order.</summary>
+    public static void Compare(TestExpectation expect, IReadOnlyList<Row> rows, bool ordered, List<string> problems)
     {
         if (expect.Count is { } count && count != rows.Count)
         {
             problems.Add($"expected {count} row(s), got {rows.Count}");
         }
 
+        var unmatched = 0;
         foreach (var expected in expect.Rows)
         {
             if (rows.Any(r => RowDiff.Matches(expected, r)))
@@ -110,7 +120,49 @@ public static class RuleTestRunner
                 continue;
             }
 
+            unmatched++;
             problems.Add(RowDiff.Describe(expected, rows));
         }
+
+        if (ordered && unmatched == 0)
+        {
+            CompareOrder(expect, rows, problems);
+        }
+    }
+
+    /// <summary>Each expected row must match an output row after the one the previous expected row matched.</summary>
+    private static void CompareOrder(TestExpectation expect, IReadOnlyList<Row> rows, List<string> problems)
+    {
+        var position = -1;
+        foreach (var expected in expect.Rows)
+        {
+            var next = position + 1;
+            while (next < rows.Count && !RowDiff.Matches(expected, rows[next]))
+            {
+                next++;
+            }
+
+            if (next == rows.Count)
+            {
+                problems.Add($"the search ends in sort, so rows compare in order: the expected row at line {expected.Span.Line} " +
+                    $"is not found after output row {position + 1} (it is at output row {IndexOf(expected, rows) + 1})");
+                return;
+            }
+
+            position = next;
+        }
+    }
+
+    private static int IndexOf(ExpectedRow expected, IReadOnlyList<Row> rows)
+    {
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (RowDiff.Matches(expected, rows[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

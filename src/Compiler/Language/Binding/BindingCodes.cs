@@ -33,5 +33,6 @@ public static class BindingCodes
     public const string StarOutsideArgMinMax = "RC2528";
     public const string UndeclaredMember = "RC2529";
     public const string MemberOfArray = "RC2530";
-    public const string FragmentDoesNotFit = "RC2531";
+    public const string TakeWithoutSort = "RC2531";
+    public const string FragmentDoesNotFit = "RC2532";
 }

@@ -40,7 +40,7 @@ internal sealed partial class BindingRun
                 var resolved = new ResolvedField(ResolvedFieldKind.LetConstant, let.Name, null, [], constant.Type, false) { Let = constant };
                 return new BoundFieldReference(resolved, Where(field.Span));
             }
-            Error(BindingCodes.LetKind, $"'{let.Name}' is a sub-pipeline; use it as a pipeline source, in join/union, or with in", field.Span);
+            Error(BindingCodes.LetKind, $"'{let.Name}' is a sub-pipeline; use it as a pipeline source, in join/union, or as a list without parentheses: x in {let.Name}", field.Span);
             return new BoundError(Where(field.Span));
         }
         // After an earlier error (an unknown sub-pipeline) the columns are unknown: do not report every use.

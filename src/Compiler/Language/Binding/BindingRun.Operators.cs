@@ -37,24 +37,37 @@ internal sealed partial class BindingRun
         }
     }
 
-    /// <summary>== and != between different types is legal (compared as text at run time) but usually a mistake.</summary>
+    /// <summary>
+    /// A comparison between different types has no portable meaning (docs/semantics.md decision 2): an error unless one
+    /// side is converted explicitly. dynamic takes the other side's type at run time; long and real are one numeric type.
+    /// </summary>
     private void CheckEquality(ScalarType left, ScalarType right, TextSpan span)
     {
         if (left.IsLoose() || right.IsLoose() || left == right || (left.IsNumeric() && right.IsNumeric())) return;
-        Warning(BindingCodes.ComparisonTypeMix, $"comparing a {left.DisplayName()} with a {right.DisplayName()}: compared as text at run time", span);
+        Error(BindingCodes.ComparisonTypeMix, $"comparing a {left.DisplayName()} with a {right.DisplayName()}: convert one side explicitly ({Conversion(left)} or {Conversion(right)})", span);
     }
 
     private void CheckOrdering(ScalarType left, ScalarType right, TextSpan span)
     {
         if (left.IsLoose() || right.IsLoose() || left == right || (left.IsNumeric() && right.IsNumeric())) return;
-        Warning(BindingCodes.ComparisonTypeMix, $"ordering a {left.DisplayName()} against a {right.DisplayName()}: false at run time unless both convert", span);
+        Error(BindingCodes.ComparisonTypeMix, $"ordering a {left.DisplayName()} against a {right.DisplayName()}: convert one side explicitly ({Conversion(left)} or {Conversion(right)})", span);
     }
 
     private void CheckTextOperand(ScalarType type, TextSpan span)
     {
         if (type.IsLoose() || type == ScalarType.String) return;
-        Warning(BindingCodes.ComparisonTypeMix, $"a string operator with a {type.DisplayName()} operand: compared as text at run time", span);
+        Error(BindingCodes.ComparisonTypeMix, $"a string operator with a {type.DisplayName()} operand: convert it with tostring()", span);
     }
+
+    private static string Conversion(ScalarType type) => type switch
+    {
+        ScalarType.Long => "tolong()",
+        ScalarType.Real => "todouble()",
+        ScalarType.Bool => "tobool()",
+        ScalarType.DateTime => "todatetime()",
+        ScalarType.TimeSpan => "totimespan()",
+        _ => "tostring()",
+    };
 
     private ScalarType Arithmetic(BinaryExpression binary, ScalarType left, ScalarType right)
     {

@@ -74,8 +74,16 @@ internal sealed partial class BindingRun(BindingContext context)
     {
         var bound = ImmutableArray.CreateBuilder<BoundStage>(stages.Length);
         var schema = input;
+        var sorted = false;
         foreach (var stage in stages)
         {
+            // Results are sets unless sorted (docs/semantics.md decision 5): take without a sort keeps arbitrary rows.
+            sorted = stage is SortStage || (sorted && stage is not (SummarizeStage or DistinctStage or JoinStage or UnionStage));
+            if (stage is TakeStage && !sorted)
+            {
+                Warning(BindingCodes.TakeWithoutSort, "take without a preceding sort keeps an unspecified subset of the rows on Sentinel and Splunk; sort first", stage.Span);
+            }
+
             var result = BindStage(stage, schema);
             bound.Add(result);
             schema = result.Output;

@@ -6,7 +6,9 @@ namespace RuleCompiler.Compiler.Language.Binding;
 /// <summary>
 /// Checks that a pattern compiles with .NET and stays inside the subset RE2 (Sentinel's KQL engine) and PCRE
 /// (Splunk) both accept: no backreferences, lookaround, atomic groups, conditionals, balancing groups or
-/// class subtraction.
+/// class subtraction; repeat counts at most 1,000 (RE2's cap). It compiles with the options the C# runtime uses
+/// (NonBacktracking), so a pattern whose automaton would exceed that engine's fixed size bound (10,000 nodes:
+/// <c>(a{100}){100}</c>, <c>.{0,65535}</c>) fails here, at validate, and never first at build.
 /// </summary>
 public static class RegexChecker
 {
@@ -21,19 +23,38 @@ public static class RegexChecker
     {
         try
         {
-            _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
+            _ = new Regex(pattern, RegexOptions.None, Limits.RegexMatchTimeout);
         }
         catch (ArgumentException e)
         {
             return new Problem(BindingCodes.InvalidRegex, e.Message);
         }
-        return FindNonRe2Construct(pattern) is { } construct
-            ? new Problem(BindingCodes.RegexNotRe2, $"{construct} is not supported (the language accepts the RE2 subset)")
-            : null;
+
+        if (FindNonRe2Construct(pattern, out var largestRepeat) is { } construct)
+        {
+            return new Problem(BindingCodes.RegexNotRe2, $"{construct} is not supported (the language accepts the RE2 subset)");
+        }
+
+        if (largestRepeat > Limits.MaxRegexRepeat)
+        {
+            return new Problem(BindingCodes.RegexNotRe2, $"the repeat count {largestRepeat} is above {Limits.MaxRegexRepeat} (RE2's limit)");
+        }
+
+        try
+        {
+            _ = new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, Limits.RegexMatchTimeout);
+        }
+        catch (Exception e) when (e is NotSupportedException or ArgumentException)
+        {
+            return new Problem(BindingCodes.RegexNotRe2, $"the pattern is too large for a linear-time engine: {e.Message}");
+        }
+
+        return null;
     }
 
-    private static string? FindNonRe2Construct(string pattern)
+    private static string? FindNonRe2Construct(string pattern, out long largestRepeat)
     {
+        largestRepeat = 0;
         var inClass = false;
         for (var i = 0; i < pattern.Length; i++)
         {
@@ -64,6 +85,10 @@ public static class RegexChecker
                 if (i + 1 < pattern.Length && pattern[i + 1] == ']') i++;
                 continue;
             }
+            if (c == '{')
+            {
+                largestRepeat = Math.Max(largestRepeat, RepeatCount(pattern, i));
+            }
             if (c == '(' && i + 2 < pattern.Length && pattern[i + 1] == '?')
             {
                 var rest = pattern.AsSpan(i + 2);
@@ -76,6 +101,16 @@ public static class RegexChecker
             }
         }
         return null;
+    }
+
+    /// <summary>The largest number in the counted repeat <c>{n}</c>, <c>{n,}</c> or <c>{n,m}</c> at <paramref name="at"/> (long, so no overflow hides one).</summary>
+    private static long RepeatCount(string pattern, int at)
+    {
+        var close = pattern.IndexOf('}', at);
+        var body = close < 0 ? "" : pattern[(at + 1)..close];
+        return body.Split(',').Where(p => p.Length > 0 && p.All(char.IsAsciiDigit))
+            .Select(p => p.Length > 12 ? long.MaxValue : long.Parse(p, System.Globalization.CultureInfo.InvariantCulture))
+            .DefaultIfEmpty(0).Max();
     }
 
     private static bool IsBalancingGroup(ReadOnlySpan<char> rest)

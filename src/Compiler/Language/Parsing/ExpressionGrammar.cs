@@ -69,12 +69,19 @@ internal static class ExpressionGrammar
 
         var (expression, parenthesized) = primary.Value;
         var rest = primary.Remainder;
-        while (true)
+        for (var segments = 1; ; segments++)
         {
             var segment = PathSegments.Postfix(rest);
             if (!segment.WasSuccessful)
             {
                 return Result.Success(expression, rest);
+            }
+
+            // Bounded before the path grows: each segment copies the path so far, and binding resolves prefixes.
+            if (segments >= Limits.MaxPathSegments)
+            {
+                throw new SyntaxError(SyntaxCodes.NestingTooDeep,
+                    $"a field path of more than {Limits.MaxPathSegments} segments", TextSpan.Between(expression.Span, segment.Value.Span));
             }
 
             expression = Append(expression, parenthesized, segment.Value);

@@ -1,0 +1,27 @@
+namespace RuleCompiler;
+
+/// <summary>
+/// Every resource limit rulec enforces, in one place (compiled into the compiler and into the runtime, which do not
+/// reference each other). Rules come from pull requests and events from anywhere: each limit turns input that
+/// would cost unbounded time or memory into a diagnostic. docs/reliability.md lists them with their codes.
+/// </summary>
+internal static class Limits
+{
+    /// <summary>The largest rule, data source, list or fragment file read (bytes): room for a list of 100,000 values; real rules are a few KB.</summary>
+    public const long MaxRuleFileBytes = 4 * 1024 * 1024;
+
+    /// <summary>The longest search (characters of query text, after YAML).</summary>
+    public const int MaxSearchLength = 64 * 1024;
+
+    /// <summary>The most values in one named list file or one literal <c>in (...)</c> list.</summary>
+    public const int MaxListValues = 100_000;
+
+    /// <summary>The most segments in one field path (<c>a.b.c</c>); CloudTrail nests a few levels deep.</summary>
+    public const int MaxPathSegments = 64;
+
+    /// <summary>The largest repeat count in a regular expression, RE2's cap.</summary>
+    public const int MaxRegexRepeat = 1000;
+
+    /// <summary>How long one regular-expression match may run before it is stopped and reported.</summary>
+    public static readonly TimeSpan RegexMatchTimeout = TimeSpan.FromSeconds(1);
+}
