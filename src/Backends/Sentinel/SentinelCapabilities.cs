@@ -30,8 +30,7 @@ public static class SentinelCapabilities
             [StageKind.Take] = As("take"),
             // fill-null is an extend of iif(isempty(c), value, c) per column.
             [StageKind.FillNull] = As("extend"),
-            [StageKind.Join] = Differs("join", KqlDiagnostics.JoinEmptyKeys,
-                "a missing string key is the empty string in Sentinel, and empty keys match each other (in the language a null key never matches)"),
+            [StageKind.Join] = As("join"),
             [StageKind.Union] = Differs("union", KqlDiagnostics.UnionColumnTypes,
                 "a column whose type differs between the inputs becomes one column per type (name_string, name_long) instead of one dynamic column"),
             // Fragments are inlined: their stages are emitted in place.
@@ -63,8 +62,7 @@ public static class SentinelCapabilities
             ["!endswith"] = As("!endswith"),
             ["endswith_cs"] = As("endswith_cs"),
             ["!endswith_cs"] = As("!endswith_cs"),
-            // A constant needle of ASCII letters and digits is KQL's has; any other constant becomes a regex with
-            // the language's term boundaries; a computed needle is KQL's has with a warning (RC4111).
+            // The language's has is KQL's term match (docs/semantics.md).
             ["has"] = As("has"),
             ["!has"] = As("!has"),
             ["has_cs"] = As("has_cs"),
@@ -103,12 +101,13 @@ public static class SentinelCapabilities
             ["url_decode"] = As("url_decode"),
             ["isempty"] = As("isempty"),
             ["isnotempty"] = As("isnotempty"),
-            // Of a string argument these become isempty/isnotempty with a warning (RC4113).
+            // Of a string argument these are isempty/isnotempty: a missing string is "" in Sentinel (decision 1).
             ["isnull"] = As("isnull"),
             ["isnotnull"] = As("isnotnull"),
             ["coalesce"] = As("coalesce"),
             ["iif"] = As("iif"),
             ["case"] = As("case"),
+            // not(coalesce(b, false)) for a bool that may be null (decision 4).
             ["not"] = As("not"),
             // The language has one integer type: toint gives a long, as KQL's tolong does (KQL's toint is 32-bit).
             ["toint"] = As("tolong"),

@@ -6,7 +6,10 @@ internal static class KqlConstructCases
     public static readonly IReadOnlyDictionary<string, string> Cases = new SortedDictionary<string, string>(StringComparer.Ordinal)
     {
         ["has_needles"] = """
-            where userAgent has "boto3" and userAgent !has_cs "aws-cli/2" and userAgent has "a.b"
+            where userAgent has "boto3" and userAgent !has_cs "aws-cli/2" and userIdentity.arn has ":root"
+            """,
+        ["two_valued_logic"] = """
+            where not(readOnly) and not(isempty(errorCode)) and not (eventName == "x") and userIdentity.userName =~ "Jörg"
             """,
         ["between_and_arithmetic"] = """
             where hourofday(_time) !between (8 .. 18) and (strlen(userAgent) - 1) * 2 > 10

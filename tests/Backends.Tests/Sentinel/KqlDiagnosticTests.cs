@@ -31,10 +31,7 @@ public class KqlDiagnosticTests
     [InlineData("aws_cloudtrail", "where resources in (\"a\", \"b\")", KqlDiagnostics.MultivaluedOperand, 0, 7, false)]
     // A long into the string column eventName.
     [InlineData("aws_cloudtrail", "where eventName == \"PutImage\"\n| fill-null 0 in eventName", KqlDiagnostics.FillNullType, 1, 3, false)]
-    [InlineData("aws_cloudtrail", "where userAgent has eventName", KqlDiagnostics.HasNeedle, 0, 7, true)]
     [InlineData("aws_cloudtrail", "summarize n = dcount(eventName) by awsRegion", KqlDiagnostics.DcountEstimate, 0, 15, true)]
-    [InlineData("aws_cloudtrail", "where isnull(errorCode)", KqlDiagnostics.StringNull, 0, 7, true)]
-    [InlineData("aws_cloudtrail", "project user = userIdentity.arn\n| join kind=inner (where eventName == \"x\" | project user = userIdentity.arn) on user", KqlDiagnostics.JoinEmptyKeys, 1, 3, true)]
     [InlineData("aws_cloudtrail", "project e = eventName\n| union (project e = eventName)", KqlDiagnostics.UnionColumnTypes, 1, 3, true)]
     public void DiagnosticIsReportedAtTheConstruct(string dataSource, string search, string code, int lineInSearch, int column, bool portable)
     {

@@ -22,17 +22,8 @@ public static class KqlDiagnostics
     /// <summary>fill-null with a value of another type than a column it fills (not built for Sentinel).</summary>
     public const string FillNullType = "RC4105";
 
-    /// <summary><c>has</c> with a needle that is not a constant: KQL's term rules apply (warning).</summary>
-    public const string HasNeedle = "RC4111";
-
     /// <summary><c>dcount</c> is an estimate in KQL (warning).</summary>
     public const string DcountEstimate = "RC4112";
-
-    /// <summary><c>isnull</c> of a string: Sentinel stores a missing string as empty, so it is tested as isempty (warning).</summary>
-    public const string StringNull = "RC4113";
-
-    /// <summary>join: empty string keys match each other in KQL, where null keys never match (warning).</summary>
-    public const string JoinEmptyKeys = "RC4114";
 
     /// <summary>union: a column whose type differs between inputs becomes one column per type in KQL (warning).</summary>
     public const string UnionColumnTypes = "RC4115";

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using RuleCompiler.Backends.Sentinel.Kql;
 using RuleCompiler.Backends.Targets;
 using RuleCompiler.Compiler.Language.Binding;
@@ -104,8 +103,20 @@ internal sealed partial class KqlEmitter : IBoundExpressionVisitor<KqlExpr>, IBo
     };
 
     public KqlExpr VisitUnary(BoundUnary unary) => unary.Operator == UnaryOperator.Not
-        ? KqlExpr.Atomic($"not({Expr(unary.Operand).Text})")
+        ? KqlExpr.Atomic(Not(unary.Operand))
         : new("-" + Operand(unary.Operand, KqlExpr.Unary + 1), KqlExpr.Unary);
+
+    /// <summary>
+    /// Logic is two-valued (docs/semantics.md, decision 4): not(null) is true, where KQL's is null. A bool that may be
+    /// null (a field, a conversion, a dynamic value) is guarded; a comparison is never null in the language's reading.
+    /// </summary>
+    private string Not(BoundExpression operand) => operand is BoundBinary or BoundIn or BoundBetween or BoundUnary
+        || operand is BoundCall { Canonical.Name: "isempty" or "isnotempty" or "isnull" or "isnotnull" or "not" }
+        ? $"not({Expr(operand).Text})"
+        : $"not(coalesce({Expr(operand).Text}, false))";
+
+    private static bool NonAscii(BoundExpression expression) =>
+        expression is BoundLiteral { Kind: LiteralKind.String, Value: string text } && text.Any(c => c > '\u007f' && char.IsLetter(c));
 
     public KqlExpr VisitBinary(BoundBinary binary)
     {
@@ -128,39 +139,13 @@ internal sealed partial class KqlEmitter : IBoundExpressionVisitor<KqlExpr>, IBo
             or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual);
         var left = StringOperand(binary.Left, stringOperator || binary.Right.Type == ScalarType.String);
         var right = StringOperand(binary.Right, stringOperator || binary.Left.Type == ScalarType.String);
-        if (op is BinaryOperator.Has or BinaryOperator.NotHas or BinaryOperator.HasCs or BinaryOperator.NotHasCs)
+        if (op is BinaryOperator.EqualCi or BinaryOperator.NotEqualCi && (NonAscii(binary.Left) || NonAscii(binary.Right)))
         {
-            return Has(binary, left, right);
+            // KQL's =~ folds ASCII letters only; the language folds every letter (docs/semantics.md).
+            return new($"tolower({left}) {(op == BinaryOperator.EqualCi ? "==" : "!=")} tolower({right})", KqlExpr.Comparison);
         }
 
         return new($"{left} {spelling} {right}", KqlExpr.Comparison);
-    }
-
-    /// <summary>
-    /// The language's has is a whole-term match whose boundaries are any character that is not a letter or digit.
-    /// KQL's has agrees for a needle of ASCII letters and digits; another constant needle becomes a regular expression
-    /// with exactly those boundaries; a computed needle stays KQL's has, with a warning.
-    /// </summary>
-    private KqlExpr Has(BoundBinary binary, string left, string right)
-    {
-        var negated = binary.Operator is BinaryOperator.NotHas or BinaryOperator.NotHasCs;
-        var caseSensitive = binary.Operator is BinaryOperator.HasCs or BinaryOperator.NotHasCs;
-        var spelling = CapabilityTable.Spelling(_table.Operator(binary.Operator));
-        if (binary.Right is not BoundLiteral { Kind: LiteralKind.String, Value: string needle })
-        {
-            _diagnostics.Add(Compiler.Diagnostics.Diagnostic.Warning(KqlDiagnostics.HasNeedle,
-                "a computed has needle follows KQL's term rules (terms are runs of letters and digits); a constant needle keeps the language's meaning", binary.Location));
-            return new($"{left} {spelling} {right}", KqlExpr.Comparison);
-        }
-
-        if (needle.Length > 0 && needle.All(char.IsAsciiLetterOrDigit))
-        {
-            return new($"{left} {spelling} {right}", KqlExpr.Comparison);
-        }
-
-        var pattern = (caseSensitive ? "" : "(?i)") + @"(^|[^\p{L}\p{N}])" + Regex.Escape(needle) + @"($|[^\p{L}\p{N}])";
-        var match = $"{left} matches regex {KqlText.StringLiteral(pattern)}";
-        return negated ? KqlExpr.Atomic($"not({match})") : new(match, KqlExpr.Comparison);
     }
 
     public KqlExpr VisitIn(BoundIn membership)

@@ -41,10 +41,11 @@ internal sealed partial class KqlEmitter
 
                 break;
             case "isnull" or "isnotnull" when args[0].Type == ScalarType.String:
-                _diagnostics.Add(Compiler.Diagnostics.Diagnostic.Warning(KqlDiagnostics.StringNull,
-                    $"Sentinel stores a missing string as the empty string, so {function.Name} of a string is tested as {(function.Name == "isnull" ? "isempty" : "isnotempty")}", call.Location));
+                // A missing string is "" in Sentinel, and isnull of a string is isempty (docs/semantics.md, decision 1).
                 spelling = function.Name == "isnull" ? "isempty" : "isnotempty";
                 break;
+            case "not":
+                return KqlExpr.Atomic(Not(args[0]));
         }
 
         if (StringArguments.TryGetValue(function.Name, out var positions))
