@@ -1,12 +1,13 @@
 using RuleCompiler.Backends.CSharp;
 using RuleCompiler.Backends.Splunk;
+using RuleCompiler.Backends.Sentinel;
 
 namespace RuleCompiler.Backends.Targets;
 
 /// <summary>Every target <c>rulec build</c> knows, in the order they are built when none is named.</summary>
 public static class TargetRegistry
 {
-    public static IReadOnlyList<ITarget> All { get; } = [new CSharpTarget(), new SplunkTarget()];
+    public static IReadOnlyList<ITarget> All { get; } = [new CSharpTarget(), new SplunkTarget(), new SentinelTarget()];
 
     public static IEnumerable<string> Names => All.Select(t => t.Name);
 
