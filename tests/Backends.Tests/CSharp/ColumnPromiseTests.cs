@@ -4,6 +4,7 @@ using CsCheck;
 using RuleCompiler.Backends.CSharp;
 using RuleCompiler.Backends.CSharp.Compile;
 using RuleCompiler.Backends.Hosting;
+using RuleCompiler.Backends.Targets;
 using RuleCompiler.Compiler.Language.Binding;
 using RuleCompiler.Compiler.Language.Bound;
 using RuleCompiler.Compiler.Language.Parsing;
@@ -183,14 +184,7 @@ public class ColumnPromiseTests
 
     /// <summary>True when the last stage that shapes rows names every output column (project, summarize, distinct).</summary>
     private static bool ClosesSchema(BoundPipeline pipeline) =>
-        Stages(pipeline).LastOrDefault(s => s is not (BoundWhere or BoundSort or BoundTake)) is BoundProject or BoundSummarize or BoundDistinct;
-
-    /// <summary>The stages rows go through, from the data source: a let source's first, fragments inlined.</summary>
-    private static IEnumerable<BoundStage> Stages(BoundPipeline pipeline)
-    {
-        var before = pipeline.Source is BoundLetPipelineInput let ? Stages(let.Let.Pipeline) : [];
-        return before.Concat(pipeline.Stages.SelectMany(s => s is BoundInvoke invoke ? invoke.Stages : [s]));
-    }
+        PipelineStages.Flatten(pipeline).LastOrDefault(s => s is not (BoundWhere or BoundSort or BoundTake)) is BoundProject or BoundSummarize or BoundDistinct;
 
     private static string Describe(BoundQuery query) => Compiler.Language.Printing.QueryPrinter.Print(query.Syntax);
 

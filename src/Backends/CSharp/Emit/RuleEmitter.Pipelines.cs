@@ -1,3 +1,4 @@
+using RuleCompiler.Backends.Targets;
 using RuleCompiler.Compiler.Language.Bound;
 
 namespace RuleCompiler.Backends.CSharp.Emit;
@@ -13,7 +14,7 @@ internal sealed partial class RuleEmitter : IBoundStageVisitor<bool>
     /// </summary>
     private void EmitPipeline(BoundPipeline pipeline, string sink)
     {
-        var stages = Flatten(pipeline);
+        var stages = PipelineStages.Flatten(pipeline);
         // A where that reads a sub-pipeline list must wait for that list, so it cannot be part of the event filter.
         var leading = stages.TakeWhile(s => s is BoundWhere w && !PipelineListUser.Uses(w.Predicate)).Cast<BoundWhere>().ToList();
         var filter = EmitFilter(leading);
@@ -36,29 +37,6 @@ internal sealed partial class RuleEmitter : IBoundStageVisitor<bool>
             : "The leading where stages, evaluated on each event before anything is allocated for it.";
         _filters.Add((name, comment, body));
         return name;
-    }
-
-    /// <summary>The stages of a pipeline from the data source on: a let source's stages first, fragments inlined.</summary>
-    private static List<BoundStage> Flatten(BoundPipeline pipeline)
-    {
-        var stages = pipeline.Source is BoundLetPipelineInput let ? Flatten(let.Let.Pipeline) : [];
-        Inline(pipeline.Stages, stages);
-        return stages;
-    }
-
-    private static void Inline(IEnumerable<BoundStage> source, List<BoundStage> into)
-    {
-        foreach (var stage in source)
-        {
-            if (stage is BoundInvoke invoke)
-            {
-                Inline(invoke.Stages, into);
-            }
-            else
-            {
-                into.Add(stage);
-            }
-        }
     }
 
     private void EmitStage(BoundStage stage, string v)
