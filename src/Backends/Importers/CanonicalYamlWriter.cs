@@ -33,6 +33,11 @@ public static partial class CanonicalYamlWriter
         }
 
         Pair(emitter, "description", rule.Description);
+        if (rule.Metadata["how_to_implement"] is { } howTo)
+        {
+            Entry(emitter, "how_to_implement", howTo);
+        }
+
         if (rule.References.Count > 0)
         {
             Sequence(emitter, "references", rule.References);
@@ -50,12 +55,23 @@ public static partial class CanonicalYamlWriter
             Sequence(emitter, "attack", rule.Attack);
         }
 
+        var tags = rule.Metadata["tags"] as CanonicalMap ?? CanonicalMap.Empty;
         if (rule.Cve.Count > 0)
         {
-            Key(emitter, "tags");
-            emitter.Emit(new MappingStart());
-            Sequence(emitter, "cve", rule.Cve);
-            emitter.Emit(new MappingEnd());
+            tags = tags.With("cve", new CanonicalList([.. rule.Cve.Select(c => (CanonicalValue)c)]));
+        }
+
+        if (tags.Entries.Count > 0)
+        {
+            Entry(emitter, "tags", tags);
+        }
+
+        foreach (var key in MetadataOrder)
+        {
+            if (rule.Metadata[key] is { } value)
+            {
+                Entry(emitter, key, value);
+            }
         }
 
         emitter.Emit(new MappingEnd());
@@ -63,6 +79,46 @@ public static partial class CanonicalYamlWriter
         emitter.Emit(new StreamEnd());
         var yaml = text.ToString();
         return yaml.EndsWith('\n') ? yaml : yaml + "\n";
+    }
+
+    /// <summary>The nested keys written after <c>attack</c> and <c>tags</c>, in the rule format's order.</summary>
+    public static readonly IReadOnlyList<string> MetadataOrder = ["risk", "entities", "alert", "schedule", "drilldowns", "tests"];
+
+    private static void Entry(IEmitter emitter, string key, CanonicalValue value)
+    {
+        Key(emitter, key);
+        Emit(emitter, value);
+    }
+
+    private static void Emit(IEmitter emitter, CanonicalValue value)
+    {
+        switch (value)
+        {
+            case CanonicalText text:
+                emitter.Emit(Value(text.Value));
+                break;
+            case CanonicalScalar scalar:
+                emitter.Emit(new Scalar(null, null, scalar.Value, ScalarStyle.Plain, true, false));
+                break;
+            case CanonicalList list:
+                emitter.Emit(new SequenceStart(null, null, true, SequenceStyle.Block));
+                foreach (var item in list.Items)
+                {
+                    Emit(emitter, item);
+                }
+
+                emitter.Emit(new SequenceEnd());
+                break;
+            case CanonicalMap map:
+                emitter.Emit(new MappingStart());
+                foreach (var entry in map.Entries)
+                {
+                    Entry(emitter, entry.Key, entry.Value);
+                }
+
+                emitter.Emit(new MappingEnd());
+                break;
+        }
     }
 
     private static void Pair(IEmitter emitter, string key, string value)
