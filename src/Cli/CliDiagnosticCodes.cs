@@ -13,4 +13,7 @@ public static class CliDiagnosticCodes
 
     /// <summary>Reported at the rule's name: a warning, or an error with <c>rulec test --require-tests</c>.</summary>
     public const string RuleWithoutTests = "RC1908";
+
+    /// <summary><c>rulec explain</c> was given a code rulec does not have.</summary>
+    public const string UnknownDiagnosticCode = "RC1909";
 }
