@@ -24,10 +24,10 @@ public static class RuleSetCompiler
         var fragments = new List<ParsedFragment>();
         foreach (var fragment in repository.Fragments)
         {
-            var path = fragment.StagesSpan.Path;
-            var map = ScalarSourceMaps.For(fragment.StagesSource, fragment.StagesText);
+            var path = fragment.Stages.Span.Path;
+            var map = fragment.Stages.Map;
             fragmentMaps.TryAdd(fragment.Name, (path, map));
-            var parsed = QueryParser.ParseStages(fragment.StagesText);
+            var parsed = QueryParser.ParseStages(fragment.Stages.Text);
             diagnostics.AddRange(parsed.Diagnostics.Select(d => d.ToDiagnostic(path, map)));
             if (parsed.Value is { } pipeline)
             {
@@ -82,7 +82,7 @@ public static class RuleSetCompiler
         }
 
         var path = rule.Search.Span.Path;
-        var map = ScalarSourceMaps.For(rule.Search, rule.Search.Text);
+        var map = rule.Search.Map;
         var parsed = QueryParser.Parse(rule.Search.Text);
         diagnostics.AddRange(parsed.Diagnostics.Select(d => d.ToDiagnostic(path, map)));
         if (parsed.Query is not { } query)

@@ -31,7 +31,7 @@ internal static class RuleBuilder
             r.String("known_false_positives"),
             r.LocatedStrings("references"),
             r.LocatedOr("data_source", ""),
-            ScalarSource.From(search, file.Text),
+            QueryTexts.From(search, file.Text),
             r.Enum<Severity>("severity"),
             r.LocatedStrings("attack"),
             ReadTags(r.Map("tags")),
@@ -126,6 +126,6 @@ internal static class RuleBuilder
         {
             var d = new MappingReader(map);
             var search = d.Scalar("search") ?? new YamlScalar("", YamlScalarStyle.Plain, map.Span);
-            return new Drilldown(d.StringOr("name", ""), ScalarSource.From(search, fileText), d.String("earliest_offset"), d.String("latest_offset"), map.Span);
+            return new Drilldown(d.StringOr("name", ""), QueryTexts.From(search, fileText), d.String("earliest_offset"), d.String("latest_offset"), map.Span);
         })];
 }

@@ -47,10 +47,7 @@ internal static class SupportFileBuilders
     {
         var r = new MappingReader(root);
         var stages = r.Scalar("stages") ?? new YamlScalar("", YamlScalarStyle.Plain, root.Span);
-        return new Fragment(r.StringOr("name", ""), r.StringOr("description", ""), r.StringOr("data_source", ""), stages.Value, stages.Span, root.Span)
-        {
-            StagesSource = ScalarSource.From(stages, fileText),
-        };
+        return new Fragment(r.StringOr("name", ""), r.StringOr("description", ""), r.StringOr("data_source", ""), QueryTexts.From(stages, fileText), root.Span);
     }
 
     private static YamlMapping Empty(YamlMapping root) => new([], root.Span);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Nodes;
 using RuleCompiler.Compiler.Model;
 using RuleCompiler.Compiler.Yaml;
 
@@ -18,7 +19,7 @@ internal static class TestBuilder
         var events = eventsNode switch
         {
             YamlScalar file => FileEvents(file, rulePath),
-            YamlSequence inline => new TestEvents(null, null, inline.Items, inline.Span),
+            YamlSequence inline => new TestEvents(null, null, [.. inline.Items.Select(e => new InlineEvent(YamlJson.ToJsonNode(e), e.Span))], inline.Span),
             _ => new TestEvents(null, null, [], map.Span),
         };
         return new RuleTest(t.StringOr("name", ""), events, ReadExpectation(t.Map("expect"), map), map.Span);
@@ -57,9 +58,13 @@ internal static class TestBuilder
         var e = new MappingReader(expect);
         var rows = e.Sequence("rows") is { } sequence
             ? sequence.Items.OfType<YamlMapping>()
-                .Select(row => new ExpectedRow([.. row.Entries.Select(c => new ExpectedCell(c.Key.Value, c.Value, c.Key.Span))], row.Span))
+                .Select(row => new ExpectedRow([.. row.Entries.Select(c => new ExpectedCell(c.Key.Value, Expected(c.Value), c.Key.Span))], row.Span))
                 .ToImmutableArray()
             : [];
         return new TestExpectation(e.Int("count"), rows, expect.Span);
     }
+
+    private static ExpectedValue Expected(YamlNode node) => node is YamlScalar scalar
+        ? new ExpectedScalar(YamlScalarTyping.Resolve(scalar))
+        : new ExpectedStructure(YamlJson.ToJsonNode(node) ?? new JsonObject());
 }

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using RuleCompiler.Compiler.Diagnostics;
-using RuleCompiler.Compiler.Yaml;
 
 namespace RuleCompiler.Compiler.Model;
 
@@ -22,7 +21,7 @@ public sealed record Rule(
     string? KnownFalsePositives,
     ImmutableArray<Located<string>> References,
     Located<string> DataSource,
-    ScalarSource Search,
+    QueryText Search,
     Severity? Severity,
     ImmutableArray<Located<string>> Attack,
     RuleTags Tags,

@@ -13,7 +13,7 @@ internal static class PipelineCases
     public static readonly TestRepository Context = new(
         [new NamedList("ecr_pushers", "allowed", false, ["arn:aws:iam::111111111111:user/ci-pusher"], SourceSpan.File("rules/lists/ecr_pushers.yml"))],
         [new ParsedFragment(
-            new Fragment("account_name", "test fragment", "aws_cloudtrail", "", SourceSpan.File("rules/fragments/account_name.yml"), SourceSpan.File("rules/fragments/account_name.yml")),
+            new Fragment("account_name", "test fragment", "aws_cloudtrail", Compiler.Model.QueryText.Standalone("", SourceSpan.File("rules/fragments/account_name.yml")), SourceSpan.File("rules/fragments/account_name.yml")),
             [Extend(As("AccountName", Call("coalesce", F("userIdentity.userName"), Path("userIdentity", "sessionContext", "sessionIssuer", "userName"))))])]);
 
     public static readonly Dictionary<string, Query> Cases = new()

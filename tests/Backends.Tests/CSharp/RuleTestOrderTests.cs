@@ -13,7 +13,7 @@ namespace RuleCompiler.Backends.Tests.CSharp;
 public class RuleTestOrderTests
 {
     private static ExpectedRow Expect(string user, int line) =>
-        new([new ExpectedCell("user", new YamlScalar(user, YamlScalarStyle.Plain, SourceSpan.At("r.yml", line, 1)), SourceSpan.At("r.yml", line, 1))], SourceSpan.At("r.yml", line, 1));
+        new([new ExpectedCell("user", new ExpectedScalar(user), SourceSpan.At("r.yml", line, 1))], SourceSpan.At("r.yml", line, 1));
 
     private static readonly TestExpectation AliceThenBob = new(2, [Expect("alice", 10), Expect("bob", 11)], SourceSpan.At("r.yml", 9, 1));
 

@@ -79,8 +79,8 @@ public class FuzzTests
     {
         var repository = RuleRepository.Load(Path.Combine(RepositoryPaths.Root, "rules"));
         var searches = repository.Rules.Select(r => Encoding.UTF8.GetBytes(r.Search.Text))
-            .Concat(repository.Fragments.Select(f => Encoding.UTF8.GetBytes(f.StagesText))).ToArray();
-        var fragments = repository.Fragments.Select(f => (f, QueryParser.ParseStages(f.StagesText).Value))
+            .Concat(repository.Fragments.Select(f => Encoding.UTF8.GetBytes(f.Stages.Text))).ToArray();
+        var fragments = repository.Fragments.Select(f => (f, QueryParser.ParseStages(f.Stages.Text).Value))
             .Where(p => p.Value is not null).Select(p => new ParsedFragment(p.f, p.Value!.Stages)).ToList();
         var context = BindingContext.For(repository.DataSources.Single(d => d.Name == "aws_cloudtrail"), repository.Lists, fragments);
         Mutated(() => searches).Sample(bytes =>

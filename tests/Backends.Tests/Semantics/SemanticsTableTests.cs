@@ -20,7 +20,7 @@ public sealed class SemanticsFixture : IDisposable
         // case_sensitive: false does not make `in` case-insensitive: the operator decides (issue 8).
         [new("pushers", "test list", false, ["CI-Pusher"], Compiler.Diagnostics.SourceSpan.File("rules/lists/pushers.yml"))],
         [new(
-            new Fragment("add_one", "test fragment", "test_fields", "", Compiler.Diagnostics.SourceSpan.File("rules/fragments/add_one.yml"), Compiler.Diagnostics.SourceSpan.File("rules/fragments/add_one.yml")),
+            new Fragment("add_one", "test fragment", "test_fields", Compiler.Model.QueryText.Standalone("", Compiler.Diagnostics.SourceSpan.File("rules/fragments/add_one.yml")), Compiler.Diagnostics.SourceSpan.File("rules/fragments/add_one.yml")),
             QueryParser.ParseStages("extend one = 1").Value!.Stages)]);
 
     /// <summary>The cases' events as a data source: every field dynamic, so each case sees the value the JSON holds.</summary>

@@ -26,10 +26,10 @@ public class RepositoryTests
         Assert.Equal("1.0.4", rule.Version.Dotted);
         Assert.Equal(new DateOnly(2023, 11, 9), rule.Date);
         Assert.Equal(RuleType.Anomaly, rule.Type);
-        Assert.Equal(YamlScalarStyle.Literal, rule.Search.Style);
         Assert.Equal((15, 9), (rule.Search.Span.Line, rule.Search.Span.Column));
         Assert.StartsWith("where eventSource == \"ecr.amazonaws.com\"", rule.Search.Text);
-        Assert.Contains("search: |", rule.Search.FileText);
+        Assert.True(rule.Search.Map.IsExact);
+        Assert.Equal((17, 3), rule.Search.Map.GetPosition(rule.Search.Text.IndexOf('\n', StringComparison.Ordinal) + 1));
         Assert.Equal("T1204.003", rule.Attack.Single().Value);
         Assert.Equal(["DE.AE"], rule.Tags.Nist.AsEnumerable());
         Assert.Equal(21, rule.Risk!.Score);
@@ -64,7 +64,7 @@ public class RepositoryTests
     public void Inline_test_events_convert_to_json()
     {
         var rule = Valid.Rules.Single(r => r.Name.Value == "AWS ECR Container Scanning Findings High");
-        var json = YamlJson.ToJsonNode(rule.Tests[0].Events.Inline.Single())!.ToJsonString();
+        var json = rule.Tests[0].Events.Inline.Single().Json!.ToJsonString();
         Assert.Equal("""{"eventSource":"ecr.amazonaws.com","eventName":"PutImage","eventTime":"2024-05-25T21:14:00Z"}""", json);
     }
 
@@ -78,8 +78,8 @@ public class RepositoryTests
         Assert.Equal(EventFormat.Ocsf, Valid.DataSources.Single(d => d.Name == "asl_aws_cloudtrail").EventFormat);
         Assert.False(Valid.Lists.Single().CaseSensitive);
         var fragment = Valid.Fragments.Single();
-        Assert.StartsWith("extend AccountName", fragment.StagesText);
-        Assert.Equal(YamlScalarStyle.Literal, fragment.StagesSource!.Style);
+        Assert.StartsWith("extend AccountName", fragment.Stages.Text);
+        Assert.True(fragment.Stages.Map.IsExact);
     }
 
     [Fact]

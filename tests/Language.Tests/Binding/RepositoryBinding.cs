@@ -31,7 +31,7 @@ internal static class RepositoryBinding
 
     private static ParsedFragment Parse(Fragment fragment)
     {
-        var parsed = QueryParser.ParseStages(fragment.StagesText);
+        var parsed = QueryParser.ParseStages(fragment.Stages.Text);
         return parsed.Value is { } pipeline
             ? new ParsedFragment(fragment, pipeline.Stages)
             : throw new InvalidOperationException($"fragment {fragment.Name}: {string.Join("; ", parsed.Diagnostics)}");

@@ -40,7 +40,7 @@ internal static class TestSources
     public static NamedList List(string name) => new(name, "test list", false, ["arn:aws:iam::111111111111:user/ci"], Nowhere);
 
     public static ParsedFragment Fragment(string name, string dataSource, params Stage[] stages) =>
-        new(new Compiler.Model.Fragment(name, "test fragment", dataSource, "", Nowhere, Nowhere), [.. stages]);
+        new(new Compiler.Model.Fragment(name, "test fragment", dataSource, Compiler.Model.QueryText.Standalone("", Nowhere), Nowhere), [.. stages]);
 
     public static BoundQuery Bind(Query query, IEnumerable<NamedList>? lists = null, IEnumerable<ParsedFragment>? fragments = null) =>
         QueryBinder.Bind(query, BindingContext.For(CloudTrail, lists, fragments));

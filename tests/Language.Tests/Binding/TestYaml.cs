@@ -10,7 +10,7 @@ namespace RuleCompiler.Language.Tests.Binding;
 internal static class TestYaml
 {
     /// <summary>A scalar value and where it starts in its file (for mapping query offsets to line:column).</summary>
-    public sealed record Scalar(string Value, ScalarStyle Style, int Line, int Column);
+    public sealed record Scalar(string Value, RuleCompiler.Compiler.Language.Parsing.QueryTextStyle Style, int Line, int Column);
 
     public static YamlMappingNode Root(string text)
     {
@@ -22,6 +22,6 @@ internal static class TestYaml
     public static Scalar ScalarOf(YamlMappingNode map, string key)
     {
         var node = (YamlScalarNode)map.Children[new YamlScalarNode(key)];
-        return new Scalar(node.Value ?? "", node.Style, (int)node.Start.Line, (int)node.Start.Column);
+        return new Scalar(node.Value ?? "", Parsing.TestQueryStyles.Of(node.Style), (int)node.Start.Line, (int)node.Start.Column);
     }
 }

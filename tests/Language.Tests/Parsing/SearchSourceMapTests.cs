@@ -1,6 +1,5 @@
 using RuleCompiler.Compiler.Language.Parsing;
 using Xunit;
-using YamlDotNet.Core;
 
 namespace RuleCompiler.Language.Tests.Parsing;
 
@@ -11,35 +10,35 @@ namespace RuleCompiler.Language.Tests.Parsing;
 public class SearchSourceMapTests
 {
     [Theory]
-    [InlineData("search: |\n  where a == 1\n  | take ⟦5\n", ScalarStyle.Literal)]
-    [InlineData("search: |+\n  where a == 1\n\n  | take ⟦5\n\n", ScalarStyle.Literal)]
-    [InlineData("rule:\n  search: |-\n      where a == 1\n        and ⟦b == 2\n  other: x\n", ScalarStyle.Literal)]
-    [InlineData("search: | # a comment\n  where a == 1\n  | take ⟦5\n", ScalarStyle.Literal)]
-    [InlineData("search: >\n  where a == 1\n  | take ⟦5\n", ScalarStyle.Folded)]
-    [InlineData("search: >\n  where a == 1\n\n\n  | take ⟦5\n", ScalarStyle.Folded)]
-    [InlineData("search: >\n  where a == 1\n    | extend b = 2\n  | take ⟦5\n", ScalarStyle.Folded)]
-    [InlineData("search: where a == 1\n  | take ⟦5\n", ScalarStyle.Plain)]
-    [InlineData("search: where a == 1\n\n  | take ⟦5\n", ScalarStyle.Plain)]
-    [InlineData("search: where a == 1   \n     | take ⟦5\n", ScalarStyle.Plain)]
-    [InlineData("search: 'where a == ''x'' | take ⟦5'\n", ScalarStyle.SingleQuoted)]
-    [InlineData("search: 'where a == ''x''\n    | take ⟦5'\n", ScalarStyle.SingleQuoted)]
-    [InlineData("search: \"where a == \\\"x\\\" | take ⟦5\"\n", ScalarStyle.DoubleQuoted)]
-    [InlineData("search: \"where a == \\u0022x\\x22 and\\tb == 1 | take ⟦5\"\n", ScalarStyle.DoubleQuoted)]
-    [InlineData("search: \"where a == 1 \\\n     | take ⟦5\"\n", ScalarStyle.DoubleQuoted)]
-    [InlineData("search: \"where a == '😀' | take ⟦5\"\n", ScalarStyle.DoubleQuoted)]
-    [InlineData("search: \"where a == \\U0001F600 | take ⟦5\"\n", ScalarStyle.DoubleQuoted)]
-    public void Offsets_map_to_the_marked_file_position(string yamlWithMarker, ScalarStyle expectedStyle)
+    [InlineData("search: |\n  where a == 1\n  | take ⟦5\n", QueryTextStyle.Literal)]
+    [InlineData("search: |+\n  where a == 1\n\n  | take ⟦5\n\n", QueryTextStyle.Literal)]
+    [InlineData("rule:\n  search: |-\n      where a == 1\n        and ⟦b == 2\n  other: x\n", QueryTextStyle.Literal)]
+    [InlineData("search: | # a comment\n  where a == 1\n  | take ⟦5\n", QueryTextStyle.Literal)]
+    [InlineData("search: >\n  where a == 1\n  | take ⟦5\n", QueryTextStyle.Folded)]
+    [InlineData("search: >\n  where a == 1\n\n\n  | take ⟦5\n", QueryTextStyle.Folded)]
+    [InlineData("search: >\n  where a == 1\n    | extend b = 2\n  | take ⟦5\n", QueryTextStyle.Folded)]
+    [InlineData("search: where a == 1\n  | take ⟦5\n", QueryTextStyle.Plain)]
+    [InlineData("search: where a == 1\n\n  | take ⟦5\n", QueryTextStyle.Plain)]
+    [InlineData("search: where a == 1   \n     | take ⟦5\n", QueryTextStyle.Plain)]
+    [InlineData("search: 'where a == ''x'' | take ⟦5'\n", QueryTextStyle.SingleQuoted)]
+    [InlineData("search: 'where a == ''x''\n    | take ⟦5'\n", QueryTextStyle.SingleQuoted)]
+    [InlineData("search: \"where a == \\\"x\\\" | take ⟦5\"\n", QueryTextStyle.DoubleQuoted)]
+    [InlineData("search: \"where a == \\u0022x\\x22 and\\tb == 1 | take ⟦5\"\n", QueryTextStyle.DoubleQuoted)]
+    [InlineData("search: \"where a == 1 \\\n     | take ⟦5\"\n", QueryTextStyle.DoubleQuoted)]
+    [InlineData("search: \"where a == '😀' | take ⟦5\"\n", QueryTextStyle.DoubleQuoted)]
+    [InlineData("search: \"where a == \\U0001F600 | take ⟦5\"\n", QueryTextStyle.DoubleQuoted)]
+    public void Offsets_map_to_the_marked_file_position(string yamlWithMarker, QueryTextStyle expectedStyle)
     {
         AssertMarkerMaps(yamlWithMarker, expectedStyle);
     }
 
     [Theory]
-    [InlineData(ScalarStyle.Literal, "search: |\r\n  where a == 1\r\n  | take ⟦5\r\n")]
-    [InlineData(ScalarStyle.Folded, "search: >\r\n  where a == 1\r\n  | take ⟦5\r\n")]
-    [InlineData(ScalarStyle.Plain, "search: where a == 1\r\n  | take ⟦5\r\n")]
-    [InlineData(ScalarStyle.SingleQuoted, "search: 'where a == 1\r\n  | take ⟦5'\r\n")]
-    [InlineData(ScalarStyle.DoubleQuoted, "search: \"where a == 1\r\n  | take ⟦5\"\r\n")]
-    public void Windows_line_breaks_are_one_break(ScalarStyle style, string yamlWithMarker)
+    [InlineData(QueryTextStyle.Literal, "search: |\r\n  where a == 1\r\n  | take ⟦5\r\n")]
+    [InlineData(QueryTextStyle.Folded, "search: >\r\n  where a == 1\r\n  | take ⟦5\r\n")]
+    [InlineData(QueryTextStyle.Plain, "search: where a == 1\r\n  | take ⟦5\r\n")]
+    [InlineData(QueryTextStyle.SingleQuoted, "search: 'where a == 1\r\n  | take ⟦5'\r\n")]
+    [InlineData(QueryTextStyle.DoubleQuoted, "search: \"where a == 1\r\n  | take ⟦5\"\r\n")]
+    public void Windows_line_breaks_are_one_break(QueryTextStyle style, string yamlWithMarker)
     {
         AssertMarkerMaps(yamlWithMarker, style);
     }
@@ -58,7 +57,7 @@ public class SearchSourceMapTests
     public void A_value_that_does_not_match_the_file_degrades_to_the_scalar_start()
     {
         const string file = "name: x\nsearch: |\n  where a == 1\n";
-        var map = SearchSourceMap.Create("something else entirely", ScalarStyle.Literal, file, 2, 9);
+        var map = SearchSourceMap.Create("something else entirely", QueryTextStyle.Literal, file, 2, 9);
         Assert.False(map.IsExact);
         Assert.Equal((2, 9), map.GetPosition(5));
     }
@@ -72,7 +71,7 @@ public class SearchSourceMapTests
         Assert.Equal((2, 9), map.GetPosition(100));
     }
 
-    private static void AssertMarkerMaps(string yamlWithMarker, ScalarStyle expectedStyle)
+    private static void AssertMarkerMaps(string yamlWithMarker, QueryTextStyle expectedStyle)
     {
         var markerOffset = yamlWithMarker.IndexOf('⟦');
         var file = yamlWithMarker.Remove(markerOffset, 1);

@@ -4,7 +4,7 @@ using YamlDotNet.Core.Events;
 namespace RuleCompiler.Language.Tests.Parsing;
 
 /// <summary>The <c>search</c> scalar of a YAML file as YamlDotNet reads it: value, style and start mark.</summary>
-internal sealed record YamlSearchScalar(string Value, ScalarStyle Style, int Line, int Column)
+internal sealed record YamlSearchScalar(string Value, RuleCompiler.Compiler.Language.Parsing.QueryTextStyle Style, int Line, int Column)
 {
     public static YamlSearchScalar Read(string fileText)
     {
@@ -16,7 +16,7 @@ internal sealed record YamlSearchScalar(string Value, ScalarStyle Style, int Lin
             {
                 if (previousWasSearchKey)
                 {
-                    return new YamlSearchScalar(scalar.Value, scalar.Style, (int)scalar.Start.Line, (int)scalar.Start.Column);
+                    return new YamlSearchScalar(scalar.Value, TestQueryStyles.Of(scalar.Style), (int)scalar.Start.Line, (int)scalar.Start.Column);
                 }
 
                 previousWasSearchKey = scalar.Value == "search" && scalar.Style == ScalarStyle.Plain;

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using RuleCompiler.Compiler.Model;
-using RuleCompiler.Compiler.Yaml;
 using RuleCompiler.Runtime.Rows;
 using RuleCompiler.Runtime.Values;
 
@@ -20,8 +19,8 @@ public static class RowDiff
     {
         switch (cell.Value)
         {
-            case YamlScalar scalar:
-                return YamlScalarTyping.Resolve(scalar) switch
+            case ExpectedScalar scalar:
+                return scalar.Value switch
                 {
                     null => actual.IsNull || actual.ToText().Length == 0,
                     bool b => Ops.Equal(actual, b),
@@ -30,7 +29,7 @@ public static class RowDiff
                     var text => !actual.IsNull && Ops.Equal(actual, text.ToString()),
                 };
             default:
-                var expectedJson = YamlJson.ToJsonNode(cell.Value)?.ToJsonString() ?? "null";
+                var expectedJson = ((ExpectedStructure)cell.Value).Json.ToJsonString();
                 using (var left = JsonDocument.Parse(expectedJson))
                 using (var right = JsonDocument.Parse(actual.IsNull ? "null" : JsonText.Of(actual)))
                 {
@@ -78,13 +77,14 @@ public static class RowDiff
 
     private static string ExpectedText(ExpectedCell cell) => cell.Value switch
     {
-        YamlScalar scalar => YamlScalarTyping.Resolve(scalar) switch
+        ExpectedScalar scalar => scalar.Value switch
         {
             null => "(null)",
             bool b => b ? "true" : "false",
             IFormattable number => number.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
             var text => text.ToString() ?? "",
         },
-        var node => YamlJson.ToJsonNode(node)?.ToJsonString() ?? "(null)",
+        ExpectedStructure structure => structure.Json.ToJsonString(),
+        _ => "(null)",
     };
 }

@@ -2,7 +2,6 @@ using System.Text.Json;
 using RuleCompiler.Compiler.Language.Bound;
 using RuleCompiler.Compiler.Language.Syntax;
 using RuleCompiler.Compiler.Model;
-using RuleCompiler.Compiler.Yaml;
 using RuleCompiler.Runtime.Events;
 using RuleCompiler.Runtime.Rows;
 using RuleCompiler.Runtime.Rules;
@@ -84,16 +83,15 @@ public static class RuleTestRunner
             return documents;
         }
 
-        foreach (var node in test.Events.Inline)
+        foreach (var inline in test.Events.Inline)
         {
-            var json = YamlJson.ToJsonNode(node);
-            if (json is System.Text.Json.Nodes.JsonObject)
+            if (inline.Json is System.Text.Json.Nodes.JsonObject json)
             {
                 documents.Add(JsonDocument.Parse(json.ToJsonString()));
             }
             else
             {
-                problems.Add($"inline event at line {node.Span.Line} is not a mapping");
+                problems.Add($"inline event at line {inline.Span.Line} is not a mapping");
             }
         }
 

@@ -1,5 +1,3 @@
-using YamlDotNet.Core;
-
 namespace RuleCompiler.Compiler.Language.Parsing;
 
 /// <summary>
@@ -27,10 +25,10 @@ public sealed class SearchSourceMap
 
     /// <summary>
     /// A map for the scalar whose value is <paramref name="value"/>, written in <paramref name="style"/> starting at
-    /// <paramref name="scalarStartLine"/>:<paramref name="scalarStartColumn"/> (YamlDotNet's start mark, 1-based: the
+    /// <paramref name="scalarStartLine"/>:<paramref name="scalarStartColumn"/> (the YAML reader's start mark, 1-based: the
     /// first character for plain scalars, the quote for quoted ones, the <c>|</c> or <c>&gt;</c> for block scalars).
     /// </summary>
-    public static SearchSourceMap Create(string value, ScalarStyle style, string fileText, int scalarStartLine, int scalarStartColumn)
+    public static SearchSourceMap Create(string value, QueryTextStyle style, string fileText, int scalarStartLine, int scalarStartColumn)
     {
         var lineStarts = LineStarts(fileText);
         var start = OffsetOf(lineStarts, fileText.Length, scalarStartLine, scalarStartColumn);
@@ -101,18 +99,18 @@ public sealed class SearchSourceMap
     }
 
     /// <summary>File offsets of each value character (plus one for the end), or null when the re-read text differs.</summary>
-    private static int[]? Walk(string value, ScalarStyle style, string fileText, int start, List<int> lineStarts)
+    private static int[]? Walk(string value, QueryTextStyle style, string fileText, int start, List<int> lineStarts)
     {
         var reader = new ScalarReader(fileText);
         switch (style)
         {
-            case ScalarStyle.Literal or ScalarStyle.Folded:
-                reader.ReadBlock(start, folded: style == ScalarStyle.Folded, value.Length);
+            case QueryTextStyle.Literal or QueryTextStyle.Folded:
+                reader.ReadBlock(start, folded: style == QueryTextStyle.Folded, value.Length);
                 break;
-            case ScalarStyle.SingleQuoted:
+            case QueryTextStyle.SingleQuoted:
                 reader.ReadFlow(start + 1, FlowKind.SingleQuoted, value.Length);
                 break;
-            case ScalarStyle.DoubleQuoted:
+            case QueryTextStyle.DoubleQuoted:
                 reader.ReadFlow(start + 1, FlowKind.DoubleQuoted, value.Length);
                 break;
             default:
