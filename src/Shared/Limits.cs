@@ -22,6 +22,12 @@ internal static class Limits
     /// <summary>The largest repeat count in a regular expression, RE2's cap.</summary>
     public const int MaxRegexRepeat = 1000;
 
+    /// <summary>
+    /// The largest single event (or, for a CloudTrail file whose <c>Records</c> key is not first, the whole object)
+    /// the reader holds: CloudTrail records are a few KB, and a JSON document costs a few times its size in memory.
+    /// </summary>
+    public const int MaxEventBytes = 32 * 1024 * 1024;
+
     /// <summary>How long one regular-expression match may run before it is stopped and reported.</summary>
     public static readonly TimeSpan RegexMatchTimeout = TimeSpan.FromSeconds(1);
 }

@@ -4,10 +4,8 @@ namespace RuleCompiler.Runtime.Events;
 /// A sliding window over a stream: the unread bytes of a growable buffer, refilled on demand, with the line
 /// number of its first byte. It lets the readers work on spans without holding the whole input.
 /// </summary>
-internal sealed class ByteWindow(Stream stream, int initialSize = 1 << 16)
+internal sealed class ByteWindow(Stream stream, int maxRecordBytes = Limits.MaxEventBytes, int initialSize = 1 << 16)
 {
-    private const int MaxBuffer = 1 << 30;
-
     private byte[] _buffer = new byte[initialSize];
     private int _start;
     private int _end;
@@ -38,12 +36,12 @@ internal sealed class ByteWindow(Stream stream, int initialSize = 1 << 16)
 
         if (_end == _buffer.Length)
         {
-            if (_buffer.Length >= MaxBuffer)
+            if (_buffer.Length >= maxRecordBytes)
             {
-                throw new InvalidDataException("a single record is larger than 1 GiB");
+                throw new RecordTooLargeException(maxRecordBytes);
             }
 
-            Array.Resize(ref _buffer, _buffer.Length * 2);
+            Array.Resize(ref _buffer, Math.Min(_buffer.Length * 2, maxRecordBytes));
         }
 
         var read = stream.Read(_buffer, _end, _buffer.Length - _end);
@@ -104,4 +102,10 @@ internal sealed class ByteWindow(Stream stream, int initialSize = 1 << 16)
     }
 
     public byte Peek => _buffer[_start];
+}
+
+/// <summary>One record does not fit in the window's limit: the reader reports it and reads no further.</summary>
+internal sealed class RecordTooLargeException(int limit) : Exception($"a record is larger than the limit of {limit / (1024 * 1024)} MiB")
+{
+    public int Limit { get; } = limit;
 }

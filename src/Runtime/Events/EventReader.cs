@@ -14,6 +14,7 @@ public static class EventReader
     public const string UnreadableCode = "RC3003";
     public const string TruncatedCode = "RC3004";
     public const string RecordsNotArrayCode = "RC3005";
+    public const string RecordTooLargeCode = "RC3006";
 
     public static IEnumerable<EventRecord> ReadFile(string path, Action<EventError> onError)
     {
@@ -68,6 +69,11 @@ public static class EventReader
                 {
                     enumerator ??= Dispatch(window, name, onError).GetEnumerator();
                     more = enumerator.MoveNext();
+                }
+                catch (RecordTooLargeException e)
+                {
+                    onError(new EventError(name, window.Line, RecordTooLargeCode, $"{e.Message}; the rest of the file was skipped"));
+                    yield break;
                 }
                 catch (Exception e) when (e is IOException or InvalidDataException)
                 {

@@ -120,6 +120,28 @@ public class EventReaderTests
         Assert.Equal(["A", "B"], Read(Utf8($"[{text.Replace("\n", ",", StringComparison.Ordinal).TrimEnd(',')}]")).Names);
     }
 
+    [Theory]
+    [InlineData("ndjson")]
+    [InlineData("array")]
+    [InlineData("records")]
+    public void AnEventOverTheSizeLimitIsReportedAndTheRestOfTheFileSkipped(string layout)
+    {
+        var big = new string('x', 33 * 1024 * 1024);
+        var text = layout switch
+        {
+            "ndjson" => $"{{\"eventName\":\"A\"}}\n{{\"eventName\":\"B\",\"pad\":\"{big}\"}}\n{{\"eventName\":\"C\"}}\n",
+            "array" => $"[{{\"eventName\":\"A\"}},{{\"eventName\":\"B\",\"pad\":\"{big}\"}},{{\"eventName\":\"C\"}}]",
+            _ => $"{{\"Records\":[{{\"eventName\":\"A\"}},{{\"eventName\":\"B\",\"pad\":\"{big}\"}},{{\"eventName\":\"C\"}}]}}",
+        };
+
+        var (names, _, errors) = Read(Utf8(text));
+
+        Assert.Equal(["A"], names);
+        var error = Assert.Single(errors);
+        Assert.Equal(EventReader.RecordTooLargeCode, error.Code);
+        Assert.Contains("larger than the limit of 32 MiB; the rest of the file was skipped", error.Message);
+    }
+
     [Fact]
     public void MissingFileIsAnErrorNotAnException()
     {
