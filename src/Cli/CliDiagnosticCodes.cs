@@ -13,4 +13,7 @@ public static class CliDiagnosticCodes
 
     /// <summary>Reported at the rule's name: a warning, or an error with <c>rulec test --require-tests</c>.</summary>
     public const string RuleWithoutTests = "RC1908";
+
+    /// <summary><c>rulec show</c> names a rule that is not in the rules folder.</summary>
+    public const string UnknownRule = "RC1920";
 }

@@ -22,7 +22,8 @@ public static class RuleChecks
             .Concat(CheckAttack(rule, context.Attack))
             .Concat(CheckEntities(rule))
             .Concat(CheckSchedule(rule.Schedule))
-            .Concat(CheckTestFiles(rule));
+            .Concat(CheckTestFiles(rule))
+            .Concat(PlaceholderChecks.Check(rule));
 
     private static IEnumerable<Diagnostic> CheckFileName(Rule rule)
     {
