@@ -1,3 +1,6 @@
+using RuleCompiler.Compiler.Compilation;
+using RuleCompiler.Compiler.Diagnostics;
+
 namespace RuleCompiler.Cli;
 
 /// <summary>
@@ -6,12 +9,30 @@ namespace RuleCompiler.Cli;
 /// </summary>
 public sealed record CliContext(TextWriter Out, TextWriter Error, string WorkingDirectory, bool Colour)
 {
-    /// <summary>The real console; colour only when stderr is a terminal and NO_COLOR is not set.</summary>
+    /// <summary>Standard input (<c>--events -</c>); tests give a stream of their own.</summary>
+    public Func<Stream> OpenInput { get; init; } = Console.OpenStandardInput;
+
+    /// <summary><c>--quiet</c>: print errors only; no warnings, summaries or progress.</summary>
+    public bool Quiet { get; init; }
+
+    /// <summary><c>--warnings-as-errors</c>: every warning is reported, counted and exits as an error.</summary>
+    public bool WarningsAsErrors { get; init; }
+
+    /// <summary>The real console; colour only when stderr is a terminal that shows it (see <see cref="ColourWanted"/>).</summary>
     public static CliContext FromConsole() => new(
         Console.Out,
         Console.Error,
         Directory.GetCurrentDirectory(),
-        !Console.IsErrorRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")));
+        ColourWanted(Console.IsErrorRedirected, Environment.GetEnvironmentVariable));
+
+    /// <summary>
+    /// Colour only on a terminal (not a pipe or file), when NO_COLOR (no-color.org) is unset or empty, and when TERM
+    /// is not <c>dumb</c> (a terminal that cannot show escape codes).
+    /// </summary>
+    public static bool ColourWanted(bool errorRedirected, Func<string, string?> environment) =>
+        !errorRedirected
+        && string.IsNullOrEmpty(environment("NO_COLOR"))
+        && !string.Equals(environment("TERM"), "dumb", StringComparison.Ordinal);
 
     /// <summary>A path the user typed, made absolute against the working directory.</summary>
     public string Resolve(string path) => Path.GetFullPath(path, WorkingDirectory);
@@ -27,4 +48,24 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, string Working
         var relative = Path.GetRelativePath(WorkingDirectory, path);
         return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
     }
+
+    /// <summary>The diagnostics as this run reports them: warnings become errors under <c>--warnings-as-errors</c>.</summary>
+    public IReadOnlyList<Diagnostic> Adjust(IEnumerable<Diagnostic> diagnostics) =>
+        [.. WarningsAsErrors ? diagnostics.Select(Promote) : diagnostics];
+
+    /// <summary>A compilation whose error count follows <c>--warnings-as-errors</c> (so nothing is built from it).</summary>
+    public CompilationResult Adjust(CompilationResult compilation) =>
+        WarningsAsErrors ? compilation with { Diagnostics = [.. compilation.Diagnostics.Select(Promote)] } : compilation;
+
+    /// <summary>A summary line on stdout, unless <c>--quiet</c>.</summary>
+    public void Summary(string line)
+    {
+        if (!Quiet)
+        {
+            Out.WriteLine(line);
+        }
+    }
+
+    private static Diagnostic Promote(Diagnostic d) =>
+        d.Severity == DiagnosticSeverity.Warning ? d with { Severity = DiagnosticSeverity.Error } : d;
 }

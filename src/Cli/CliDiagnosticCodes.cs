@@ -16,4 +16,7 @@ public static class CliDiagnosticCodes
 
     /// <summary><c>rulec explain</c> was given a code rulec does not have.</summary>
     public const string UnknownDiagnosticCode = "RC1909";
+
+    /// <summary><c>rulec show</c> names a rule that is not in the rules folder.</summary>
+    public const string UnknownRule = "RC1920";
 }

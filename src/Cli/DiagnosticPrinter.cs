@@ -6,11 +6,21 @@ namespace RuleCompiler.Cli;
 /// <summary>
 /// Prints diagnostics in the MSBuild format editors and CI annotate, <c>path(line,col): error CODE: message</c>,
 /// with paths relative to the working directory; usage errors as <c>rulec: error CODE: message</c>.
+/// Under <c>--quiet</c> only errors are printed.
 /// </summary>
-public sealed class DiagnosticPrinter(CliContext context)
+/// <param name="context">Where to print.</param>
+/// <param name="command">The command's words ("rulec validate"), for the help hint after an invalid-arguments error.</param>
+public sealed class DiagnosticPrinter(CliContext context, string command = "rulec")
 {
+    private bool _hinted;
+
     public void Print(Diagnostic diagnostic)
     {
+        if (context.Quiet && !diagnostic.IsError)
+        {
+            return;
+        }
+
         var span = diagnostic.Span;
         var severity = diagnostic.Severity switch
         {
@@ -21,10 +31,20 @@ public sealed class DiagnosticPrinter(CliContext context)
         context.Error.WriteLine($"{SafePath(context.Display(span.Path))}({span.Line},{span.Column}): {severity} {diagnostic.Code}: {DiagnosticText.Message(diagnostic.Message)}");
     }
 
-    /// <summary>A problem with the command line itself (exit code 2).</summary>
-    public int UsageError(string code, string message)
+    /// <summary>
+    /// A problem with the command line itself (exit code 2). Invalid arguments are followed, once, by
+    /// <c>Run 'rulec help COMMAND' for usage.</c>
+    /// </summary>
+    public int UsageError(string code, string message, string? commandWords = null)
     {
         context.Error.WriteLine($"rulec: {Paint("error", "31")} {code}: {DiagnosticText.Message(message)}");
+        if (code == CliDiagnosticCodes.InvalidArguments && !_hinted)
+        {
+            _hinted = true;
+            var topic = (commandWords ?? command)["rulec".Length..];
+            context.Error.WriteLine($"Run 'rulec help{topic}' for usage.");
+        }
+
         return ExitCodes.UsageError;
     }
 

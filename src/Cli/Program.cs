@@ -11,7 +11,7 @@ public static class Program
     /// <summary>Runs rulec in-process (tests call this with a captured context).</summary>
     public static int Run(string[] args, CliContext context)
     {
-        var root = new RootCommand("rulec: validate detection rules written once in canonical YAML, and compile them.");
+        var root = new RootCommand("rulec: validate detection rules written once in canonical YAML, and compile them. 'rulec help COMMAND' shows a command's options.");
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(NewCommand.Create(context));
         root.Subcommands.Add(TestCommand.Create(context));
@@ -19,6 +19,9 @@ public static class Program
         root.Subcommands.Add(BuildCommand.Create(context));
         root.Subcommands.Add(ImportCommand.Create(context));
         root.Subcommands.Add(ExplainCommand.Create(context));
+        root.Subcommands.Add(ListCommand.Create(context));
+        root.Subcommands.Add(ShowCommand.Create(context));
+        GlobalOptions.AddTo(root);
         return CommandRunner.Run(root, args, context);
     }
 }

@@ -15,11 +15,16 @@ public static class RuleSources
             rule.Id.Value,
             rule.Name.Value,
             rule.EffectiveSeverity.ToString().ToLowerInvariant(),
-            rule.Risk?.Score ?? 0,
+            rule.Risk?.Score,
             displayPath,
             rule.Entities.Select(e => new EntityInfo(
                 e.Type.Value,
-                e.Identifiers.Select(i => new KeyValuePair<string, string>(i.Identifier.Value, i.Column.Value)).ToList())).ToList());
+                e.Identifiers.Select(i => new KeyValuePair<string, string>(i.Identifier.Value, i.Column.Value)).ToList())).ToList())
+        {
+            RiskMessage = rule.Risk?.Message?.Value,
+            AlertTitle = rule.Alert?.Title?.Value,
+            Attack = [.. rule.Attack.Select(a => a.Value)],
+        };
         return new CSharpRuleSource(info, compiled.Query, compiled.DataSource);
     }
 }

@@ -19,15 +19,11 @@ public static class BuildCommand
             Description = "Rule files or folders to build (default: rules/).",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var target = new Option<string[]>("--target")
-        {
-            Description = "What to build (repeatable; default: every target): " + string.Join(", ", TargetRegistry.All.Select(t => $"{t.Name} ({t.Artifacts})")) + ".",
-            AllowMultipleArgumentsPerToken = false,
-        };
-        target.AcceptOnlyFromAmong([.. TargetRegistry.Names]);
+        var target = TargetOption.Create(
+            "What to build (repeatable; default: every target): " + string.Join(", ", TargetRegistry.All.Select(t => $"{t.Name} ({t.Artifacts})")) + ".");
         var output = new Option<string>("--out")
         {
-            Description = "Folder to write into; each target goes to its own subfolder (default: dist).",
+            Description = "Folder to write into; each target goes to its own subfolder.",
             DefaultValueFactory = _ => "dist",
         };
         var command = new Command("build", "Validate rules and build them into dist/<target>/.");
@@ -35,24 +31,22 @@ public static class BuildCommand
         command.Options.Add(target);
         command.Options.Add(output);
         command.SetAction(result => Run(
-            context,
+            GlobalOptions.Apply(context, result),
             result.GetValue(paths) is { Length: > 0 } given ? given : ["rules"],
-            result.GetValue(target) is { Length: > 0 } named
-                ? [.. named.Distinct(StringComparer.Ordinal).Select(n => TargetRegistry.Find(n)!)]
-                : TargetRegistry.All,
+            TargetOption.Selected(result, target),
             result.GetValue(output)!));
         return command;
     }
 
     private static int Run(CliContext context, string[] paths, IReadOnlyList<ITarget> targets, string outDir)
     {
-        var printer = new DiagnosticPrinter(context);
+        var printer = new DiagnosticPrinter(context, "rulec build");
         if (printer.ReportUnusablePaths(paths))
         {
             return ExitCodes.UsageError;
         }
 
-        var compilation = RuleCompilerHost.Compile([.. paths.Select(context.Resolve)]);
+        var compilation = context.Adjust(RuleCompilerHost.Compile([.. paths.Select(context.Resolve)]));
         foreach (var diagnostic in compilation.Diagnostics)
         {
             printer.Print(diagnostic);
@@ -62,11 +56,19 @@ public static class BuildCommand
             + $"{compilation.ErrorCount} error(s), {compilation.WarningCount} warning(s)";
         if (compilation.ErrorCount > 0)
         {
-            context.Out.WriteLine($"{summary}; nothing written");
+            context.Summary($"{summary}; nothing written");
             return ExitCodes.RuleErrors;
         }
 
-        context.Out.WriteLine(summary);
+        context.Summary(summary);
+
+        // Under --warnings-as-errors a target's warnings must stop the build before anything is written.
+        if (context.WarningsAsErrors && context.Adjust(targets.SelectMany(t => RuleCompilerHost.Check(t, compilation))) is var checks
+            && checks.Any(d => d.IsError))
+        {
+            return Failed(context, printer, targets, checks);
+        }
+
         BuildResult build;
         try
         {
@@ -77,23 +79,33 @@ public static class BuildCommand
             return printer.UsageError(CliDiagnosticCodes.CannotWriteOutput, $"cannot write {outDir}: {e.Message}");
         }
 
+        if (!build.Written)
+        {
+            return Failed(context, printer, targets, build.Diagnostics);
+        }
+
         foreach (var diagnostic in build.Diagnostics)
         {
             printer.Print(diagnostic);
         }
 
-        if (!build.Written)
-        {
-            context.Out.WriteLine($"{string.Join(", ", targets.Select(t => t.Name))}: {build.Diagnostics.Count(d => d.IsError)} error(s); nothing written");
-            return ExitCodes.RuleErrors;
-        }
-
         foreach (var target in targets)
         {
             var shown = context.Display(context.Resolve(Path.Combine(outDir, target.Name)));
-            context.Out.WriteLine($"{target.Name}: wrote {compilation.Rules.Length} rule(s) into {shown}: {target.Artifacts}");
+            context.Summary($"{target.Name}: wrote {compilation.Rules.Length} rule(s) into {shown}: {target.Artifacts}");
         }
 
         return ExitCodes.Ok;
+    }
+
+    private static int Failed(CliContext context, DiagnosticPrinter printer, IReadOnlyList<ITarget> targets, IReadOnlyList<Compiler.Diagnostics.Diagnostic> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            printer.Print(diagnostic);
+        }
+
+        context.Summary($"{string.Join(", ", targets.Select(t => t.Name))}: {diagnostics.Count(d => d.IsError)} error(s); nothing written");
+        return ExitCodes.RuleErrors;
     }
 }

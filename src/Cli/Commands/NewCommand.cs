@@ -5,7 +5,11 @@ using RuleCompiler.Compiler.Semantics;
 
 namespace RuleCompiler.Cli.Commands;
 
-/// <summary><c>rulec new NAME --data-source SOURCE [--out DIR]</c>: write a new rule that validates as it is.</summary>
+/// <summary>
+/// <c>rulec new NAME --data-source SOURCE [--out DIR] [--create]</c>: write a new rule, with a test skeleton, that
+/// validates as it is apart from its placeholder warnings. The folder must be in a rules repository whose
+/// <c>data_sources/</c> has the data source, and must exist unless <c>--create</c> is given.
+/// </summary>
 public static class NewCommand
 {
     public static Command Create(CliContext context)
@@ -18,22 +22,25 @@ public static class NewCommand
         };
         var output = new Option<string>("--out")
         {
-            Description = "The folder to write the rule into (default: rules/).",
+            Description = "The folder to write the rule into.",
             DefaultValueFactory = _ => "rules",
         };
         var author = new Option<string?>("--author") { Description = "The author (default: the current user name)." };
+        var create = new Option<bool>("--create") { Description = "Create the --out folder if it does not exist." };
         var command = new Command("new", "Scaffold a new rule with a fresh id, today's date and the schema modeline.");
         command.Arguments.Add(name);
         command.Options.Add(dataSource);
         command.Options.Add(output);
         command.Options.Add(author);
-        command.SetAction(result => Run(context, result.GetValue(name)!, result.GetValue(dataSource)!, result.GetValue(output)!, result.GetValue(author)));
+        command.Options.Add(create);
+        command.SetAction(result => Run(
+            GlobalOptions.Apply(context, result), result.GetValue(name)!, result.GetValue(dataSource)!, result.GetValue(output)!, result.GetValue(author), result.GetValue(create)));
         return command;
     }
 
-    private static int Run(CliContext context, string name, string dataSource, string outputFolder, string? author)
+    private static int Run(CliContext context, string name, string dataSource, string outputFolder, string? author, bool create)
     {
-        var printer = new DiagnosticPrinter(context);
+        var printer = new DiagnosticPrinter(context, "rulec new");
         var fileName = Naming.SnakeCase(name);
         if (fileName.Length == 0)
         {
@@ -47,15 +54,27 @@ public static class NewCommand
             return printer.UsageError(CliDiagnosticCodes.CannotScaffold, $"{context.Display(path)} already exists");
         }
 
-        var repositoryRoot = RuleRepository.FindRepositoryRoot(folder);
-        IReadOnlyList<Compiler.Model.DataSource>? sources = repositoryRoot is null
-            ? null
-            : RuleRepository.Load(Path.Combine(repositoryRoot, RuleRepository.DataSourcesFolder)).DataSources;
-        var source = sources?.FirstOrDefault(s => s.Name == dataSource);
-        if (sources is not null && source is null)
+        if (!Directory.Exists(folder) && !create)
         {
-            return printer.UsageError(CliDiagnosticCodes.CannotScaffold,
-                $"unknown data source '{dataSource}'; known: {string.Join(", ", sources.Select(s => s.Name).Order(StringComparer.Ordinal))}");
+            return printer.UsageError(CliDiagnosticCodes.CannotScaffold, $"the folder {outputFolder} does not exist; pass --create to create it");
+        }
+
+        if (RuleRepository.FindRepositoryRoot(folder) is not { } repositoryRoot)
+        {
+            return printer.UsageError(CliDiagnosticCodes.NoRepository,
+                $"{outputFolder} is not in a rules repository: no folder at or above it holds {RuleRepository.MarkerFile} or {RuleRepository.DataSourcesFolder}/");
+        }
+
+        var sourcesFolder = Path.Combine(repositoryRoot, RuleRepository.DataSourcesFolder);
+        var sources = Directory.Exists(sourcesFolder) ? RuleRepository.Load(sourcesFolder).DataSources : [];
+        var source = sources.FirstOrDefault(s => s.Name == dataSource);
+        if (source is null)
+        {
+            return printer.UsageError(CliDiagnosticCodes.CannotScaffold, sources.Length == 0
+                ? $"unknown data source '{dataSource}': the repository has no {RuleRepository.DataSourcesFolder}/"
+                : $"unknown data source '{dataSource}'" + (Compiler.Diagnostics.DidYouMean.Hint(dataSource, sources.Select(s => s.Name)) is { Length: > 0 } hint
+                    ? hint
+                    : $"; the repository has {string.Join(", ", sources.Select(s => s.Name).Order(StringComparer.Ordinal))}"));
         }
 
         var text = RuleTemplate.Render(new RuleTemplate.Values(
@@ -64,8 +83,8 @@ public static class NewCommand
             DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             author ?? DefaultAuthor(),
             dataSource,
-            source?.Fields.FirstOrDefault(f => f.Type == Compiler.Model.FieldType.String)?.Name ?? "eventName",
-            ModelinePath(folder)));
+            source.Fields.FirstOrDefault(f => f.Type == Compiler.Model.FieldType.String)?.Name ?? source.Fields.FirstOrDefault()?.Name ?? "eventName",
+            ModelinePath(folder, repositoryRoot)));
         try
         {
             Directory.CreateDirectory(folder);
@@ -76,14 +95,15 @@ public static class NewCommand
             return printer.UsageError(CliDiagnosticCodes.CannotWriteOutput, $"cannot write {context.Display(path)}: {e.Message}");
         }
 
-        context.Out.WriteLine($"created {context.Display(path)}");
+        context.Summary($"created {context.Display(path)}");
         return ExitCodes.Ok;
     }
 
     private static string DefaultAuthor() => Environment.UserName is { Length: > 0 } user ? user : "unknown";
 
-    // The modeline is relative to the rule file, so it points at the nearest schemas/ folder above it.
-    private static string ModelinePath(string folder)
+    // The modeline is relative to the rule file, so it points at the nearest schemas/ folder above it; without one,
+    // at schemas/ beside the rules repository, where a checkout of this layout keeps it.
+    private static string ModelinePath(string folder, string repositoryRoot)
     {
         for (var dir = new DirectoryInfo(folder); dir is not null; dir = dir.Parent)
         {
@@ -94,6 +114,7 @@ public static class NewCommand
             }
         }
 
-        return "schemas/rule.schema.json";
+        var beside = Path.Combine(Path.GetDirectoryName(repositoryRoot) ?? repositoryRoot, "schemas", "rule.schema.json");
+        return Path.GetRelativePath(folder, beside).Replace('\\', '/');
     }
 }

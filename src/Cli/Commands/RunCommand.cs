@@ -23,12 +23,12 @@ public static class RunCommand
     {
         var rules = new Option<string>("--rules")
         {
-            Description = "Rule file or folder (default: rules/).",
+            Description = "Rule file or folder.",
             DefaultValueFactory = _ => "rules",
         };
         var events = new Option<string[]>("--events")
         {
-            Description = "Event files or folders of them: CloudTrail Records files, NDJSON or JSON arrays, optionally gzip'd.",
+            Description = "Event files, folders of them, globs ('logs/**/*.json.gz') or - for stdin: CloudTrail Records files, NDJSON or JSON arrays, optionally gzip'd.",
             Required = true,
             AllowMultipleArgumentsPerToken = true,
         };
@@ -42,7 +42,7 @@ public static class RunCommand
         command.Options.Add(events);
         command.Options.Add(output);
         command.Options.Add(now);
-        command.SetAction(result => Run(context, result.GetValue(rules)!, result.GetValue(events)!, result.GetValue(output), result.GetValue(now)));
+        command.SetAction(result => Run(GlobalOptions.Apply(context, result), result.GetValue(rules)!, result.GetValue(events)!, result.GetValue(output), result.GetValue(now)));
         return command;
     }
 
@@ -67,22 +67,22 @@ public static class RunCommand
         return RepositoryFiles.IsInside(real, context.Resolve(rulesPath)) ? "it is inside the --rules folder" : null;
     }
 
-    /// <summary>An events file as given, or the files below an events folder in ordinal order (hidden ones skipped).</summary>
-    private static IEnumerable<string> EventFilesIn(string path) => Directory.Exists(path)
-        ? new DirectoryInfo(path).EnumerateFiles("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden })
-            .Select(f => f.FullName).Order(StringComparer.Ordinal)
-        : [path];
-
     private static int Run(CliContext context, string rulesPath, string[] eventFiles, string? outputFile, string? nowOption)
     {
-        var printer = new DiagnosticPrinter(context);
-        // Both checks run (no short-circuit), so every bad path is reported at once.
-        if (printer.ReportUnusablePaths([rulesPath]) | printer.ReportMissingPaths(eventFiles))
+        var printer = new DiagnosticPrinter(context, "rulec run");
+        // Both checks run, so every bad path is reported at once.
+        var rulesUnusable = printer.ReportUnusablePaths([rulesPath]);
+        var expanded = EventInputs.Expand(context, printer, eventFiles);
+        if (rulesUnusable || expanded is null)
         {
             return ExitCodes.UsageError;
         }
 
-        eventFiles = [.. eventFiles.SelectMany(e => EventFilesIn(context.Resolve(e)))];
+        eventFiles = [.. expanded];
+        if (nowOption == "latest" && eventFiles.Contains(EventInputs.StandardInput))
+        {
+            return printer.UsageError(CliDiagnosticCodes.InvalidArguments, "--now latest reads the events twice, which standard input (--events -) cannot be");
+        }
 
         if (outputFile is not null && UnsafeOutput(context, outputFile, rulesPath, eventFiles) is { } reason)
         {
@@ -128,16 +128,19 @@ public static class RunCommand
         // now() is fixed for one run (language.md), so ago() windows do not drift while a long input streams.
         using var now = EvaluationClock.FixAt(replay.Now);
         var alertsByRule = new Dictionary<string, long>(StringComparer.Ordinal);
+        // The compiler's view of each rule: with the risk message, alert title and ATT&CK ids alerts carry.
+        var alertInfo = build.Pairs.ToDictionary(p => p.Runnable.Info.Id, p => RuleSources.From(p.Source, RuleCompilerHost.DisplayPath(p.Source.Rule.Path)).Info, StringComparer.Ordinal);
         using (stream)
         using (var buffered = new BufferedStream(stream, 1 << 16))
         {
             var writer = new AlertWriter(buffered);
+            var errors = new EventErrorCap(context, printer);
             var runner = new RuleSetRunner(
                 build.Rules,
                 rule => new RowCallback(row =>
                 {
                     alertsByRule[rule.Info.Id] = alertsByRule.GetValueOrDefault(rule.Info.Id) + 1;
-                    writer.Write(rule.Info, row);
+                    writer.Write(alertInfo[rule.Info.Id], row);
                 }),
                 failure =>
                 {
@@ -147,11 +150,10 @@ public static class RunCommand
             using var progress = Progress.Start(context, eventFiles.Length);
             foreach (var file in eventFiles)
             {
-                var path = context.Resolve(file);
-                foreach (var record in EventReader.ReadFile(path, error =>
+                foreach (var record in EventInputs.Read(context, file, error =>
                          {
                              rejected++;
-                             printer.Print(Diagnostic.Error(error.Code, error.Message, SourceSpan.At(context.Display(error.File), (int)error.Line, 1)));
+                             errors.Report(error);
                          }))
                 {
                     runner.Process(record.Event, context.Display(record.File), record.Line);
@@ -163,6 +165,7 @@ public static class RunCommand
                     progress.Tick(runner.EventCount);
                 }
 
+                errors.EndOf(file);
                 progress.FileDone();
             }
 
@@ -176,9 +179,13 @@ public static class RunCommand
             context.Error.WriteLine(hint);
         }
 
-        context.Error.WriteLine(
-            $"rulec run: {eventCount} event(s) from {eventFiles.Length} file(s), {rejected} rejected; {build.Pairs.Count} rule(s), "
-            + $"{alerts} alert(s), {failures} rule failure(s); {clock.Elapsed.TotalSeconds:F1}s");
+        if (!context.Quiet)
+        {
+            context.Error.WriteLine(
+                $"rulec run: {eventCount} event(s) from {eventFiles.Length} file(s), {rejected} rejected; {build.Pairs.Count} rule(s), "
+                + $"{alerts} alert(s), {failures} rule failure(s); {clock.Elapsed.TotalSeconds:F1}s");
+        }
+
         return rejected > 0 || failures > 0 || compilation.ErrorCount > 0 || build.Diagnostics.Any(d => d.IsError)
             ? ExitCodes.RuleErrors
             : ExitCodes.Ok;

@@ -2,17 +2,16 @@ using RuleCompiler.Backends.Hosting;
 using System.CommandLine;
 using RuleCompiler.Backends.CSharp;
 using RuleCompiler.Backends.CSharp.Testing;
-using RuleCompiler.Compiler.Catalogues;
-using RuleCompiler.Compiler.Compilation;
 using RuleCompiler.Compiler.Diagnostics;
-using RuleCompiler.Compiler.Loading;
 using RuleCompiler.Compiler.Model;
 
 namespace RuleCompiler.Cli.Commands;
 
 /// <summary>
-/// <c>rulec test [PATH...]</c>: compiles the rules to C# and runs every rule's <c>tests:</c>. One line per failed
-/// test (file, line, test name, what differs), then <c>N passed, N failed</c>; exit 1 on any failure.
+/// <c>rulec test [PATH...] [--format text|junit|json] [--output FILE]</c>: compiles the rules to C# and runs every
+/// rule's <c>tests:</c>. As text: one block per failed test (file, line, test name, what differs), then
+/// <c>N passed, N failed</c>. As JUnit XML or JSON: the document on stdout, or in <c>--output</c> with the text
+/// report on stdout as well. Exit 1 on any failure.
 /// </summary>
 public static class TestCommand
 {
@@ -31,27 +30,43 @@ public static class TestCommand
         {
             Description = "A rule without tests is an error, not a warning.",
         };
+        var format = new Option<string>("--format")
+        {
+            Description = "text: failures and a summary; junit: JUnit XML for CI test reports; json: every test and its problems.",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "junit", "json");
+        var output = new Option<string?>("--output") { Description = "Write the JUnit or JSON document to this file." };
         var command = new Command("test", "Run the rules' tests: each rule, compiled to C#, on its test events, compared with the expected rows.");
         command.Arguments.Add(paths);
         command.Options.Add(filter);
         command.Options.Add(requireTests);
+        command.Options.Add(format);
+        command.Options.Add(output);
         command.SetAction(result => Run(
-            context,
+            GlobalOptions.Apply(context, result),
             result.GetValue(paths) is { Length: > 0 } given ? given : ["rules"],
             result.GetValue(filter),
-            result.GetValue(requireTests)));
+            result.GetValue(requireTests),
+            result.GetValue(format)!,
+            result.GetValue(output)));
         return command;
     }
 
-    private static int Run(CliContext context, string[] paths, string? filter, bool requireTests)
+    private static int Run(CliContext context, string[] paths, string? filter, bool requireTests, string format, string? outputFile)
     {
-        var printer = new DiagnosticPrinter(context);
+        var printer = new DiagnosticPrinter(context, "rulec test");
+        if (outputFile is not null && format == "text")
+        {
+            return printer.UsageError(CliDiagnosticCodes.InvalidArguments, "--output needs --format junit or --format json");
+        }
+
         if (printer.ReportUnusablePaths(paths))
         {
             return ExitCodes.UsageError;
         }
 
-        var compilation = RuleCompilerHost.Compile([.. paths.Select(context.Resolve)]);
+        var compilation = context.Adjust(RuleCompilerHost.Compile([.. paths.Select(context.Resolve)]));
         if (compilation.Repository.Counts.Rules == 0)
         {
             // Nothing tested must not look like everything passed.
@@ -62,63 +77,101 @@ public static class TestCommand
             .Select(r => requireTests
                 ? Diagnostic.Error(CliDiagnosticCodes.RuleWithoutTests, $"rule '{r.Name.Value}' has no tests (--require-tests)", r.Name.Span)
                 : Diagnostic.Warning(CliDiagnosticCodes.RuleWithoutTests, $"rule '{r.Name.Value}' has no tests", r.Name.Span));
-        var diagnostics = compilation.Diagnostics.Concat(untestedRules).OrderBy(d => d, DiagnosticOrder.Instance).ToList();
+        var diagnostics = context.Adjust(compilation.Diagnostics.Concat(untestedRules).OrderBy(d => d, DiagnosticOrder.Instance)).ToList();
         foreach (var diagnostic in diagnostics)
         {
             printer.Print(diagnostic);
         }
 
         using var build = CSharpRuleBuild.From(compilation, RuleCompilerHost.DisplayPath);
-        foreach (var diagnostic in build.Diagnostics)
+        var buildDiagnostics = context.Adjust(build.Diagnostics);
+        foreach (var diagnostic in buildDiagnostics)
         {
             printer.Print(diagnostic);
         }
 
-        var passed = 0;
-        var failed = 0;
+        var outcomes = new List<RuleTestResult>();
         var ran = build.Pairs.Select(p => p.Source.Rule.Path).ToHashSet(StringComparer.Ordinal);
         foreach (var (source, runnable) in build.Pairs.OrderBy(p => p.Source.Rule.Path, StringComparer.Ordinal))
         {
-            foreach (var result in RuleTestRunner.Run(source with { Rule = Selected(source.Rule, filter) }, runnable))
-            {
-                if (result.Passed)
-                {
-                    passed++;
-                    continue;
-                }
-
-                failed++;
-                var where = $"{context.Display(result.Rule.Path)}({result.Test.Span.Line},{result.Test.Span.Column})";
-                context.Out.WriteLine(DiagnosticText.Message($"{where}: FAIL test '{result.Test.Name}': {result.Problems[0]}"));
-                foreach (var problem in result.Problems.Skip(1))
-                {
-                    context.Out.WriteLine("    " + DiagnosticText.Message(problem));
-                }
-            }
+            outcomes.AddRange(RuleTestRunner.Run(source with { Rule = Selected(source.Rule, filter) }, runnable));
         }
 
         // Tests of rules that did not compile cannot pass; they count as failed, with the reason printed above.
         foreach (var rule in compilation.Repository.Rules.Where(r => !ran.Contains(r.Path)).OrderBy(r => r.Path, StringComparer.Ordinal))
         {
-            foreach (var test in Selected(rule, filter).Tests)
-            {
-                failed++;
-                context.Out.WriteLine(DiagnosticText.Message($"{context.Display(rule.Path)}({test.Span.Line},{test.Span.Column}): FAIL test '{test.Name}': the rule has errors (see above)"));
-            }
+            outcomes.AddRange(Selected(rule, filter).Tests.Select(t => new RuleTestResult(rule, t, ["the rule has errors (see above)"])));
         }
 
         // A rule file that did not load (YAML or schema error) has no tests to count; it is named in the summary
         // instead, so the numbers never look clean while the exit code says otherwise.
-        var unreadable = compilation.Repository.Counts.Rules - compilation.Repository.Rules.Length;
-        var untested = unreadable switch
+        var report = new TestReport(outcomes, compilation.Repository.Counts.Rules - compilation.Repository.Rules.Length, [.. diagnostics, .. buildDiagnostics]);
+        var failed = report.Failed > 0 || report.Diagnostics.Any(d => d.IsError);
+        if (format == "text" || outputFile is not null)
         {
-            0 => "",
-            1 => ", 1 rule not tested (it has errors)",
-            _ => $", {unreadable} rules not tested (they have errors)",
-        };
-        context.Out.WriteLine($"{passed} passed, {failed} failed{untested}");
-        return failed > 0 || diagnostics.Any(d => d.IsError) ? ExitCodes.RuleErrors : ExitCodes.Ok;
+            PrintText(context, report);
+        }
+
+        if (format != "text")
+        {
+            var document = format == "junit" ? JUnitWriter.Write(report, context) : TestJson(report, context);
+            if (!DocumentOutput.Write(context, printer, document, outputFile))
+            {
+                return ExitCodes.UsageError;
+            }
+
+            if (outputFile is null && !context.Quiet)
+            {
+                context.Error.WriteLine(report.Summary);
+            }
+        }
+
+        return failed ? ExitCodes.RuleErrors : ExitCodes.Ok;
     }
+
+    private static void PrintText(CliContext context, TestReport report)
+    {
+        foreach (var outcome in report.Outcomes.Where(o => !o.Passed))
+        {
+            var where = $"{context.Display(outcome.Rule.Path)}({outcome.Test.Span.Line},{outcome.Test.Span.Column})";
+            // Each line of a problem is escaped on its own, so a multi-line row display stays readable.
+            var lines = outcome.Problems.SelectMany((p, i) => p.Split('\n').Select((line, j) => (i, j, line)));
+            foreach (var (problem, line, text) in lines)
+            {
+                var shown = DiagnosticText.Message(text);
+                context.Out.WriteLine(problem == 0 && line == 0 ? $"{where}: FAIL test '{DiagnosticText.Message(outcome.Test.Name)}': {shown}"
+                    : line == 0 ? "    " + shown
+                    : shown);
+            }
+        }
+
+        context.Summary(report.Summary);
+    }
+
+    private static string TestJson(TestReport report, CliContext context) => JsonOutput.Write(json =>
+    {
+        json.WriteStartObject();
+        json.WriteNumber("passed", report.Passed);
+        json.WriteNumber("failed", report.Failed);
+        json.WriteNumber("rules_not_tested", report.Unreadable);
+        json.WriteStartArray("tests");
+        foreach (var outcome in report.Outcomes)
+        {
+            json.WriteStartObject();
+            json.WriteString("rule", outcome.Rule.Name.Value);
+            json.WriteString("path", context.Display(outcome.Rule.Path).Replace('\\', '/'));
+            json.WriteNumber("line", outcome.Test.Span.Line);
+            json.WriteNumber("column", outcome.Test.Span.Column);
+            json.WriteString("name", outcome.Test.Name);
+            json.WriteBoolean("passed", outcome.Passed);
+            JsonOutput.WriteStrings(json, "problems", outcome.Problems);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        JsonOutput.WriteDiagnostics(json, "diagnostics", report.Diagnostics, context);
+        json.WriteEndObject();
+    });
 
     /// <summary>The rule with only the tests <c>--filter</c> selects: all of them when the rule's name matches.</summary>
     private static Rule Selected(Rule rule, string? filter) =>

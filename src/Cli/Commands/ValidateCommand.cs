@@ -18,11 +18,11 @@ public static class ValidateCommand
         };
         var format = new Option<string>("--format")
         {
-            Description = "text (default): diagnostics on stderr; sarif: a SARIF 2.1.0 log on stdout or in --output.",
+            Description = "text: diagnostics on stderr; sarif: a SARIF 2.1.0 log; json: diagnostics and counts (both on stdout or in --output).",
             DefaultValueFactory = _ => "text",
         };
-        format.AcceptOnlyFromAmong("text", "sarif");
-        var output = new Option<string?>("--output") { Description = "Write the SARIF log to this file (needs --format sarif)." };
+        format.AcceptOnlyFromAmong("text", "sarif", "json");
+        var output = new Option<string?>("--output") { Description = "Write the SARIF or JSON document to this file." };
         var attack = new Option<string?>("--attack-catalogue")
         {
             Description = "MITRE's STIX bundle enterprise-attack.json, to check ATT&CK ids against instead of the bundled catalogue.",
@@ -34,20 +34,20 @@ public static class ValidateCommand
         command.Options.Add(output);
         command.Options.Add(attack);
         command.SetAction(result => Run(
-            context,
+            GlobalOptions.Apply(context, result),
             result.GetValue(paths) is { Length: > 0 } given ? given : ["rules"],
-            result.GetValue(format) == "sarif",
+            result.GetValue(format)!,
             result.GetValue(output),
             result.GetValue(attack)));
         return command;
     }
 
-    private static int Run(CliContext context, string[] paths, bool sarif, string? outputFile, string? attackFile)
+    private static int Run(CliContext context, string[] paths, string format, string? outputFile, string? attackFile)
     {
-        var printer = new DiagnosticPrinter(context);
-        if (outputFile is not null && !sarif)
+        var printer = new DiagnosticPrinter(context, "rulec validate");
+        if (outputFile is not null && format == "text")
         {
-            return printer.UsageError(CliDiagnosticCodes.InvalidArguments, "--output needs --format sarif");
+            return printer.UsageError(CliDiagnosticCodes.InvalidArguments, "--output needs --format sarif or --format json");
         }
 
         if (printer.ReportUnusablePaths(paths))
@@ -67,41 +67,48 @@ public static class ValidateCommand
             catalogue = loaded;
         }
 
-        var result = RuleCompilerHost.Compile([.. paths.Select(context.Resolve)], catalogue);
+        var result = context.Adjust(RuleCompilerHost.Compile([.. paths.Select(context.Resolve)], catalogue));
         var summary = Summary(result);
-        if (sarif)
-        {
-            var log = SarifWriter.Write(result.Diagnostics, context);
-            if (outputFile is null)
-            {
-                context.Out.Write(log);
-            }
-            else
-            {
-                try
-                {
-                    File.WriteAllText(context.Resolve(outputFile), log);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-                {
-                    return printer.UsageError(CliDiagnosticCodes.CannotWriteOutput, $"cannot write {outputFile}: {e.Message}");
-                }
-            }
-
-            context.Error.WriteLine(summary);
-        }
-        else
+        if (format == "text")
         {
             foreach (var diagnostic in result.Diagnostics)
             {
                 printer.Print(diagnostic);
             }
 
-            context.Out.WriteLine(summary);
+            context.Summary(summary);
+        }
+        else
+        {
+            var document = format == "sarif" ? SarifWriter.Write(result.Diagnostics, context) : Json(result, context);
+            if (!DocumentOutput.Write(context, printer, document, outputFile))
+            {
+                return ExitCodes.UsageError;
+            }
+
+            // stdout holds the document; the summary goes to stderr.
+            if (!context.Quiet)
+            {
+                context.Error.WriteLine(summary);
+            }
         }
 
         return result.ErrorCount > 0 ? ExitCodes.RuleErrors : ExitCodes.Ok;
     }
+
+    private static string Json(CompilationResult result, CliContext context) => JsonOutput.Write(json =>
+    {
+        var c = result.Repository.Counts;
+        json.WriteStartObject();
+        json.WriteNumber("rules", c.Rules);
+        json.WriteNumber("data_sources", c.DataSources);
+        json.WriteNumber("lists", c.Lists);
+        json.WriteNumber("fragments", c.Fragments);
+        json.WriteNumber("errors", result.ErrorCount);
+        json.WriteNumber("warnings", result.WarningCount);
+        JsonOutput.WriteDiagnostics(json, "diagnostics", result.Diagnostics, context);
+        json.WriteEndObject();
+    });
 
     private static string Summary(CompilationResult result)
     {

@@ -104,7 +104,7 @@ public static class RuleRepository
             partialRules.Add(PartialRule.From(partial, root, document.Diagnostics));
         }
 
-        return Collect(document, rules);
+        return Collect(document, rules).Concat(PlaceholderChecks.Check(document.Yaml.Root));
     }
 
     private static IEnumerable<Diagnostic> Collect<T>(LoadedDocument<T> document, List<T> models, Func<T, string>? supportFileName = null)

@@ -6,8 +6,10 @@ namespace RuleCompiler.Runtime.Rules;
 
 /// <summary>
 /// Writes alerts as NDJSON, one line per output row, keys in a fixed order: rule_id, rule_name, severity,
-/// risk_score, entities (type and each identifier's value from the row), then the row's own columns under
-/// "fields" (nested, so a column called "severity" cannot clash with the alert's).
+/// risk_score and risk_message (only when the rule has risk; the message filled from the row), title (the alert
+/// title filled from the row, when the rule has one), attack (technique ids), entities (type and each identifier's
+/// value from the row), then the row's own columns under "fields" (nested, so a column called "severity" cannot
+/// clash with the alert's).
 /// An alert is serialised whole into a buffer and then written with its newline in one call, so a failure while
 /// serialising (a value that cannot be written) loses that alert and never leaves half a line in the output.
 /// </summary>
@@ -26,7 +28,27 @@ public sealed class AlertWriter(Stream output)
             writer.WriteString("rule_id", rule.Id);
             writer.WriteString("rule_name", rule.Name);
             writer.WriteString("severity", rule.Severity);
-            writer.WriteNumber("risk_score", rule.RiskScore);
+            if (rule.RiskScore is { } score)
+            {
+                writer.WriteNumber("risk_score", score);
+                if (rule.RiskMessage is { } message)
+                {
+                    writer.WriteString("risk_message", AlertText.RiskMessage(message, row));
+                }
+            }
+
+            if (rule.AlertTitle is { } title)
+            {
+                writer.WriteString("title", AlertText.Title(title, row));
+            }
+
+            writer.WriteStartArray("attack");
+            foreach (var technique in rule.Attack)
+            {
+                writer.WriteStringValue(technique);
+            }
+
+            writer.WriteEndArray();
             writer.WriteStartArray("entities");
             foreach (var entity in rule.Entities)
             {

@@ -42,7 +42,7 @@ public class RunCommandTests
             Assert.Equal("example.com", disabled.GetProperty("AccountUPNSuffix").GetString());
 
             // Key order is fixed: alert metadata first, then the row's fields.
-            Assert.Equal(["rule_id", "rule_name", "severity", "risk_score", "entities", "fields"], night.EnumerateObject().Select(p => p.Name));
+            Assert.Equal(["rule_id", "rule_name", "severity", "risk_score", "risk_message", "attack", "entities", "fields"], night.EnumerateObject().Select(p => p.Name));
             Assert.Contains("rulec run: 5 event(s) from 1 file(s), 0 rejected", error, StringComparison.Ordinal);
         }
         finally

@@ -110,7 +110,7 @@ internal sealed partial class RuleEmitter
         return "new(\n        Id: " + CSharpLiteral.String(info.Id)
             + ",\n        Name: " + CSharpLiteral.String(info.Name)
             + ",\n        Severity: " + CSharpLiteral.String(info.Severity)
-            + ",\n        RiskScore: " + CSharpLiteral.Long(info.RiskScore)
+            + ",\n        RiskScore: " + (info.RiskScore is { } score ? CSharpLiteral.Long(score) : "null")
             + ",\n        SourcePath: " + CSharpLiteral.String(info.SourcePath)
             + ",\n        Entities: [" + string.Join(", ", entities) + "])";
     }

@@ -107,7 +107,12 @@ public static class RuleTestRunner
     {
         if (expect.Count is { } count && count != rows.Count)
         {
-            problems.Add($"expected {count} row(s), got {rows.Count}");
+            // More rows than expected: show in full the ones no expected row accounts for (all rows when every one
+            // matches some expected row, so the count itself is what is off).
+            var unexpected = rows.Count > count ? rows.Where(r => !expect.Rows.Any(e => RowDiff.Matches(e, r))).ToList() : [];
+            problems.Add($"expected {count} row(s), got {rows.Count}" + (unexpected.Count > 0
+                ? RowDiff.DescribeRows("unexpected row", unexpected)
+                : rows.Count > count ? RowDiff.DescribeRows("row", rows) : ""));
         }
 
         var unmatched = 0;
