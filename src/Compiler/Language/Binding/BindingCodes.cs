@@ -38,4 +38,5 @@ public static class BindingCodes
     public const string ForeignFunction = "RC2540";
     public const string BareAggregate = "RC2541";
     public const string TableNameSource = "RC2542";
+    public const string TermListNotLiteral = "RC2543";
 }
