@@ -60,6 +60,9 @@ public static class CSharpCapabilities
             ["in~"] = As("Ops.In"),
             ["!in"] = As("Ops.In"),
             ["!in~"] = As("Ops.In"),
+            // The binder writes has_any / has_all as one has per term, joined by or / and (docs/semantics.md).
+            ["has_any"] = As("Ops.Has || ..."),
+            ["has_all"] = As("Ops.Has && ..."),
             [OperatorSpellings.Between] = As("Ops.Between"),
             [OperatorSpellings.NotBetween] = As("Ops.Between"),
         }.ToFrozenDictionary(StringComparer.Ordinal),

@@ -77,6 +77,9 @@ public static class SentinelCapabilities
             ["in~"] = As("in~"),
             ["!in"] = As("!in"),
             ["!in~"] = As("!in~"),
+            // The binder writes has_any / has_all as one has per term, joined by or / and (docs/semantics.md).
+            ["has_any"] = As("has ... or has ..."),
+            ["has_all"] = As("has ... and has ..."),
             [OperatorSpellings.Between] = As("between"),
             [OperatorSpellings.NotBetween] = As("!between"),
         }.ToFrozenDictionary(StringComparer.Ordinal),

@@ -75,6 +75,9 @@ public static class SplunkCapabilities
             ["in~"] = As("IN / lookup"),
             ["!in"] = As("NOT (=CASE() OR ...) / lookup"),
             ["!in~"] = As("NOT IN / lookup"),
+            // The binder writes has_any / has_all as one has per term, joined by or / and (docs/semantics.md).
+            ["has_any"] = As("match (?i) per term, OR"),
+            ["has_all"] = As("match (?i) per term, AND"),
             [OperatorSpellings.Between] = As(">= AND <="),
             [OperatorSpellings.NotBetween] = As("NOT (>= AND <=)"),
         }.ToFrozenDictionary(StringComparer.Ordinal),

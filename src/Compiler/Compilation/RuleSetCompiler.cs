@@ -98,7 +98,8 @@ public static class RuleSetCompiler
             return null;
         }
 
-        var columnErrors = OutputColumnChecks.Check(rule, bound.OutputColumns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal)).ToList();
+        var outputColumns = bound.OutputColumns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        var columnErrors = OutputColumnChecks.Check(rule, outputColumns).Concat(OutputColumnChecks.CheckTestRows(rule, outputColumns)).ToList();
         diagnostics.AddRange(columnErrors);
         return columnErrors.Any(d => d.IsError) ? null : bound;
     }

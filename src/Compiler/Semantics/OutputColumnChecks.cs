@@ -45,6 +45,19 @@ public static partial class OutputColumnChecks
                 r.Span));
     }
 
+    /// <summary>
+    /// A test's expected row compares only the columns it names, so a name the search does not output could never
+    /// match: an error at that key (before any event runs), with the nearest output column.
+    /// </summary>
+    public static IEnumerable<Diagnostic> CheckTestRows(Rule rule, IReadOnlySet<string> outputColumns) =>
+        from test in rule.Tests
+        from row in test.Expect.Rows
+        from cell in row.Cells
+        where !outputColumns.Contains(cell.Column)
+        select Diagnostic.Error(SemanticDiagnosticCodes.UnknownExpectedColumn,
+            $"test '{test.Name}' expects column '{cell.Column}', which the search does not output{DidYouMean.Hint(cell.Column, outputColumns)}",
+            cell.Span);
+
     private static IEnumerable<string> Placeholders(Regex pattern, Located<string> text) =>
         pattern.Matches(text.Value).Select(m => m.Groups[1].Value.Trim()).Distinct(StringComparer.Ordinal);
 

@@ -23,4 +23,5 @@ public static class SemanticDiagnosticCodes
     public const string TestEventsOutsideRepository = "RC1318";
     public const string SearchTooLong = "RC1319";
     public const string ListTooLarge = "RC1320";
+    public const string UnknownExpectedColumn = "RC1330";
 }

@@ -64,6 +64,8 @@ internal static class SemanticsCases
         X("in~", """s in~ ("hello world")""", "true"),
         X("!in", """s !in ("a")""", "true"),
         X("!in~", """s !in~ ("HELLO WORLD")""", "false"),
+        X("has_any", """s has_any ("nope", "WORLD") and not(s has_any ("hell", "orld")) and not(missing has_any ("a"))""", "true"),
+        X("has_all", """s has_all ("hello", "world") and not(s has_all ("hello", "wor")) and arn has_all (":root", "iam")""", "true"),
         X("and", "b and missing", "false"),
         X("or", "missing or b", "true"),
         X("not", "not(b)", "false"),

@@ -82,7 +82,7 @@ public partial class SemanticsTableTests(SemanticsFixture rules) : IClassFixture
             "not" => "not(x)",
             "-x" => "-x",
             "between" or "!between" => $"x {key} (1 .. 2)",
-            "in" or "in~" or "!in" or "!in~" => $"x {key} (\"a\")",
+            "in" or "in~" or "!in" or "!in~" or "has_any" or "has_all" => $"x {key} (\"a\")",
             _ => $"x {key} y",
         };
         var parsed = QueryParser.ParseExpression(text);

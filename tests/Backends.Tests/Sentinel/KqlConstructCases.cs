@@ -8,6 +8,9 @@ internal static class KqlConstructCases
         ["has_needles"] = """
             where userAgent has "boto3" and userAgent !has_cs "aws-cli/2" and userIdentity.arn has ":root"
             """,
+        ["has_any_all"] = """
+            where userAgent has_any ("boto3", "aws-cli") and userIdentity.arn has_all (":root", "iam") or eventName has_any ("Put")
+            """,
         ["two_valued_logic"] = """
             where not(readOnly) and not(isempty(errorCode)) and not (eventName == "x") and userIdentity.userName =~ "Jörg"
             """,

@@ -79,14 +79,26 @@ public class SplDiagnosticTests
         }
     }
 
-    /// <summary>The rule text with its <c>search: |</c> block replaced by <paramref name="search"/>.</summary>
+    /// <summary>
+    /// The rule text with its <c>search: |</c> block replaced by <paramref name="search"/>, and without its
+    /// <c>tests:</c> (written for the old search; their expected columns are checked against the search, RC1330).
+    /// </summary>
     private static string ReplaceSearch(string rule, string search)
     {
         var lines = rule.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').ToList();
+        RemoveBlock(lines, "tests:");
         var start = lines.FindIndex(l => l.StartsWith("search:", StringComparison.Ordinal));
         var end = lines.FindIndex(start + 1, l => l.Length > 0 && !l.StartsWith(' '));
         lines.RemoveRange(start + 1, end - start - 1);
         lines.InsertRange(start + 1, search.Split('\n').Select(l => "  " + l));
         return string.Join("\n", lines);
+    }
+
+    private static void RemoveBlock(List<string> lines, string key)
+    {
+        var start = lines.FindIndex(l => l.StartsWith(key, StringComparison.Ordinal));
+        if (start < 0) return;
+        var end = lines.FindIndex(start + 1, l => l.Length > 0 && !l.StartsWith(' ') && !l.StartsWith('-'));
+        lines.RemoveRange(start, (end < 0 ? lines.Count : end) - start);
     }
 }

@@ -47,6 +47,16 @@ public class SplEmitterTests
     }
 
     [Fact]
+    public void HasAnyAndHasAllAreOneTermMatchPerTerm()
+    {
+        const string boto3 = "(isnotnull(userAgent) AND match(userAgent, \"(?i)(?<![[:alnum:]])boto3(?![[:alnum:]])\"))";
+        Assert.Equal($"where ({boto3} OR (isnotnull(userAgent) AND match(userAgent, \"(?i)(?<![[:alnum:]])aws\\\\-cli(?![[:alnum:]])\")))",
+            Lines("where userAgent has_any (\"boto3\", \"aws-cli\")")[1]);
+        Assert.Equal($"where {boto3} AND (isnotnull(userAgent) AND match(userAgent, \"(?i)(?<![[:alnum:]])exec\\\\-env(?![[:alnum:]])\"))",
+            Lines("where userAgent has_all (\"boto3\", \"exec-env\") and eventName == \"x\"")[1]);
+    }
+
+    [Fact]
     public void HoursAreDateHourOnlyForUtcTimestampText()
     {
         Assert.Equal("`cloudtrail` date_hour>=20", FirstLine("where hourofday(_time) >= 20"));

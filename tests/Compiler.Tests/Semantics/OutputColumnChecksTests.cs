@@ -47,4 +47,15 @@ public class OutputColumnChecksTests
         ],
         found);
     }
+
+    [Fact]
+    public void An_expected_row_column_the_search_does_not_output_is_reported_at_its_key()
+    {
+        var rule = Rule("AWS ECR Container Scanning Findings Medium");
+        Assert.Empty(OutputColumnChecks.CheckTestRows(rule, new HashSet<string> { "repository", "user" }));
+        var found = OutputColumnChecks.CheckTestRows(rule, new HashSet<string> { "repositories", "user" }).Select(d => $"{d.Code} {d.Span.Line}:{d.Span.Column} {d.Message}");
+        Assert.Equal(
+            ["RC1330 57:11 test 'a medium finding raises one alert' expects column 'repository', which the search does not output; did you mean 'repositories'?"],
+            found);
+    }
 }

@@ -36,7 +36,7 @@ public class BindingErrorTextTests
         { "where userAgent matches regex ⟦eventName", BindingCodes.RegexNotConstant },
         { "where userIdentity.arn in ⟦@no_such_list", BindingCodes.UnknownList },
         { "⟦invoke no_such_fragment()", BindingCodes.UnknownFragment },
-        { "⟦missing | where eventName == \"x\"", BindingCodes.UnknownLet },
+        { "let mising = (where eventName == \"y\"); ⟦missing | where eventName == \"x\"", BindingCodes.UnknownLet },
         { "let a = (project eventName); project awsRegion | join kind=inner (a) on ⟦awsRegion", BindingCodes.JoinKeyMissing },
         { "where ⟦readOnly == \"false\"", BindingCodes.ComparisonTypeMix },
         { "project eventName, ⟦eventName", BindingCodes.DuplicateColumn },

@@ -35,4 +35,8 @@ public static class BindingCodes
     public const string MemberOfArray = "RC2530";
     public const string TakeWithoutSort = "RC2531";
     public const string FragmentDoesNotFit = "RC2532";
+    public const string ForeignFunction = "RC2540";
+    public const string BareAggregate = "RC2541";
+    public const string TableNameSource = "RC2542";
+    public const string TermListNotLiteral = "RC2543";
 }

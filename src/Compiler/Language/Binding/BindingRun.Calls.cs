@@ -13,10 +13,18 @@ internal sealed partial class BindingRun
     private BoundExpression BindCall(FunctionCallExpression call, ExpressionScope scope)
     {
         var function = FunctionCatalogue.Find(call.Name);
+        if (function is null && ForeignSpellings.Find(ForeignSpellingKind.Function, call.Name) is { } foreign)
+        {
+            // Bound as the function it stands for, so its arguments (a column inside values(...)) raise nothing more.
+            Error(BindingCodes.ForeignFunction, $"unknown function '{call.Name}': {foreign.Advice}", call.Span);
+            function = FunctionCatalogue.Find(foreign.Canonical)!;
+        }
         if (function is null)
         {
             Error(BindingCodes.UnknownFunction, $"unknown function '{call.Name}'{Suggest(call.Name, FunctionCatalogue.Names)}", call.Span);
-            foreach (var argument in call.Arguments) BindExpression(argument, scope);
+            // Whether it was meant as an aggregate is unknown: a column argument in summarize is not a second error.
+            var unknownScope = scope.Aggregates == AggregateMode.SummarizeItem ? scope with { Aggregates = AggregateMode.AggregateArgument } : scope;
+            foreach (var argument in call.Arguments) BindExpression(argument, unknownScope);
             return new BoundError(Where(call.Span));
         }
 

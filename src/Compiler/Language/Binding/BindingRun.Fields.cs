@@ -74,7 +74,7 @@ internal sealed partial class BindingRun
             }
             else
             {
-                CheckUndeclaredMember(column.Name, next, row);
+                CheckUndeclaredMembers(column.Name, remainder, row);
             }
         }
         var resolved = new ResolvedField(ResolvedFieldKind.Column, column.Name, column, PathStep.From(remainder), ScalarType.Dynamic, false);
@@ -111,12 +111,33 @@ internal sealed partial class BindingRun
     }
 
     /// <summary>
-    /// Any path below a dynamic column is legal, but when the data source declares some of the column's members
+    /// Any path below a dynamic column is legal, but when the data source declares members at a level of the path
     /// and the written member is a near miss of one of them, it is most likely a typo: warn with the declared name.
+    /// The walk goes down the path as long as each member is declared, so a typo is found at any depth.
     /// </summary>
-    private void CheckUndeclaredMember(string columnName, MemberSegment member, RowSchema row)
+    private void CheckUndeclaredMembers(string columnName, ImmutableArray<PathSegment> remainder, RowSchema row)
     {
-        var prefix = columnName + ".";
+        var parent = columnName;
+        foreach (var segment in remainder)
+        {
+            if (segment is not MemberSegment member || DeclaredMembers(parent, row) is not { } declared) return;
+            if (!declared.Contains(member.Name))
+            {
+                if (DidYouMean.Closest(member.Name, declared) is { } best)
+                {
+                    var start = FieldPaths.NameStart(member);
+                    Warning(BindingCodes.UndeclaredMember, $"'{member.Name}' is not a declared member of '{parent}'; did you mean '{best}'?", new TextSpan(start, member.Span.End - start));
+                }
+                return;
+            }
+            parent = parent + "." + member.Name;
+        }
+    }
+
+    /// <summary>The names one level below <paramref name="parent"/> that the row's columns declare (null: none).</summary>
+    private static HashSet<string>? DeclaredMembers(string parent, RowSchema row)
+    {
+        var prefix = parent + ".";
         HashSet<string>? declared = null;
         foreach (var column in row.Columns)
         {
@@ -124,11 +145,6 @@ internal sealed partial class BindingRun
             var end = column.Name.IndexOf('.', prefix.Length);
             (declared ??= new HashSet<string>(StringComparer.Ordinal)).Add(end < 0 ? column.Name[prefix.Length..] : column.Name[prefix.Length..end]);
         }
-        if (declared is null || declared.Contains(member.Name)) return;
-        if (DidYouMean.Closest(member.Name, declared) is { } best)
-        {
-            var start = FieldPaths.NameStart(member);
-            Warning(BindingCodes.UndeclaredMember, $"'{member.Name}' is not a declared member of '{columnName}'; did you mean '{best}'?", new TextSpan(start, member.Span.End - start));
-        }
+        return declared;
     }
 }

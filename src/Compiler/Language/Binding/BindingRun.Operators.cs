@@ -102,6 +102,7 @@ internal sealed partial class BindingRun
     private BoundExpression BindIn(InExpression membership, ExpressionScope scope)
     {
         var value = BindExpression(membership.Value, scope);
+        if (membership.Operator is InOperator.HasAny or InOperator.HasAll) return BindTermList(membership, value, scope);
         BoundList? list = null;
         switch (membership.List)
         {
@@ -130,6 +131,31 @@ internal sealed partial class BindingRun
                 break;
         }
         return list is null ? new BoundError(Where(membership.Span)) : new BoundIn(value, membership.Operator, list, Where(membership.Span));
+    }
+
+    /// <summary>
+    /// has_any / has_all: one has test per needle of a literal list, joined by or / and (docs/semantics.md), so each
+    /// target realises them with its own has (and reports what it cannot, as for has). A named list or a let is not
+    /// written out in the query, so no target could spell its needles: an error.
+    /// </summary>
+    private BoundExpression BindTermList(InExpression terms, BoundExpression value, ExpressionScope scope)
+    {
+        var spelling = OperatorSpellings.In[terms.Operator];
+        if (terms.List is not ListLiteral literal)
+        {
+            Error(BindingCodes.TermListNotLiteral, $"{spelling} takes the terms written in the query, as in: x {spelling} (\"a\", \"b\")", terms.List.Span);
+            return new BoundError(Where(terms.Span));
+        }
+        var join = terms.Operator == InOperator.HasAny ? BinaryOperator.Or : BinaryOperator.And;
+        BoundExpression? result = null;
+        foreach (var item in literal.Items)
+        {
+            var needle = BindExpression(item, scope);
+            CheckTextOperand(needle.Type, item.Span);
+            var test = new BoundBinary(BinaryOperator.Has, value, needle, ScalarType.Bool, Where(TextSpan.Between(terms.Value.Span, item.Span)));
+            result = result is null ? test : new BoundBinary(join, result, test, ScalarType.Bool, Where(terms.Span));
+        }
+        return result ?? new BoundError(Where(terms.Span));
     }
 
     private BoundList? BindLetList(LetListReference reference)

@@ -38,7 +38,7 @@ internal sealed partial class BindingRun
         {
             var before = _aggregateCount;
             var reported = _diagnostics.Count;
-            var value = BindExpression(item.Value, itemScope);
+            var value = BindExpression(AggregateOf(item.Value), itemScope);
             if (_aggregateCount == before)
             {
                 // A bare column already got its own error; say "needs an aggregate" only for constants.
@@ -57,7 +57,8 @@ internal sealed partial class BindingRun
                 }
                 continue;
             }
-            var name = item.Name ?? DefaultColumnNames.OfAggregate(item.Value);
+            // A bare count (bound as count() after its error) keeps the name SPL gives it.
+            var name = item.Name ?? DefaultColumnNames.OfAggregate(item.Value) ?? DefaultColumnNames.Of(item.Value);
             if (name is null)
             {
                 Error(BindingCodes.ColumnNeedsName, "this aggregate needs a name: write name = expression", item.Value.Span);
@@ -68,6 +69,21 @@ internal sealed partial class BindingRun
             if (Add(output, item.Span)) aggregations.Add(new BoundAggregateValue(new BoundAssignment(output, value, Where(item.Span))));
         }
         return new BoundSummarize(keys.ToImmutable(), aggregations.ToImmutable(), input, new RowSchema([.. columns]), Where(summarize.Span));
+    }
+
+    /// <summary>
+    /// A summarize item as an aggregate: SPL's bare <c>count</c> is an error with its hint, then bound as <c>count()</c>
+    /// so the rest of the query sees the column it meant.
+    /// </summary>
+    private Expression AggregateOf(Expression value)
+    {
+        if (value is not FieldExpression { Path: [MemberSegment { Quoted: false } word] } ||
+            ForeignSpellings.Find(ForeignSpellingKind.BareAggregate, word.Name) is not { } foreign)
+        {
+            return value;
+        }
+        Error(BindingCodes.BareAggregate, $"'{word.Name}' alone is not an aggregate: {foreign.Advice}", value.Span);
+        return new FunctionCallExpression(foreign.Canonical.TrimEnd('(', ')'), [], value.Span);
     }
 
     /// <summary>

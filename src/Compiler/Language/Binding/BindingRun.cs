@@ -17,6 +17,9 @@ internal sealed partial class BindingRun(BindingContext context)
     private readonly Dictionary<string, BoundLet> _lets = new(StringComparer.Ordinal);
     private readonly Stack<string> _fragmentStack = new();
 
+    /// <summary>Where the query's main pipeline starts: a name there is most likely a KQL table name.</summary>
+    private PipelineSource? _querySource;
+
     /// <summary>The fragment whose text the spans being bound point into (null: the rule's search).</summary>
     private string? CurrentFragment => _fragmentStack.Count == 0 ? null : _fragmentStack.Peek();
 
@@ -33,6 +36,7 @@ internal sealed partial class BindingRun(BindingContext context)
                 _lets[let.Name] = bound;
             }
         }
+        _querySource = query.Body.Source;
         var body = BindPipeline(query.Body);
         return new BoundQuery(query, lets.MoveToImmutable(), body, [.. _diagnostics],
             new ReadOnlyDictionary<Expression, BoundExpression>(_expressions));
@@ -63,7 +67,13 @@ internal sealed partial class BindingRun(BindingContext context)
                     Error(BindingCodes.LetKind, $"'{named.Name}' is a constant, not a sub-pipeline", named.Span);
                     return new BoundUnresolvedInput();
                 }
-                Error(BindingCodes.UnknownLet, $"unknown let name '{named.Name}'{Suggest(named.Name, _lets.Keys)}", named.Span);
+                var hint = Suggest(named.Name, _lets.Keys);
+                if (hint.Length == 0 && ReferenceEquals(named, _querySource))
+                {
+                    Error(BindingCodes.TableNameSource, $"'{named.Name}' is not a let name: a query starts at the rule's data source ({context.DataSource.Name}), so drop the table name and start with the first stage, as in: where ...", named.Span);
+                    return new BoundUnresolvedInput();
+                }
+                Error(BindingCodes.UnknownLet, $"unknown let name '{named.Name}'{hint}", named.Span);
                 return new BoundUnresolvedInput();
             default:
                 return new BoundDataSourceInput(context.DataSource, RowSchema.ForSource(context.DataSource));

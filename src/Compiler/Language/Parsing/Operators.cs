@@ -71,6 +71,12 @@ internal static class Operators
             return Tokens.Success(new RelationalOperator(RelationalKind.In, text[start..end], new TextSpan(start, end - start), In: op), input, end);
         }
 
+        if (!negated && core is "has_any" or "has_all")
+        {
+            var op = core == "has_any" ? InOperator.HasAny : InOperator.HasAll;
+            return Tokens.Success(new RelationalOperator(RelationalKind.In, word, new TextSpan(start, wordEnd - start), In: op), input, wordEnd);
+        }
+
         if (core == "between")
         {
             return Tokens.Success(new RelationalOperator(RelationalKind.Between, word, new TextSpan(start, wordEnd - start), Negated: negated), input, wordEnd);

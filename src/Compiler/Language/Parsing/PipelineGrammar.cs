@@ -78,6 +78,13 @@ internal static class PipelineGrammar
         }
 
         var equals = Tokens.Symbol("=").Expect(SyntaxCodes.ExpectedToken, $"'=' after 'let {name.Value.Name}'")(name.Remainder);
+        if (UnparenthesizedPipeline(equals.Remainder) is { } bare)
+        {
+            var first = input.Source.Substring(bare.Start, bare.Length);
+            var shape = SyntaxFacts.IsStageKeyword(first) ? $"{first} ..." : $"{first} | ...";
+            throw new SyntaxError(SyntaxCodes.LetPipelineNeedsParentheses, $"a let sub-pipeline is written in parentheses: let {name.Value.Name} = ({shape});", bare);
+        }
+
         LetStatement statement;
         IInput rest;
         if (StartsPipeline(equals.Remainder))
@@ -103,6 +110,26 @@ internal static class PipelineGrammar
         };
         return Result.Success(result, semicolon.Remainder);
     };
+
+    /// <summary>
+    /// The first word of <c>let x = where ...</c> or <c>let x = other | ...</c>: a pipeline written the KQL way, without
+    /// the parentheses this language needs to tell it from an expression. Null for anything else.
+    /// </summary>
+    private static TextSpan? UnparenthesizedPipeline(IInput input)
+    {
+        var text = input.Source;
+        var wordStart = input.Next();
+        var stageEnd = Scanner.ScanStageWord(text, wordStart);
+        if (stageEnd > wordStart && SyntaxFacts.IsStageKeyword(text[wordStart..stageEnd]))
+        {
+            return new TextSpan(wordStart, stageEnd - wordStart);
+        }
+
+        var identifierEnd = Scanner.ScanIdentifier(text, wordStart);
+        var next = Scanner.SkipTrivia(text, identifierEnd);
+        var pipeFollows = next < text.Length && text[next] == '|' && !(next + 1 < text.Length && text[next + 1] == '|');
+        return identifierEnd > wordStart && pipeFollows ? new TextSpan(wordStart, identifierEnd - wordStart) : null;
+    }
 
     /// <summary><c>let x = (where ...)</c> or <c>let x = (other | ...)</c> is a sub-pipeline; <c>let x = (1 + 2)</c> is an expression.</summary>
     private static bool StartsPipeline(IInput input)

@@ -128,6 +128,11 @@ internal static class StageGrammar
 
     public static SyntaxError UnknownStage(string word, TextSpan span)
     {
+        if (ForeignSpellings.Find(ForeignSpellingKind.Stage, word) is { } foreign)
+        {
+            return new SyntaxError(SyntaxCodes.ForeignStage, $"unknown stage '{word}': {foreign.Advice}", span);
+        }
+
         var suggestion = Spelling.Suggest(word, SyntaxFacts.StageKeywords);
         var advice = suggestion is null ? $"one of {string.Join(", ", SyntaxFacts.StageKeywords)}" : $"did you mean '{suggestion}'?";
         return new SyntaxError(SyntaxCodes.UnknownStage, $"expected a stage, found unknown stage '{word}' ({advice})", span);

@@ -30,5 +30,7 @@ public static class SyntaxCodes
     public const string InvalidFillValue = "RC2027";
     public const string MissingOn = "RC2029";
     public const string InvalidDynamic = "RC2030";
+    public const string ForeignStage = "RC2031";
+    public const string LetPipelineNeedsParentheses = "RC2032";
     public const string InternalError = "RC2499";
 }

@@ -84,7 +84,10 @@ public enum BinaryOperator
     Modulo,
 }
 
-/// <summary><c>x in (a, b)</c>, <c>x in~ @list</c>, <c>x !in (...)</c>, <c>x !in~ (...)</c>.</summary>
+/// <summary>
+/// <c>x in (a, b)</c>, <c>x in~ @list</c>, <c>x !in (...)</c>, <c>x !in~ (...)</c>, and the term tests over a list
+/// <c>x has_any ("a", "b")</c> and <c>x has_all ("a", "b")</c>.
+/// </summary>
 public sealed record InExpression(Expression Value, InOperator Operator, ListSource List, TextSpan Span) : Expression(Span);
 
 public enum InOperator
@@ -93,6 +96,10 @@ public enum InOperator
     InCi,
     NotIn,
     NotInCi,
+    /// <summary><c>has</c> of any needle of a literal list; the binder writes it as <c>has</c> tests joined by <c>or</c>.</summary>
+    HasAny,
+    /// <summary><c>has</c> of every needle of a literal list; the binder writes it as <c>has</c> tests joined by <c>and</c>.</summary>
+    HasAll,
 }
 
 public abstract record ListSource(TextSpan Span) : SyntaxNode(Span);

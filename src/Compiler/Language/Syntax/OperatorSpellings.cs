@@ -50,6 +50,8 @@ public static class OperatorSpellings
         [InOperator.InCi] = "in~",
         [InOperator.NotIn] = "!in",
         [InOperator.NotInCi] = "!in~",
+        [InOperator.HasAny] = "has_any",
+        [InOperator.HasAll] = "has_all",
     }.ToFrozenDictionary();
 
     public static readonly FrozenDictionary<UnaryOperator, string> Unary = new Dictionary<UnaryOperator, string>
