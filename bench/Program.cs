@@ -9,4 +9,11 @@ if (args is ["--cpu-time"])
     return;
 }
 
+// rulec run in its own process, 1 and 2 threads, peak memory: dotnet run -c Release --project bench -- --rulec-run [MiB]
+if (args is ["--rulec-run", ..])
+{
+    RulecRunMeasurement.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(EvaluationBenchmarks).Assembly).Run(args);

@@ -37,12 +37,18 @@ public static class RunCommand
         {
             Description = "The time now() and ago() use: an ISO 8601 datetime, or 'latest' for the newest event's time (to replay old logs).",
         };
+        var threads = new Option<int>("--threads")
+        {
+            Description = "Threads that parse events and run rules (default: all cores); the output is the same for any number.",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
         var command = new Command("run", "Run every rule on events and write one NDJSON alert per output row.");
         command.Options.Add(rules);
         command.Options.Add(events);
         command.Options.Add(output);
         command.Options.Add(now);
-        command.SetAction(result => Run(context, result.GetValue(rules)!, result.GetValue(events)!, result.GetValue(output), result.GetValue(now)));
+        command.Options.Add(threads);
+        command.SetAction(result => Run(context, result.GetValue(rules)!, result.GetValue(events)!, result.GetValue(output), result.GetValue(now), result.GetValue(threads)));
         return command;
     }
 
@@ -73,9 +79,14 @@ public static class RunCommand
             .Select(f => f.FullName).Order(StringComparer.Ordinal)
         : [path];
 
-    private static int Run(CliContext context, string rulesPath, string[] eventFiles, string? outputFile, string? nowOption)
+    private static int Run(CliContext context, string rulesPath, string[] eventFiles, string? outputFile, string? nowOption, int threads)
     {
         var printer = new DiagnosticPrinter(context);
+        if (threads < 1)
+        {
+            return printer.UsageError(CliDiagnosticCodes.InvalidArguments, $"--threads must be 1 or more, not {threads}");
+        }
+
         // Both checks run (no short-circuit), so every bad path is reported at once.
         if (printer.ReportUnusablePaths([rulesPath]) | printer.ReportMissingPaths(eventFiles))
         {
@@ -122,7 +133,7 @@ public static class RunCommand
         long rejected = 0;
         long failures = 0;
         long alerts;
-        long eventCount;
+        long eventCount = 0;
         var clock = Stopwatch.StartNew();
 
         // now() is fixed for one run (language.md), so ago() windows do not drift while a long input streams.
@@ -131,44 +142,51 @@ public static class RunCommand
         using (stream)
         using (var buffered = new BufferedStream(stream, 1 << 16))
         {
-            var writer = new AlertWriter(buffered);
-            var runner = new RuleSetRunner(
-                build.Rules,
-                rule => new RowCallback(row =>
-                {
-                    alertsByRule[rule.Info.Id] = alertsByRule.GetValueOrDefault(rule.Info.Id) + 1;
-                    writer.Write(rule.Info, row);
-                }),
-                failure =>
-                {
-                    failures++;
-                    printer.Print(Diagnostic.Error(RuleSetRunner.RuleFailedCode, $"rule '{failure.Rule.Name}' failed on this event: {failure.Message}", SourceSpan.At(failure.File, (int)failure.Line, 1)));
-                });
-            using var progress = Progress.Start(context, eventFiles.Length);
-            foreach (var file in eventFiles)
+            void OnFailure(RuleFailure failure)
             {
-                var path = context.Resolve(file);
-                foreach (var record in EventReader.ReadFile(path, error =>
-                         {
-                             rejected++;
-                             printer.Print(Diagnostic.Error(error.Code, error.Message, SourceSpan.At(context.Display(error.File), (int)error.Line, 1)));
-                         }))
-                {
-                    runner.Process(record.Event, context.Display(record.File), record.Line);
-                    if (replay.WallClock)
-                    {
-                        replay.Observe(Runtime.Rows.Row.FromEvent(record.Event));
-                    }
-
-                    progress.Tick(runner.EventCount);
-                }
-
-                progress.FileDone();
+                failures++;
+                printer.Print(Diagnostic.Error(RuleSetRunner.RuleFailedCode, $"rule '{failure.Rule.Name}' failed on this event: {failure.Message}", SourceSpan.At(failure.File, (int)failure.Line, 1)));
             }
 
-            runner.Complete();
-            alerts = writer.Count;
-            eventCount = runner.EventCount;
+            void OnError(Runtime.Events.EventError error)
+            {
+                rejected++;
+                printer.Print(Diagnostic.Error(error.Code, error.Message, SourceSpan.At(context.Display(error.File), (int)error.Line, 1)));
+            }
+
+            using var progress = Progress.Start(context, eventFiles.Length);
+            if (threads == 1)
+            {
+                (alerts, eventCount) = RunOnOneThread(context, build, eventFiles, buffered, alertsByRule, replay, progress, OnFailure, OnError);
+            }
+            else
+            {
+                var rules = build.IndexedRules;
+                long written = 0;
+                var parallel = new ParallelRuleRunner(
+                    rules,
+                    threads,
+                    buffered,
+                    rule =>
+                    {
+                        written++;
+                        alertsByRule[rules[rule].Rule.Info.Id] = alertsByRule.GetValueOrDefault(rules[rule].Rule.Info.Id) + 1;
+                    },
+                    OnFailure,
+                    OnError,
+                    evt =>
+                    {
+                        if (replay.WallClock)
+                        {
+                            replay.Observe(Runtime.Rows.Row.FromEvent(evt));
+                        }
+
+                        progress.Tick(++eventCount);
+                    },
+                    context.Display);
+                parallel.Run(eventFiles.Select(context.Resolve));
+                alerts = written;
+            }
         }
 
         if (replay.SilentWindowHint(build.Pairs.Select(p => (p.Runnable.Info.Name, p.Source.Rule.Search.Text, alertsByRule.GetValueOrDefault(p.Runnable.Info.Id)))) is { } hint)
@@ -182,6 +200,48 @@ public static class RunCommand
         return rejected > 0 || failures > 0 || compilation.ErrorCount > 0 || build.Diagnostics.Any(d => d.IsError)
             ? ExitCodes.RuleErrors
             : ExitCodes.Ok;
+    }
+
+    /// <summary>The one-thread run: each event read, offered to its candidate rules, in order.</summary>
+    private static (long Alerts, long Events) RunOnOneThread(
+        CliContext context,
+        CSharpRuleBuild build,
+        string[] eventFiles,
+        Stream output,
+        Dictionary<string, long> alertsByRule,
+        ReplayClock replay,
+        Progress progress,
+        Action<RuleFailure> onFailure,
+        Action<Runtime.Events.EventError> onError)
+    {
+        var writer = new AlertWriter(output);
+        var runner = new RuleSetRunner(
+            build.IndexedRules,
+            rule => new RowCallback(row =>
+            {
+                alertsByRule[rule.Info.Id] = alertsByRule.GetValueOrDefault(rule.Info.Id) + 1;
+                writer.Write(rule.Info, row);
+            }),
+            onFailure);
+        foreach (var file in eventFiles)
+        {
+            var path = context.Resolve(file);
+            foreach (var record in EventReader.ReadFile(path, onError))
+            {
+                runner.Process(record.Event, context.Display(record.File), record.Line);
+                if (replay.WallClock)
+                {
+                    replay.Observe(Runtime.Rows.Row.FromEvent(record.Event));
+                }
+
+                progress.Tick(runner.EventCount);
+            }
+
+            progress.FileDone();
+        }
+
+        runner.Complete();
+        return (writer.Count, runner.EventCount);
     }
 
     /// <summary>A progress line on stderr, only when stderr is a terminal (never in pipes, CI logs or tests).</summary>
