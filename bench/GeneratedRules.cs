@@ -38,7 +38,7 @@ internal static class GeneratedRules
         Directory.CreateDirectory(rules);
         for (var i = 0; i < searches.Count; i++)
         {
-            File.WriteAllText(Path.Combine(rules, $"generated_{i:D4}.yml"), RuleFile(i, searches[i]));
+            File.WriteAllText(Path.Combine(rules, $"generated_rule_{i:D4}.yml"), RuleFile(i, searches[i]));
         }
 
         return folder;

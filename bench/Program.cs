@@ -3,9 +3,9 @@ using RuleCompiler.Benchmarks;
 
 // BenchmarkDotNet: dotnet run -c Release --project bench -- --filter '*'
 // CPU-time comparison (for busy machines): dotnet run -c Release --project bench -- --cpu-time
-if (args is ["--cpu-time"])
+if (args is ["--cpu-time", ..])
 {
-    CpuTimeMeasurement.Run();
+    CpuTimeMeasurement.Run(args.Length > 1 ? [.. args.Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture))] : [5, 100, 1000]);
     return;
 }
 

@@ -13,7 +13,7 @@ namespace RuleCompiler.Benchmarks;
 /// </summary>
 internal static partial class RulecRunMeasurement
 {
-    public static void Run(int mebibytes, int passes = 3)
+    public static void Run(int mebibytes, int passes = 2)
     {
         var events = CorpusEvents.Load();
         var file = Path.Combine(Path.GetTempPath(), $"rulec-bench-events-{mebibytes}.ndjson");
@@ -22,7 +22,7 @@ internal static partial class RulecRunMeasurement
         Console.WriteLine($"{file}: {new FileInfo(file).Length / (1024 * 1024)} MiB; {Environment.ProcessorCount} cores; load {CpuTimeMeasurement.LoadAverage()}");
         try
         {
-            foreach (var rules in new[] { 100, 1000 })
+            foreach (var rules in mebibytes > 200 ? new[] { 1000 } : [100, 1000])
             {
                 var folder = RuleSets.Folder(rules, events);
                 foreach (var threads in new[] { 1, 2 })

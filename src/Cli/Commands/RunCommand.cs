@@ -222,7 +222,8 @@ public static class RunCommand
                 alertsByRule[rule.Info.Id] = alertsByRule.GetValueOrDefault(rule.Info.Id) + 1;
                 writer.Write(rule.Info, row);
             }),
-            onFailure);
+            onFailure,
+            outputKeepsRows: false);
         foreach (var file in eventFiles)
         {
             var path = context.Resolve(file);

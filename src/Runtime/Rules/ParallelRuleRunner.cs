@@ -278,7 +278,8 @@ public sealed class ParallelRuleRunner
                 if (rules[i].Streaming)
                 {
                     var rule = rules[i].Rule;
-                    _plans[i] = rule.Start(new RowCallback(row => Alert(rule.Info, row)));
+                    // Alerts are serialised at once, so rows may read the event where the batch holds it.
+                    _plans[i] = rule.Start(new RowCallback(row => Alert(rule.Info, row)), detachEvents: false);
                 }
             }
         }

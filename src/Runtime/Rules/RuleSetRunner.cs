@@ -24,9 +24,16 @@ public sealed class RuleSetRunner
     {
     }
 
-    public RuleSetRunner(IReadOnlyList<IndexedRule> rules, Func<CompiledRule, Operators.IRowSink> outputFor, Action<RuleFailure> onFailure)
+    /// <param name="rules">The rules, in the order their output is wanted.</param>
+    /// <param name="outputFor">Where each rule's output rows go.</param>
+    /// <param name="onFailure">A rule failed on an event or at the end.</param>
+    /// <param name="outputKeepsRows">
+    /// False when every output consumes each row before the next event (rulec run writes alerts at once), so
+    /// streaming rules need not copy events out of the reader's buffer.
+    /// </param>
+    public RuleSetRunner(IReadOnlyList<IndexedRule> rules, Func<CompiledRule, Operators.IRowSink> outputFor, Action<RuleFailure> onFailure, bool outputKeepsRows = true)
     {
-        _plans = rules.Select(r => (r.Rule, r.Rule.Start(outputFor(r.Rule)))).ToArray();
+        _plans = rules.Select(r => (r.Rule, r.Rule.Start(outputFor(r.Rule), detachEvents: outputKeepsRows || !r.Streaming))).ToArray();
         _index = new RuleSetIndex(rules);
         _onFailure = onFailure;
     }
