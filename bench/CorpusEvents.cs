@@ -91,17 +91,7 @@ internal static class CorpusEvents
 
     private static void AddPantherTests(string file, List<string> events)
     {
-        var yaml = new YamlStream();
-        try
-        {
-            yaml.Load(new StringReader(File.ReadAllText(file)));
-        }
-        catch (YamlDotNet.Core.YamlException)
-        {
-            return;
-        }
-
-        if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode root
+        if (YamlRoot(file) is not { } root
             || !root.Children.TryGetValue(new YamlScalarNode("Tests"), out var tests) || tests is not YamlSequenceNode list)
         {
             return;
@@ -114,6 +104,22 @@ internal static class CorpusEvents
                 events.Add(obj.ToJsonString());
             }
         }
+    }
+
+    /// <summary>The top mapping of a YAML file; null when it is not YAML or not a mapping (the corpus holds both).</summary>
+    public static YamlMappingNode? YamlRoot(string file)
+    {
+        var yaml = new YamlStream();
+        try
+        {
+            yaml.Load(new StringReader(File.ReadAllText(file)));
+        }
+        catch (YamlDotNet.Core.YamlException)
+        {
+            return null;
+        }
+
+        return yaml.Documents.Count > 0 ? yaml.Documents[0].RootNode as YamlMappingNode : null;
     }
 
     private static JsonNode? ToJson(YamlNode node) => node switch

@@ -1,62 +1,96 @@
 using System.Diagnostics;
+using RuleCompiler.Runtime.Rules;
 
 namespace RuleCompiler.Benchmarks;
 
 /// <summary>
-/// The same three workloads as <see cref="EvaluationBenchmarks"/>, timed by the CPU time of the process
-/// (best of N), which stays meaningful on a shared, busy machine where wall-clock times are not.
-/// Run: dotnet run -c Release --project bench -- --cpu-time
+/// The evaluation workloads timed by the CPU time of the process, which stays meaningful on a shared, busy
+/// machine where wall-clock times are not: parse only, reader only, and the rule-set evaluator with 5, 100 and
+/// 1,000 rules over 25 and 100 MiB (rules × events), plus 100 rules offered every event (no index), as before.
+/// Each workload first runs for at least 5 s (and three passes) to warm up (tiered compilation of the freshly
+/// compiled rules), then N measured passes, of which the minimum and the mean are reported.
+/// Run: dotnet run -c Release --project bench -- --cpu-time [rule counts, default 5 100 1000]
 /// </summary>
 internal static class CpuTimeMeasurement
 {
-    public static void Run(int repetitions = 9)
+    private const int WarmUp = 3;
+
+    private static readonly TimeSpan WarmUpTime = TimeSpan.FromSeconds(5);
+
+    public static void Run(IReadOnlyList<int> ruleCounts, int passes = 6)
     {
-        var bench = new EvaluationBenchmarks();
-        bench.Setup();
-        try
+        var events = CorpusEvents.Load();
+        var large = CorpusEvents.Replicate(events, 100L * 1024 * 1024);
+        var small = CorpusEvents.Replicate(events, 25L * 1024 * 1024);
+        var count = Workloads.ParseOnly(large);
+        var smallCount = Workloads.ParseOnly(small);
+        Console.WriteLine($"{events.Count} corpus events; 100 MiB = {count:N0} events, 25 MiB = {smallCount:N0} events; {Environment.ProcessorCount} cores; load {LoadAverage()}");
+        var parse = Measure(() => Workloads.ParseOnly(large), passes);
+        var parseSmall = Measure(() => Workloads.ParseOnly(small), passes);
+        Report("System.Text.Json parse only", "100 MiB", count, parse, parse);
+        Report("System.Text.Json parse only", "25 MiB", smallCount, parseSmall, parseSmall);
+        Report("EventReader only", "100 MiB", count, Measure(() => Workloads.Read(large), passes), parse);
+        foreach (var rules in ruleCounts)
         {
-            var events = bench.ParseOnly();
-            var parse = Best(() => bench.ParseOnly(), repetitions);
-            var read = Best(() => bench.ReadOnly(), repetitions);
-            var evaluate = Best(() => bench.Evaluate(), repetitions);
-            Console.WriteLine($"events per pass: {events:N0}");
-            Report("System.Text.Json parse only", events, parse, parse);
-            Report("EventReader only", events, read, parse);
-            Report("EventReader + all rules", events, evaluate, parse);
-        }
-        finally
-        {
-            bench.Cleanup();
+            using var build = RuleSets.Build(rules, events);
+            var indexed = build.IndexedRules;
+            var index = new RuleSetIndex(indexed);
+            Console.WriteLine($"-- {rules} rules: indexed on {string.Join(", ", index.IndexedFields)}; {index.UnindexedRules} see every event; "
+                + $"{indexed.Count(r => r.Streaming)} streaming; {Workloads.Candidates(small, index) / (double)smallCount:F1} candidate rules per event; "
+                + $"{Workloads.Evaluate(small, indexed) - smallCount:N0} alerts per 25 MiB");
+            Report($"index lookups only, {rules} rules", "25 MiB", smallCount, Measure(() => Workloads.Candidates(small, index), passes), parseSmall);
+            // The smaller input first: its passes also warm the generated code up (tiered compilation) for the larger.
+            Report($"rule set, {rules} rules", "25 MiB", smallCount, Measure(() => Workloads.Evaluate(small, indexed), passes), parseSmall);
+            Report($"rule set, {rules} rules", "100 MiB", count, Measure(() => Workloads.Evaluate(large, indexed), passes), parse);
+            if (rules == 100)
+            {
+                var unindexed = indexed.Select(r => IndexedRule.Unindexed(r.Rule)).ToList();
+                Report($"every rule every event, {rules}", "100 MiB", count, Measure(() => Workloads.Evaluate(large, unindexed), 2), parse);
+            }
         }
     }
 
-    private static void Report(string name, long events, TimeSpan cpu, TimeSpan baseline) =>
-        Console.WriteLine($"{name,-30} {cpu.TotalMilliseconds,8:F0} ms CPU  {events / cpu.TotalSeconds,12:N0} events/s/core  {baseline / cpu,6:P0} of parse-only throughput");
+    private static void Report(string name, string size, long events, Timing cpu, Timing baseline) =>
+        Console.WriteLine(
+            $"{name,-34} {size,-8} CPU min {cpu.Min.TotalMilliseconds,7:F0} ms mean {cpu.Mean.TotalMilliseconds,7:F0} ms  "
+            + $"{events / cpu.Min.TotalSeconds,11:N0} events/s/core (min)  {baseline.Min / cpu.Min,5:P0} of parse-only (min), "
+            + $"{baseline.Mean / cpu.Mean,5:P0} (mean)  wall min {cpu.WallMin.TotalMilliseconds:F0} ms");
 
-    private static TimeSpan Best(Func<long> work, int repetitions)
+    private readonly record struct Timing(TimeSpan Min, TimeSpan Mean, TimeSpan WallMin);
+
+    private static Timing Measure(Func<long> work, int passes)
     {
-        var best = TimeSpan.MaxValue;
-        var bestWall = TimeSpan.MaxValue;
-        for (var i = 0; i < repetitions; i++)
+        // Warm-up by time, not by count: the generated code reaches its steady state (tier-1, dynamic PGO) only
+        // after seconds of events, and later still when the machine is busy.
+        var warmUp = Stopwatch.StartNew();
+        for (var i = 0; i < WarmUp || warmUp.Elapsed < WarmUpTime; i++)
         {
-            GC.Collect();
-            var thread = ThreadCpu();
-            var wall = Stopwatch.StartNew();
             work();
-            var used = ThreadCpu() - thread;
-            best = used < best ? used : best;
-            bestWall = wall.Elapsed < bestWall ? wall.Elapsed : bestWall;
         }
 
-        Console.WriteLine($"  (best wall clock {bestWall.TotalMilliseconds:F0} ms)");
-        return best;
+        var times = new List<TimeSpan>();
+        var walls = new List<TimeSpan>();
+        for (var i = 0; i < passes; i++)
+        {
+            GC.Collect();
+            var before = ProcessCpu();
+            var wall = Stopwatch.StartNew();
+            work();
+            times.Add(ProcessCpu() - before);
+            walls.Add(wall.Elapsed);
+        }
+
+        return new Timing(times.Min(), TimeSpan.FromTicks((long)times.Average(t => t.Ticks)), walls.Min());
     }
 
     // The whole process's CPU time: the workload is single-threaded, and the garbage collector's work on other
     // threads is part of its cost.
-    private static TimeSpan ThreadCpu()
+    private static TimeSpan ProcessCpu()
     {
         using var process = Process.GetCurrentProcess();
         return process.TotalProcessorTime;
     }
+
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 }

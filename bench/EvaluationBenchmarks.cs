@@ -1,15 +1,9 @@
 using RuleCompiler.Backends.Hosting;
-using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Engines;
 using RuleCompiler.Backends.CSharp;
-using RuleCompiler.Compiler.Compilation;
-using RuleCompiler.Compiler.Loading;
-using RuleCompiler.Runtime.Events;
-using RuleCompiler.Runtime.Operators;
-using RuleCompiler.Runtime.Rows;
 using RuleCompiler.Runtime.Rules;
 
 namespace RuleCompiler.Benchmarks;
@@ -62,48 +56,11 @@ public class EvaluationBenchmarks
     public void Cleanup() => _build?.Dispose();
 
     [Benchmark(Baseline = true, Description = "System.Text.Json parse only")]
-    public long ParseOnly()
-    {
-        long count = 0;
-        ReadOnlyMemory<byte> memory = _ndjson;
-        while (!memory.IsEmpty)
-        {
-            var end = memory.Span.IndexOf((byte)'\n');
-            var line = end < 0 ? memory : memory[..end];
-            using (var document = JsonDocument.Parse(line))
-            {
-                count += document.RootElement.ValueKind == JsonValueKind.Object ? 1 : 0;
-            }
-
-            memory = end < 0 ? ReadOnlyMemory<byte>.Empty : memory[(end + 1)..];
-        }
-
-        return count;
-    }
+    public long ParseOnly() => Workloads.ParseOnly(_ndjson);
 
     [Benchmark(Description = "EventReader only")]
-    public long ReadOnly()
-    {
-        long count = 0;
-        foreach (var record in EventReader.Read(new MemoryStream(_ndjson, writable: false), "bench", _ => { }))
-        {
-            count += record.Event.ValueKind == JsonValueKind.Object ? 1 : 0;
-        }
-
-        return count;
-    }
+    public long ReadOnly() => Workloads.Read(_ndjson);
 
     [Benchmark(Description = "EventReader + all rules")]
-    public long Evaluate()
-    {
-        long alerts = 0;
-        var runner = new RuleSetRunner(_build!.Rules, _ => new RowCallback(_ => alerts++), f => throw new InvalidOperationException(f.ToString()));
-        foreach (var record in EventReader.Read(new MemoryStream(_ndjson, writable: false), "bench", _ => { }))
-        {
-            runner.Process(record.Event, record.File, record.Line);
-        }
-
-        runner.Complete();
-        return runner.EventCount + alerts;
-    }
+    public long Evaluate() => Workloads.Evaluate(_ndjson, _build!.IndexedRules);
 }

@@ -3,9 +3,16 @@ using RuleCompiler.Benchmarks;
 
 // BenchmarkDotNet: dotnet run -c Release --project bench -- --filter '*'
 // CPU-time comparison (for busy machines): dotnet run -c Release --project bench -- --cpu-time
-if (args is ["--cpu-time"])
+if (args is ["--cpu-time", ..])
 {
-    CpuTimeMeasurement.Run();
+    CpuTimeMeasurement.Run(args.Length > 1 ? [.. args.Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture))] : [5, 100, 1000]);
+    return;
+}
+
+// rulec run in its own process, 1 and 2 threads, peak memory: dotnet run -c Release --project bench -- --rulec-run [MiB]
+if (args is ["--rulec-run", ..])
+{
+    RulecRunMeasurement.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100);
     return;
 }
 

@@ -27,6 +27,12 @@ public sealed class CSharpRuleBuild : IDisposable
 
     public IEnumerable<Runtime.Rules.CompiledRule> Rules => Pairs.Select(p => p.Runnable);
 
+    /// <summary>The rules with their filter keys and streaming flag, for the rule-set evaluator; in rule order.</summary>
+    public IReadOnlyList<Runtime.Rules.IndexedRule> IndexedRules =>
+        _indexed ??= [.. Pairs.Select(p => RuleSet.FilterKeyAnalysis.Analyse(p.Source.Query, p.Runnable))];
+
+    private IReadOnlyList<Runtime.Rules.IndexedRule>? _indexed;
+
     public static CSharpRuleBuild From(CompilationResult result, Func<string, string> displayPath)
     {
         // A rule the C# target cannot run is reported and left out; the others still run.

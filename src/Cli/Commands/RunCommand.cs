@@ -42,7 +42,13 @@ public static class RunCommand
         command.Options.Add(events);
         command.Options.Add(output);
         command.Options.Add(now);
-        command.SetAction(result => Run(GlobalOptions.Apply(context, result), result.GetValue(rules)!, result.GetValue(events)!, result.GetValue(output), result.GetValue(now)));
+        var threads = new Option<int>("--threads")
+        {
+            Description = "Threads that parse events and run rules (default: all cores); the output is the same for any number. Standard input is read on one thread.",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        command.Options.Add(threads);
+        command.SetAction(result => Run(GlobalOptions.Apply(context, result), result.GetValue(rules)!, result.GetValue(events)!, result.GetValue(output), result.GetValue(now), result.GetValue(threads)));
         return command;
     }
 
@@ -67,9 +73,14 @@ public static class RunCommand
         return RepositoryFiles.IsInside(real, context.Resolve(rulesPath)) ? "it is inside the --rules folder" : null;
     }
 
-    private static int Run(CliContext context, string rulesPath, string[] eventFiles, string? outputFile, string? nowOption)
+    private static int Run(CliContext context, string rulesPath, string[] eventFiles, string? outputFile, string? nowOption, int threads)
     {
         var printer = new DiagnosticPrinter(context, "rulec run");
+        if (threads < 1)
+        {
+            return printer.UsageError(CliDiagnosticCodes.InvalidArguments, $"--threads must be 1 or more, not {threads}");
+        }
+
         // Both checks run, so every bad path is reported at once.
         var rulesUnusable = printer.ReportUnusablePaths([rulesPath]);
         var expanded = EventInputs.Expand(context, printer, eventFiles);
@@ -122,56 +133,68 @@ public static class RunCommand
         long rejected = 0;
         long failures = 0;
         long alerts;
-        long eventCount;
+        long eventCount = 0;
         var clock = Stopwatch.StartNew();
 
         // now() is fixed for one run (language.md), so ago() windows do not drift while a long input streams.
         using var now = EvaluationClock.FixAt(replay.Now);
         var alertsByRule = new Dictionary<string, long>(StringComparer.Ordinal);
-        // The compiler's view of each rule: with the risk message, alert title and ATT&CK ids alerts carry.
-        var alertInfo = build.Pairs.ToDictionary(p => p.Runnable.Info.Id, p => RuleSources.From(p.Source, RuleCompilerHost.DisplayPath(p.Source.Rule.Path)).Info, StringComparer.Ordinal);
         using (stream)
         using (var buffered = new BufferedStream(stream, 1 << 16))
         {
-            var writer = new AlertWriter(buffered);
             var errors = new EventErrorCap(context, printer);
-            var runner = new RuleSetRunner(
-                build.Rules,
-                rule => new RowCallback(row =>
-                {
-                    alertsByRule[rule.Info.Id] = alertsByRule.GetValueOrDefault(rule.Info.Id) + 1;
-                    writer.Write(alertInfo[rule.Info.Id], row);
-                }),
-                failure =>
-                {
-                    failures++;
-                    printer.Print(Diagnostic.Error(RuleSetRunner.RuleFailedCode, $"rule '{failure.Rule.Name}' failed on this event: {failure.Message}", SourceSpan.At(failure.File, (int)failure.Line, 1)));
-                });
-            using var progress = Progress.Start(context, eventFiles.Length);
-            foreach (var file in eventFiles)
+            void OnFailure(RuleFailure failure)
             {
-                foreach (var record in EventInputs.Read(context, file, error =>
-                         {
-                             rejected++;
-                             errors.Report(error);
-                         }))
-                {
-                    runner.Process(record.Event, context.Display(record.File), record.Line);
-                    if (replay.WallClock)
-                    {
-                        replay.Observe(Runtime.Rows.Row.FromEvent(record.Event));
-                    }
-
-                    progress.Tick(runner.EventCount);
-                }
-
-                errors.EndOf(file);
-                progress.FileDone();
+                failures++;
+                printer.Print(Diagnostic.Error(RuleSetRunner.RuleFailedCode, $"rule '{failure.Rule.Name}' failed on this event: {failure.Message}", SourceSpan.At(failure.File, (int)failure.Line, 1)));
             }
 
-            runner.Complete();
-            alerts = writer.Count;
-            eventCount = runner.EventCount;
+            void OnError(Runtime.Events.EventError error)
+            {
+                rejected++;
+                errors.Report(error);
+            }
+
+            using var progress = Progress.Start(context, eventFiles.Length);
+            // Standard input is read once, as it comes, on one thread; files go to the parallel runner.
+            if (threads == 1 || eventFiles.Contains(EventInputs.StandardInput))
+            {
+                (alerts, eventCount) = RunOnOneThread(context, build, eventFiles, buffered, alertsByRule, replay, progress, OnFailure, OnError);
+            }
+            else
+            {
+                var rules = build.IndexedRules;
+                long written = 0;
+                var parallel = new ParallelRuleRunner(
+                    rules,
+                    threads,
+                    buffered,
+                    rule =>
+                    {
+                        written++;
+                        alertsByRule[rules[rule].Rule.Info.Id] = alertsByRule.GetValueOrDefault(rules[rule].Rule.Info.Id) + 1;
+                    },
+                    OnFailure,
+                    OnError,
+                    evt =>
+                    {
+                        if (replay.WallClock)
+                        {
+                            replay.Observe(Runtime.Rows.Row.FromEvent(evt));
+                        }
+
+                        progress.Tick(++eventCount);
+                    },
+                    context.Display);
+                parallel.Run(eventFiles.Select(context.Resolve));
+                alerts = written;
+            }
+
+            // The counts of bad records not shown come after the run, one per input, for any number of threads.
+            foreach (var file in eventFiles)
+            {
+                errors.EndOf(file);
+            }
         }
 
         if (replay.SilentWindowHint(build.Pairs.Select(p => (p.Runnable.Info.Name, p.Source.Rule.Search.Text, alertsByRule.GetValueOrDefault(p.Runnable.Info.Id)))) is { } hint)
@@ -189,6 +212,48 @@ public static class RunCommand
         return rejected > 0 || failures > 0 || compilation.ErrorCount > 0 || build.Diagnostics.Any(d => d.IsError)
             ? ExitCodes.RuleErrors
             : ExitCodes.Ok;
+    }
+
+    /// <summary>The one-thread run: each event read, offered to its candidate rules, in order.</summary>
+    private static (long Alerts, long Events) RunOnOneThread(
+        CliContext context,
+        CSharpRuleBuild build,
+        string[] eventFiles,
+        Stream output,
+        Dictionary<string, long> alertsByRule,
+        ReplayClock replay,
+        Progress progress,
+        Action<RuleFailure> onFailure,
+        Action<Runtime.Events.EventError> onError)
+    {
+        var writer = new AlertWriter(output);
+        var runner = new RuleSetRunner(
+            build.IndexedRules,
+            rule => new RowCallback(row =>
+            {
+                alertsByRule[rule.Info.Id] = alertsByRule.GetValueOrDefault(rule.Info.Id) + 1;
+                writer.Write(rule.Info, row);
+            }),
+            onFailure,
+            outputKeepsRows: false);
+        foreach (var file in eventFiles)
+        {
+            foreach (var record in EventInputs.Read(context, file, onError))
+            {
+                runner.Process(record.Event, context.Display(record.File), record.Line);
+                if (replay.WallClock)
+                {
+                    replay.Observe(Runtime.Rows.Row.FromEvent(record.Event));
+                }
+
+                progress.Tick(runner.EventCount);
+            }
+
+            progress.FileDone();
+        }
+
+        runner.Complete();
+        return (writer.Count, runner.EventCount);
     }
 
     /// <summary>A progress line on stderr, only when stderr is a terminal (never in pipes, CI logs or tests).</summary>

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace RuleCompiler.Runtime.Rows;
 
 /// <summary>
@@ -33,6 +35,50 @@ public sealed class FieldPath
     public string[] HeadPath { get; }
 
     public PathStep[] Rest { get; }
+
+    /// <summary>The element this path names inside an event's JSON (members, then indexes); false when missing.</summary>
+    public bool TryRead(JsonElement evt, out JsonElement element)
+    {
+        element = default;
+        var current = evt;
+        foreach (var name in HeadPath)
+        {
+            if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(name, out current))
+            {
+                return false;
+            }
+        }
+
+        foreach (var step in Rest)
+        {
+            if (step.Name is { } name)
+            {
+                if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(name, out current))
+                {
+                    return false;
+                }
+            }
+            else
+            {
+                if (current.ValueKind != JsonValueKind.Array)
+                {
+                    return false;
+                }
+
+                var length = current.GetArrayLength();
+                var index = step.Index < 0 ? step.Index + length : step.Index;
+                if (index < 0 || index >= length)
+                {
+                    return false;
+                }
+
+                current = current[index];
+            }
+        }
+
+        element = current;
+        return true;
+    }
 
     public override string ToString() =>
         Head + string.Concat(Rest.Select(s => s.Name is { } n ? "." + n : "[" + s.Index + "]"));

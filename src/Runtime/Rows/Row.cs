@@ -87,44 +87,7 @@ public sealed class Row
             return false;
         }
 
-        var current = _event;
-        foreach (var name in path.HeadPath)
-        {
-            if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(name, out current))
-            {
-                return false;
-            }
-        }
-
-        foreach (var step in path.Rest)
-        {
-            if (step.Name is { } name)
-            {
-                if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(name, out current))
-                {
-                    return false;
-                }
-            }
-            else
-            {
-                if (current.ValueKind != JsonValueKind.Array)
-                {
-                    return false;
-                }
-
-                var length = current.GetArrayLength();
-                var index = step.Index < 0 ? step.Index + length : step.Index;
-                if (index < 0 || index >= length)
-                {
-                    return false;
-                }
-
-                current = current[index];
-            }
-        }
-
-        element = current;
-        return true;
+        return path.TryRead(_event, out element);
     }
 
     /// <summary>A top-level column or event field; null when absent.</summary>

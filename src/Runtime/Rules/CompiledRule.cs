@@ -15,16 +15,21 @@ public abstract class CompiledRule
     public abstract void Build(RulePlan plan, IRowSink output);
 
     /// <summary>A runnable instance whose output goes to <paramref name="output"/>.</summary>
-    public RulePlan Start(IRowSink output)
+    /// <param name="output">Where output rows go.</param>
+    /// <param name="detachEvents">
+    /// False only for a streaming rule whose output is consumed before <see cref="RulePlan.Push"/> returns (rulec
+    /// run writes each alert at once): its rows may then read the event in the reader's buffer, without a copy.
+    /// </param>
+    public RulePlan Start(IRowSink output, bool detachEvents = true)
     {
-        var plan = new RulePlan();
+        var plan = new RulePlan(detachEvents);
         Build(plan, output);
         return plan;
     }
 }
 
 /// <summary>The sources of one running rule: event rows pass each source's filter, then enter its pipeline.</summary>
-public sealed class RulePlan
+public sealed class RulePlan(bool detachEvents = true)
 {
     private readonly List<(Func<Row, bool> Filter, IRowSink Sink)> _sources = [];
 
@@ -38,8 +43,8 @@ public sealed class RulePlan
         {
             if (filter(eventRow))
             {
-                // The row may be kept (summarize, sort, join): copy the event out of the reader's buffer.
-                sink.Push(eventRow.Detached());
+                // The row may be kept (summarize, sort, join, a collecting sink): copy the event out of the reader's buffer.
+                sink.Push(detachEvents ? eventRow.Detached() : eventRow);
             }
         }
     }

@@ -4,19 +4,37 @@ using RuleCompiler.Runtime.Rows;
 namespace RuleCompiler.Runtime.Rules;
 
 /// <summary>
-/// Runs many rules over one stream of events: each event is read once and offered to every rule. A rule that
-/// throws on an event (a bug in generated code or the runtime) is reported for that event and keeps running.
+/// Runs many rules over one stream of events: each event is read once and offered to the rules the
+/// <see cref="RuleSetIndex"/> says it may concern, in rule order (so alerts come out exactly as if every rule saw
+/// every event). A rule that throws on an event (a bug in generated code or the runtime) is reported for that
+/// event and keeps running.
 /// </summary>
 public sealed class RuleSetRunner
 {
     public const string RuleFailedCode = "RC3010";
 
     private readonly (CompiledRule Rule, RulePlan Plan)[] _plans;
+    private readonly RuleSetIndex _index;
+    private readonly List<int> _scratch = [];
     private readonly Action<RuleFailure> _onFailure;
 
+    /// <summary>Every event is offered to every rule (no filter keys).</summary>
     public RuleSetRunner(IEnumerable<CompiledRule> rules, Func<CompiledRule, Operators.IRowSink> outputFor, Action<RuleFailure> onFailure)
+        : this(rules.Select(IndexedRule.Unindexed).ToList(), outputFor, onFailure)
     {
-        _plans = rules.Select(r => (r, r.Start(outputFor(r)))).ToArray();
+    }
+
+    /// <param name="rules">The rules, in the order their output is wanted.</param>
+    /// <param name="outputFor">Where each rule's output rows go.</param>
+    /// <param name="onFailure">A rule failed on an event or at the end.</param>
+    /// <param name="outputKeepsRows">
+    /// False when every output consumes each row before the next event (rulec run writes alerts at once), so
+    /// streaming rules need not copy events out of the reader's buffer.
+    /// </param>
+    public RuleSetRunner(IReadOnlyList<IndexedRule> rules, Func<CompiledRule, Operators.IRowSink> outputFor, Action<RuleFailure> onFailure, bool outputKeepsRows = true)
+    {
+        _plans = rules.Select(r => (r.Rule, r.Rule.Start(outputFor(r.Rule), detachEvents: outputKeepsRows || !r.Streaming))).ToArray();
+        _index = new RuleSetIndex(rules);
         _onFailure = onFailure;
     }
 
@@ -26,16 +44,23 @@ public sealed class RuleSetRunner
     {
         EventCount++;
         var row = Row.FromEvent(evt);
-        foreach (var (rule, plan) in _plans)
+        foreach (var i in _index.Candidates(evt, _scratch))
         {
-            try
-            {
-                plan.Push(row);
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                _onFailure(new RuleFailure(rule.Info, file, line, e.Message));
-            }
+            Push(i, row, file, line);
+        }
+    }
+
+    /// <summary>Offers the event to rule <paramref name="rule"/> (an index into the rules); for callers that chose the rules.</summary>
+    internal void Push(int rule, Row row, string file, long line)
+    {
+        var (compiled, plan) = _plans[rule];
+        try
+        {
+            plan.Push(row);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            _onFailure(new RuleFailure(compiled.Info, file, line, e.Message));
         }
     }
 

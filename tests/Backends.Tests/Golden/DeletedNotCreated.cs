@@ -21,7 +21,12 @@ public sealed class Rule_DeletedNotCreated_641bb80a : CompiledRule
         Severity: "medium",
         RiskScore: 25L,
         SourcePath: "rules/test/DeletedNotCreated.yml",
-        Entities: []);
+        Entities: [])
+    {
+        RiskMessage = null,
+        AlertTitle = null,
+        Attack = [],
+    };
 
     private static readonly TimeSpec Time = new(new FieldPath("eventTime"), TimeFormat.Iso8601);
     private static readonly FieldPath F_eventName = new FieldPath("eventName");

@@ -21,7 +21,12 @@ public sealed class Rule_Fragments_edd7f105 : CompiledRule
         Severity: "medium",
         RiskScore: 25L,
         SourcePath: "rules/test/Fragments.yml",
-        Entities: []);
+        Entities: [])
+    {
+        RiskMessage = null,
+        AlertTitle = null,
+        Attack = [],
+    };
 
     private static readonly TimeSpec Time = new(new FieldPath("eventTime"), TimeFormat.Iso8601);
     private static readonly FieldPath F_eventName = new FieldPath("eventName");

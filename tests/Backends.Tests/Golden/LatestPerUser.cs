@@ -21,7 +21,12 @@ public sealed class Rule_LatestPerUser_e3d5d179 : CompiledRule
         Severity: "medium",
         RiskScore: 25L,
         SourcePath: "rules/test/LatestPerUser.yml",
-        Entities: []);
+        Entities: [])
+    {
+        RiskMessage = null,
+        AlertTitle = null,
+        Attack = [],
+    };
 
     private static readonly TimeSpec Time = new(new FieldPath("eventTime"), TimeFormat.Iso8601);
     private static readonly FieldPath F_userIdentity_arn = FieldPath.Dotted("userIdentity.arn");

@@ -21,7 +21,12 @@ public sealed class Rule_Negations_4449009e : CompiledRule
         Severity: "medium",
         RiskScore: 25L,
         SourcePath: "rules/test/Negations.yml",
-        Entities: []);
+        Entities: [])
+    {
+        RiskMessage = null,
+        AlertTitle = null,
+        Attack = [],
+    };
 
     private static readonly TimeSpec Time = new(new FieldPath("eventTime"), TimeFormat.Iso8601);
     private static readonly FieldPath F_userAgent = new FieldPath("userAgent");

@@ -21,7 +21,12 @@ public sealed class Rule_OutsideBusinessHours_42fbe863 : CompiledRule
         Severity: "medium",
         RiskScore: 25L,
         SourcePath: "rules/test/OutsideBusinessHours.yml",
-        Entities: []);
+        Entities: [])
+    {
+        RiskMessage = null,
+        AlertTitle = null,
+        Attack = [],
+    };
 
     private static readonly TimeSpec Time = new(new FieldPath("eventTime"), TimeFormat.Iso8601);
     private static readonly FieldPath F_eventSource = new FieldPath("eventSource");

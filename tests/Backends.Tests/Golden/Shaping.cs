@@ -21,7 +21,12 @@ public sealed class Rule_Shaping_88a1d19f : CompiledRule
         Severity: "medium",
         RiskScore: 25L,
         SourcePath: "rules/test/Shaping.yml",
-        Entities: []);
+        Entities: [])
+    {
+        RiskMessage = null,
+        AlertTitle = null,
+        Attack = [],
+    };
 
     private static readonly TimeSpec Time = new(new FieldPath("eventTime"), TimeFormat.Iso8601);
     private static readonly FieldPath F_eventSource = new FieldPath("eventSource");

@@ -112,8 +112,13 @@ internal sealed partial class RuleEmitter
             + ",\n        Severity: " + CSharpLiteral.String(info.Severity)
             + ",\n        RiskScore: " + (info.RiskScore is { } score ? CSharpLiteral.Long(score) : "null")
             + ",\n        SourcePath: " + CSharpLiteral.String(info.SourcePath)
-            + ",\n        Entities: [" + string.Join(", ", entities) + "])";
+            + ",\n        Entities: [" + string.Join(", ", entities) + "])"
+            + "\n    {\n        RiskMessage = " + OptionalString(info.RiskMessage)
+            + ",\n        AlertTitle = " + OptionalString(info.AlertTitle)
+            + ",\n        Attack = [" + string.Join(", ", info.Attack.Select(CSharpLiteral.String)) + "],\n    }";
     }
+
+    private static string OptionalString(string? text) => text is null ? "null" : CSharpLiteral.String(text);
 
     /// <summary>Text inside a // or /// comment: one line, no characters that could end the comment or break XML.</summary>
     private static string Comment(string text) =>

@@ -19,9 +19,14 @@ public sealed class Rule_AmazonEcrImageScanningDisabled_ea1a0110 : CompiledRule
         Id: "19602494-94af-43c8-90ba-eb0e14999612",
         Name: "Amazon ECR image scanning disabled",
         Severity: "medium",
-        RiskScore: 0L,
+        RiskScore: null,
         SourcePath: "rules/aws/ecr/amazon_ecr_image_scanning_disabled.yml",
-        Entities: [new EntityInfo("Account", [new("Name", "AccountName"), new("UPNSuffix", "AccountUPNSuffix"), new("CloudAppAccountId", "RecipientAccountId")]), new EntityInfo("IP", [new("Address", "SourceIpAddress")])]);
+        Entities: [new EntityInfo("Account", [new("Name", "AccountName"), new("UPNSuffix", "AccountUPNSuffix"), new("CloudAppAccountId", "RecipientAccountId")]), new EntityInfo("IP", [new("Address", "SourceIpAddress")])])
+    {
+        RiskMessage = null,
+        AlertTitle = "Amazon ECR image scanning disabled by {{AccountName}} from {{SourceIpAddress}}",
+        Attack = ["T1562.001"],
+    };
 
     private static readonly TimeSpec Time = new(new FieldPath("eventTime"), TimeFormat.Iso8601);
     private static readonly FieldPath F_eventName = new FieldPath("eventName");

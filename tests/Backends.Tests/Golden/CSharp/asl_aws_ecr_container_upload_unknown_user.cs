@@ -21,7 +21,12 @@ public sealed class Rule_AslAwsEcrContainerUploadUnknownUser_25a17e05 : Compiled
         Severity: "low",
         RiskScore: 20L,
         SourcePath: "rules/aws/ecr/asl_aws_ecr_container_upload_unknown_user.yml",
-        Entities: [new EntityInfo("Account", [new("Name", "user")]), new EntityInfo("IP", [new("Address", "src")])]);
+        Entities: [new EntityInfo("Account", [new("Name", "user")]), new EntityInfo("IP", [new("Address", "src")])])
+    {
+        RiskMessage = "Container uploaded from unknown user $user$",
+        AlertTitle = null,
+        Attack = ["T1204.003"],
+    };
 
     private static readonly TimeSpec Time = new(new FieldPath("time"), TimeFormat.EpochMillis);
     private static readonly FieldPath F_api_operation = FieldPath.Dotted("api.operation");

@@ -21,7 +21,12 @@ public sealed class Rule_AwsEcrContainerScanningFindingsHigh_205ec0dc : Compiled
         Severity: "medium",
         RiskScore: 49L,
         SourcePath: "rules/aws/ecr/aws_ecr_container_scanning_findings_high.yml",
-        Entities: [new EntityInfo("Account", [new("Name", "user")]), new EntityInfo("CloudApplication", [new("Name", "repositoryName")])]);
+        Entities: [new EntityInfo("Account", [new("Name", "user")]), new EntityInfo("CloudApplication", [new("Name", "repositoryName")])])
+    {
+        RiskMessage = "Vulnerabilities with severity high found in repository $repositoryName$",
+        AlertTitle = null,
+        Attack = ["T1204.003"],
+    };
 
     private static readonly TimeSpec Time = new(new FieldPath("eventTime"), TimeFormat.Iso8601);
     private static readonly FieldPath F_eventSource = new FieldPath("eventSource");

@@ -21,7 +21,12 @@ public sealed class Rule_AwsEcrContainerScanningFindingsMedium_75542b25 : Compil
         Severity: "low",
         RiskScore: 21L,
         SourcePath: "rules/aws/ecr/aws_ecr_container_scanning_findings_medium.yml",
-        Entities: [new EntityInfo("Account", [new("Name", "user")]), new EntityInfo("CloudApplication", [new("Name", "repository")])]);
+        Entities: [new EntityInfo("Account", [new("Name", "user")]), new EntityInfo("CloudApplication", [new("Name", "repository")])])
+    {
+        RiskMessage = "Vulnerabilities with severity $severity$ found in repository $repository$",
+        AlertTitle = null,
+        Attack = ["T1204.003", "T1204"],
+    };
 
     private static readonly TimeSpec Time = new(new FieldPath("eventTime"), TimeFormat.Iso8601);
     private static readonly FieldPath F_eventSource = new FieldPath("eventSource");

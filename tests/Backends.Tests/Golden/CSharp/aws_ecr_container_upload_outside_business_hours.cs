@@ -21,7 +21,12 @@ public sealed class Rule_AwsEcrContainerUploadOutsideBusinessHours_cfe0efef : Co
         Severity: "medium",
         RiskScore: 49L,
         SourcePath: "rules/aws/ecr/aws_ecr_container_upload_outside_business_hours.yml",
-        Entities: [new EntityInfo("Account", [new("Name", "user")]), new EntityInfo("IP", [new("Address", "src_ip")])]);
+        Entities: [new EntityInfo("Account", [new("Name", "user")]), new EntityInfo("IP", [new("Address", "src_ip")])])
+    {
+        RiskMessage = "Container uploaded outside business hours from $user$",
+        AlertTitle = null,
+        Attack = ["T1204.003", "T1204"],
+    };
 
     private static readonly TimeSpec Time = new(new FieldPath("eventTime"), TimeFormat.Iso8601);
     private static readonly FieldPath F_eventSource = new FieldPath("eventSource");
