@@ -42,13 +42,12 @@ public static class RunCommand
         command.Options.Add(events);
         command.Options.Add(output);
         command.Options.Add(now);
-        var threads = new Option<int>("--threads")
+        var threads = new Option<int?>("--threads")
         {
             Description = "Threads that parse events and run rules (default: all cores); the output is the same for any number. Standard input is read on one thread.",
-            DefaultValueFactory = _ => Environment.ProcessorCount,
         };
         command.Options.Add(threads);
-        command.SetAction(result => Run(GlobalOptions.Apply(context, result), result.GetValue(rules)!, result.GetValue(events)!, result.GetValue(output), result.GetValue(now), result.GetValue(threads)));
+        command.SetAction(result => Run(GlobalOptions.Apply(context, result), result.GetValue(rules)!, result.GetValue(events)!, result.GetValue(output), result.GetValue(now), result.GetValue(threads) ?? Environment.ProcessorCount));
         return command;
     }
 

@@ -39,6 +39,21 @@ public class GeneratorDiagnosticTests
     }
 
     [Fact]
+    public void RulesCompileInBatchesAndComeBackInOrderWithABrokenRuleFailingAloneInItsBatch()
+    {
+        var count = RuleAssemblyCompiler.BatchSize + 10;
+        var good = CSharpGenerator.Generate(Enumerable.Range(0, count).Select(i => RuleHarness.Source($"Good {i:D3}", Query(Take(i + 1)))));
+        var broken = new GeneratedRule("Broken", "Broken.cs", "namespace RuleCompiler.Generated; public class Broken { int x = ; }", RuleHarness.Info("Broken"));
+        var (set, errors) = RuleAssemblyCompiler.Compile([.. good.Take(RuleAssemblyCompiler.BatchSize + 5), broken, .. good.Skip(RuleAssemblyCompiler.BatchSize + 5)]);
+        using (set)
+        {
+            Assert.All(errors, e => Assert.Equal("rules/test/Broken.yml", e.Span.Path));
+            Assert.Equal(Enumerable.Range(0, count).Select(i => $"Good {i:D3}"), set!.Rules.Select(r => r.Info.Name));
+            Assert.Equal(2, set.Rules.Select(r => r.GetType().Assembly).Distinct().Count());
+        }
+    }
+
+    [Fact]
     public void ListLimitMustBeALiteral()
     {
         var rule = RuleHarness.Source("Limit", Query(

@@ -26,7 +26,7 @@ public sealed class TestReportTests : IDisposable
                 responseElements: {imageScanFindings: {findings: [{name: CVE-1, description: d, severity: MEDIUM}]}}
             expect:
               count: 0
-          - name: an expected column the search does not output
+          - name: an expected row that matches no output row
             events:
               - eventSource: ecr.amazonaws.com
                 eventName: DescribeImageScanFindings
@@ -38,8 +38,8 @@ public sealed class TestReportTests : IDisposable
                 responseElements: {imageScanFindings: {findings: [{name: CVE-1, description: d, severity: MEDIUM}]}}
             expect:
               rows:
-                - repository: r
-                  nosuch: ""
+                - repository: other
+                  user: ""
 
         """;
 
@@ -75,15 +75,34 @@ public sealed class TestReportTests : IDisposable
     }
 
     [Fact]
-    public void A_column_the_row_does_not_have_shows_as_missing_not_null()
+    public void A_missing_expected_row_shows_the_closest_output_row_with_ambiguous_values_quoted()
     {
         AddTests();
 
-        var (exit, output, _) = CliRunner.Run(_root, "test", Medium, "--filter", "does not output");
+        var (exit, output, _) = CliRunner.Run(_root, "test", Medium, "--filter", "matches no output row");
 
         Assert.Equal(1, exit);
-        Assert.Contains("      expected: repository=r, nosuch=\"\"\n", output, StringComparison.Ordinal);
-        Assert.Contains("      got:      repository=r, nosuch=(missing)  <-- differs\n", output, StringComparison.Ordinal);
+        Assert.Contains("      expected: repository=other, user=\"\"\n", output, StringComparison.Ordinal);
+        Assert.Contains("      got:      repository=r  <-- differs, user=p  <-- differs\n", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_expected_column_the_search_does_not_output_stops_the_test_at_validation()
+    {
+        File.AppendAllText(Path.Combine(_root, Medium), """
+              - name: names a column the search does not output
+                events: []
+                expect:
+                  rows:
+                    - nosuch: x
+
+            """.Replace("\r\n", "\n", StringComparison.Ordinal));
+
+        var (exit, _, error) = CliRunner.Run(_root, "test", Medium);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("error RC1330:", error, StringComparison.Ordinal);
+        Assert.Contains("'nosuch'", error, StringComparison.Ordinal);
     }
 
     [Fact]
