@@ -64,7 +64,7 @@ public static class ImportCommand
         context.Out.Write(ImportTable.Format(results));
         if (verifyEvents is not null)
         {
-            var report = ImportVerification.Run(importer.Format, results, context.Resolve(outDir), p => File.ReadAllText(context.Resolve(p)), verifyEvents);
+            var report = ImportVerification.Run(importer.Format, results, context.Resolve(outDir), context.Resolve, verifyEvents);
             context.Out.Write(VerificationTable.Format(report));
         }
 

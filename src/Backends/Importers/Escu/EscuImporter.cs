@@ -88,30 +88,17 @@ public sealed class EscuImporter(AttackCatalogue attack, SplTranslationContext c
             : new ImportedRule(path, fileName, CanonicalYamlWriter.Write(partial, schemaPath), diagnostics);
     }
 
-    // ESCU keeps macros in security_content/macros, beside the detections folder the rule is in.
+    // ESCU keeps macros in security_content/macros, beside the detections folder the rule is in; read once per folder.
     private SplTranslationContext ContextFor(string path)
     {
-        if (context.Macros.Count > 0)
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? "";
+        if (!_withMacros.TryGetValue(folder, out var found))
         {
-            return context;
+            found = context.WithMacrosAbove(path);
+            _withMacros[folder] = found;
         }
 
-        for (var dir = Path.GetDirectoryName(Path.GetFullPath(path)); dir is not null; dir = Path.GetDirectoryName(dir))
-        {
-            var macros = Path.Combine(dir, "macros");
-            if (Directory.Exists(macros) && Directory.Exists(Path.Combine(dir, "detections")))
-            {
-                if (!_withMacros.TryGetValue(macros, out var found))
-                {
-                    found = context.WithMacros(macros);
-                    _withMacros[macros] = found;
-                }
-
-                return found;
-            }
-        }
-
-        return context;
+        return found;
     }
 
     private static string Date(string? value) =>

@@ -6,18 +6,20 @@ using YamlDotNet.RepresentationModel;
 namespace RuleCompiler.Backends.Importers.Escu;
 
 /// <summary>
-/// The ESCU round trip: the imported rule compiled back to SPL with the Splunk target's emitter, compared with the
-/// ESCU search after <see cref="SplNormalizer"/>. Differences are the normalised commands only one side has.
+/// The ESCU round trip: the imported rule compiled back to SPL with the Splunk target's emitter; the ESCU search and
+/// the emitted SPL are both read with the same SPL translator and compared after <see cref="SearchNormalizer"/>, so
+/// spelling (quotes, spacing, IN lists, parentheses) does not count and meaning does. Differences are the
+/// normalised stages only one side has.
 /// </summary>
-public sealed class EscuRoundTripComparer : IRoundTripComparer
+public sealed class EscuRoundTripComparer(SplTranslationContext context) : IRoundTripComparer
 {
     public string Target => "splunk";
 
-    public RoundTripResult Compare(string sourceText, CompiledRule rule)
+    public RoundTripResult Compare(string sourcePath, string sourceText, CompiledRule rule)
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(sourceText));
-        if (stream.Documents[0].RootNode is not YamlMappingNode root || EscuYaml.Scalar(root, "search") is not { } original)
+        if (stream.Documents[0].RootNode is not YamlMappingNode root || EscuYaml.Scalar(root, "search") is not { } search)
         {
             return RoundTripResult.Differs("the source has no search");
         }
@@ -28,8 +30,16 @@ public sealed class EscuRoundTripComparer : IRoundTripComparer
             return RoundTripResult.Differs([.. emitted.Diagnostics.Where(d => d.IsError).Select(d => $"{d.Code}: {d.Message}")]);
         }
 
-        var before = SplNormalizer.Normalize(original);
-        var after = SplNormalizer.Normalize(emitted.Spl);
+        var withMacros = context.WithMacrosAbove(sourcePath);
+        var original = SplQueryTranslator.Translate(search, withMacros);
+        var back = SplQueryTranslator.Translate(emitted.Spl, withMacros);
+        if (back.Search is null || original.Search is null)
+        {
+            return RoundTripResult.Differs([.. (original.Search is null ? original : back).Diagnostics.Where(d => d.IsError).Select(d => $"the {(original.Search is null ? "ESCU" : "emitted")} SPL does not read back: {d.Code}: {d.Message}")]);
+        }
+
+        var before = SearchNormalizer.Normalize(original.Search);
+        var after = SearchNormalizer.Normalize(back.Search);
         if (before.SequenceEqual(after, StringComparer.Ordinal))
         {
             return RoundTripResult.Equal;

@@ -10,7 +10,7 @@ namespace RuleCompiler.Backends.Importers.Escu;
 /// case-sensitive in SPL, so <c>=</c> becomes <c>==</c>. Each result carries its precedence so operands get
 /// parentheses only where they need them.
 /// </summary>
-internal sealed class SplEvalTranslator(SplFieldScope scope, Action<SplToken, string, string> note)
+internal sealed partial class SplEvalTranslator(SplFieldScope scope, Action<SplToken, string, string> note)
 {
     private const int Or = 1, And = 2, Not = 3, Compare = 4, Add = 5, Multiply = 6, Unary = 7, Primary = 8;
 
@@ -113,7 +113,20 @@ internal sealed class SplEvalTranslator(SplFieldScope scope, Action<SplToken, st
         while (c.Peek() is { Kind: SplTokenKind.Operator, Value: "*" or "/" or "%" } op)
         {
             c.Next();
-            left = new Part($"{Wrap(left, Multiply)} {op.Value} {Wrap(UnaryExpression(c), Multiply + 1)}", Multiply);
+            var right = UnaryExpression(c);
+            if (left.BinSize is { } size && op.Value == "*" && right.Text == size)
+            {
+                // floor(t/N)*N rounds down to a multiple of N seconds: bin(t, Ns).
+                left = left with { BinSize = null };
+                continue;
+            }
+
+            left = new Part($"{Wrap(left, Multiply)} {op.Value} {Wrap(right, Multiply + 1)}", Multiply);
+        }
+
+        if (left.BinSize is not null)
+        {
+            throw new SplTranslationException(c.Peek() ?? c.End, EscuDiagnosticCodes.UnsupportedFunction, "floor(x/N) is translated only as floor(x/N)*N, a bin of N seconds");
         }
 
         return left;
@@ -137,9 +150,10 @@ internal sealed class SplEvalTranslator(SplFieldScope scope, Action<SplToken, st
         {
             case SplTokenKind.OpenParen:
                 c.Next();
+                // The operand keeps its own precedence: Wrap adds the parentheses the canonical text needs.
                 var inner = OrExpression(c);
                 c.Expect(SplTokenKind.CloseParen, "')'");
-                return new Part($"({inner.Text})", Primary, inner.IsString);
+                return inner;
             case SplTokenKind.QuotedString:
                 c.Next();
                 return new Part(StringLiterals.Quote(token.Value), Primary, IsString: true, Literal: token.Value);
@@ -187,6 +201,12 @@ internal sealed class SplEvalTranslator(SplFieldScope scope, Action<SplToken, st
 
     private Part Field(SplToken token)
     {
+        // A single-quoted field name read outside an expression command (inside stats' eval()) is still a field name.
+        if (token.Kind == SplTokenKind.Word && token.Value.Length > 2 && token.Value.StartsWith('\'') && token.Value.EndsWith('\''))
+        {
+            token = token with { Kind = SplTokenKind.QuotedField, Value = token.Value[1..^1] };
+        }
+
         if (token.Kind == SplTokenKind.Word && token.Value.Contains('.', StringComparison.Ordinal) && !scope.IsColumn(token.Value))
         {
             note(token, EscuDiagnosticCodes.FidelityNote, $"'{token.Value}' is read as the dotted field name (SPL's eval would need single quotes around it)");
@@ -279,6 +299,11 @@ internal sealed class SplEvalTranslator(SplFieldScope scope, Action<SplToken, st
             case "cidrmatch":
                 Arity(2, 2);
                 return new Part($"ipv4_is_in_range({Arg(1)}, {Arg(0)})", Primary);
+            case "nullif" when args.Count == 2 && args[1].Value.Literal == "":
+                // The canonical coalesce already passes over empty values.
+                return args[0].Value;
+            case "floor" when args.Count == 1 && BinOperand().Match(Arg(0)) is { Success: true } bin:
+                return new Part($"bin({bin.Groups[1].Value}, {bin.Groups[2].Value}s)", Primary, BinSize: bin.Groups[2].Value);
             case "now":
                 Arity(0, 0);
                 return Function("now");
@@ -332,5 +357,8 @@ internal sealed class SplEvalTranslator(SplFieldScope scope, Action<SplToken, st
 
     private static string Wrap(Part part, int precedence) => part.Precedence < precedence ? $"({part.Text})" : part.Text;
 
-    private sealed record Part(string Text, int Precedence, bool IsString = false, List<string>? Concat = null, string? Literal = null);
+    private sealed record Part(string Text, int Precedence, bool IsString = false, List<string>? Concat = null, string? Literal = null, string? BinSize = null);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(_time) / (\d+)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex BinOperand();
 }

@@ -23,16 +23,24 @@ internal sealed partial class SplPipelineTranslator
             }
 
             SplToken? argument = null;
+            string? computed = null;
             if (cursor.Is(SplTokenKind.OpenParen))
             {
                 cursor.Next();
                 argument = cursor.Next();
-                if (argument.Kind is not (SplTokenKind.Word or SplTokenKind.QuotedString) || !cursor.Is(SplTokenKind.CloseParen))
+                if (argument is { Kind: SplTokenKind.Word, Value: "eval" } && cursor.Is(SplTokenKind.OpenParen))
                 {
-                    throw new SplTranslationException(argument, EscuDiagnosticCodes.UnsupportedFunction, $"{function.Value}() is translated over one field (not eval expressions)");
+                    // fn(eval(expression)): the aggregate of a computed value.
+                    cursor.Next();
+                    computed = Expression(cursor, whole: false);
+                    cursor.Expect(SplTokenKind.CloseParen, "')' after the eval expression");
+                }
+                else if (argument.Kind is not (SplTokenKind.Word or SplTokenKind.QuotedString) || argument.Value.Contains('*', StringComparison.Ordinal))
+                {
+                    throw new SplTranslationException(argument, EscuDiagnosticCodes.UnsupportedFunction, $"{function.Value}({argument.Value}) is translated over one field or eval expression (not a wildcard)");
                 }
 
-                cursor.Next();
+                cursor.Expect(SplTokenKind.CloseParen, "')'");
             }
 
             var name = argument is null ? function.Value : $"{function.Value}({argument.Value})";
@@ -42,7 +50,7 @@ internal sealed partial class SplPipelineTranslator
                 name = cursor.Next().Value;
             }
 
-            aggregates.Add((name, Aggregate(function, argument)));
+            aggregates.Add((name, Aggregate(function, argument, computed)));
         }
 
         var keys = new List<SplToken>();
@@ -90,9 +98,9 @@ internal sealed partial class SplPipelineTranslator
         scope.Replace(keys.Select(k => k.Value).Concat(aggregates.Select(a => a.Name)));
     }
 
-    private string Aggregate(SplToken function, SplToken? argument)
+    private string Aggregate(SplToken function, SplToken? argument, string? computed)
     {
-        var field = argument is null ? null : argument.Value == "_raw" ? "_raw" : AggregateArgument(argument);
+        var field = computed ?? (argument is null ? null : argument.Value == "_raw" ? "_raw" : AggregateArgument(argument));
         var name = function.Value.ToLowerInvariant();
         return (name, field) switch
         {

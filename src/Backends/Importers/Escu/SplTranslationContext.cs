@@ -53,6 +53,28 @@ public sealed record SplTranslationContext(IReadOnlyList<DataSource> DataSources
         return this with { Macros = macros };
     }
 
+    /// <summary>
+    /// This context with the macros of the security_content checkout <paramref name="sourcePath"/> lies in (the
+    /// <c>macros/</c> folder beside <c>detections/</c>), unless it has macros already or there is none.
+    /// </summary>
+    public SplTranslationContext WithMacrosAbove(string sourcePath)
+    {
+        if (Macros.Count > 0)
+        {
+            return this;
+        }
+
+        for (var dir = Path.GetDirectoryName(Path.GetFullPath(sourcePath)); dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            if (Directory.Exists(Path.Combine(dir, "macros")) && Directory.Exists(Path.Combine(dir, "detections")))
+            {
+                return WithMacros(Path.Combine(dir, "macros"));
+            }
+        }
+
+        return this;
+    }
+
     /// <summary>The data source whose Splunk base search is exactly this macro call (<c>`cloudtrail`</c>).</summary>
     public DataSource? DataSourceOf(string macroCall) => DataSources.FirstOrDefault(d => d.Splunk.BaseSearch.Trim() == macroCall);
 }

@@ -21,6 +21,6 @@ public interface IRoundTripComparer
     /// <summary>The target the rule is compiled back with (splunk, sentinel).</summary>
     string Target { get; }
 
-    /// <summary>Compares the source file's query with the rule compiled back; <paramref name="sourceText"/> is the whole source file.</summary>
-    RoundTripResult Compare(string sourceText, CompiledRule rule);
+    /// <summary>Compares the source file's query with the rule compiled back; <paramref name="sourceText"/> is the whole file at <paramref name="sourcePath"/>.</summary>
+    RoundTripResult Compare(string sourcePath, string sourceText, CompiledRule rule);
 }

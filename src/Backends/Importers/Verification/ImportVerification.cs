@@ -13,19 +13,19 @@ namespace RuleCompiler.Backends.Importers.Verification;
 public static class ImportVerification
 {
     /// <summary>The round-trip comparer of a source format, or null when the format has none (Sigma: no source SIEM).</summary>
-    public static IRoundTripComparer? ComparerFor(string format) => format switch
+    public static IRoundTripComparer? ComparerFor(string format, string outDir) => format switch
     {
-        "escu" => new EscuRoundTripComparer(),
+        "escu" => new EscuRoundTripComparer(SplTranslationContext.FromRepository(outDir)),
         _ => null,
     };
 
-    public static VerificationReport Run(string format, IReadOnlyList<ImportedRule> results, string outDir, Func<string, string> readSource, IReadOnlyList<string> eventPaths)
+    public static VerificationReport Run(string format, IReadOnlyList<ImportedRule> results, string outDir, Func<string, string> sourceFile, IReadOnlyList<string> eventPaths)
     {
         var root = KustoAnalyzer.FindRepositoryRoot(outDir) ?? KustoAnalyzer.FindRepositoryRoot(AppContext.BaseDirectory);
         ImportVerifier.AnalyzeKql analyze = root is null
             ? (_, _) => KustoAnalysis.Unavailable($"{KustoAnalyzer.ToolFolder}/analyze.js was not found above the output folder or rulec")
             : (tables, queries) => KustoAnalyzer.Locate(root).Analyze(tables, queries);
-        return ImportVerifier.Verify(format, results, outDir, readSource, ComparerFor(format), analyze, ReadEvents(eventPaths));
+        return ImportVerifier.Verify(format, results, outDir, sourceFile, ComparerFor(format, outDir), analyze, ReadEvents(eventPaths));
     }
 
     /// <summary>The JSON events of the files (and *.json files below the folders), in ordinal path order; unreadable events are skipped.</summary>

@@ -44,7 +44,7 @@ public static class ImportVerifier
         string format,
         IReadOnlyList<ImportedRule> imported,
         string outDir,
-        Func<string, string> readSource,
+        Func<string, string> sourceFile,
         IRoundTripComparer? comparer,
         AnalyzeKql analyze,
         IReadOnlyList<JsonElement> events)
@@ -89,7 +89,8 @@ public static class ImportVerifier
                 continue;
             }
 
-            var roundTrip = comparer?.Compare(readSource(source.SourcePath), rule);
+            var sourcePath = sourceFile(source.SourcePath);
+            var roundTrip = comparer?.Compare(sourcePath, File.ReadAllText(sourcePath), rule);
             // The emitter's refusals count whether or not the analyzer runs; the analyzer's verdict only when it ran.
             (bool? Accepted, string? Reason) verdict = kql.TryGetValue(file, out var k) ? (k.Accepted, k.Reason) : analysis.IsAvailable ? (false, "not analysed") : (null, null);
             var (ran, csharpReason, alerts) = runs.TryGetValue(file, out var run) ? run : (false, "not built by the C# backend", 0);

@@ -9,7 +9,7 @@ namespace RuleCompiler.Backends.Importers.Verification;
 /// </summary>
 public static class VerificationTable
 {
-    public static string Format(VerificationReport report, int topReasons = 8)
+    public static string Format(VerificationReport report, int topReasons = 10)
     {
         var rules = report.Rules;
         var total = rules.Count;
