@@ -22,7 +22,16 @@ public static partial class CanonicalYamlWriter
         emitter.Emit(new MappingStart());
         Pair(emitter, "id", rule.Id);
         Pair(emitter, "name", rule.Name);
-        Pair(emitter, "version", rule.Version);
+        if (rule.Version.All(char.IsAsciiDigit) && rule.Version.Length > 0)
+        {
+            // An integer version (ESCU's) stays an integer; the schema takes an integer or major.minor.patch text.
+            Key(emitter, "version");
+            emitter.Emit(new Scalar(null, null, rule.Version, ScalarStyle.Plain, true, false));
+        }
+        else
+        {
+            Pair(emitter, "version", rule.Version);
+        }
         Pair(emitter, "date", rule.Date);
         Pair(emitter, "author", rule.Author);
         Pair(emitter, "status", rule.Status);

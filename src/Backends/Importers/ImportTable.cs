@@ -14,7 +14,7 @@ public static class ImportTable
         {
             // A rule counts once per reason, whatever how many times the reason occurs in it.
             var reasons = results.Where(r => r.Status == status)
-                .SelectMany(r => r.Diagnostics.Where(d => status == ImportStatus.Failed ? d.IsError : !d.IsError).Select(d => d.Code).Distinct())
+                .SelectMany(r => r.Diagnostics.Where(d => status == ImportStatus.Failed ? d.IsError : d.Severity == Compiler.Diagnostics.DiagnosticSeverity.Warning).Select(d => d.Code).Distinct())
                 .GroupBy(code => code)
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal);
             foreach (var reason in reasons)
@@ -41,6 +41,6 @@ public static class ImportTable
         ImporterDiagnosticCodes.UnknownAttackId => "ATT&CK id not in the catalogue",
         ImporterDiagnosticCodes.UnmappedLogSource => "log source without a data source",
         ImporterDiagnosticCodes.DroppedTag => "tag without a canonical key",
-        _ => "other",
+        _ => Escu.EscuReasons.Of(code) ?? "other",
     };
 }

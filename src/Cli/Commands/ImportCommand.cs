@@ -1,6 +1,8 @@
 using System.CommandLine;
 using RuleCompiler.Backends.Importers;
+using RuleCompiler.Backends.Importers.Escu;
 using RuleCompiler.Backends.Importers.Sigma;
+using RuleCompiler.Backends.Importers.Verification;
 using RuleCompiler.Compiler.Catalogues;
 
 namespace RuleCompiler.Cli.Commands;
@@ -14,22 +16,29 @@ public static class ImportCommand
     public static Command Create(CliContext context)
     {
         var command = new Command("import", "Translate rules of another format into canonical rule files.");
-        command.Subcommands.Add(Format(context, "sigma", "Sigma rules for AWS CloudTrail", () => new SigmaImporter(AttackCatalogue.Default)));
+        command.Subcommands.Add(Format(context, "sigma", "Sigma rules for AWS CloudTrail", _ => new SigmaImporter(AttackCatalogue.Default)));
+        // The SPL's data-source macros and allow-lists are resolved against the repository the rules are written into.
+        command.Subcommands.Add(Format(context, "escu", "ESCU detections (Splunk security_content YAML)", outDir => new EscuImporter(AttackCatalogue.Default, SplTranslationContext.FromRepository(outDir))));
         return command;
     }
 
-    private static Command Format(CliContext context, string name, string what, Func<IRuleImporter> importer)
+    private static Command Format(CliContext context, string name, string what, Func<string, IRuleImporter> importer)
     {
         var paths = new Argument<string[]>("paths") { Description = $"{what}: files or folders.", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--out") { Description = "Folder to write the canonical rules into.", Required = true };
+        var verify = new Option<bool>("--verify") { Description = "Then bind the written rules, compile them back to the source language (round trip), to KQL (checked by Kusto.Language) and to C#, and print the rates." };
+        var events = new Option<string[]>("--events") { Description = "With --verify: JSON event files or folders the C# rules run on.", Arity = ArgumentArity.ZeroOrMore };
         var command = new Command(name, $"Import {what}.");
         command.Arguments.Add(paths);
         command.Options.Add(output);
-        command.SetAction(result => Run(context, importer(), result.GetValue(paths)!, result.GetValue(output)!));
+        command.Options.Add(verify);
+        command.Options.Add(events);
+        command.SetAction(result => Run(context, importer(context.Resolve(result.GetValue(output)!)), result.GetValue(paths)!, result.GetValue(output)!,
+            result.GetValue(verify) ? [.. (result.GetValue(events) ?? []).Select(context.Resolve)] : null));
         return command;
     }
 
-    private static int Run(CliContext context, IRuleImporter importer, string[] paths, string outDir)
+    private static int Run(CliContext context, IRuleImporter importer, string[] paths, string outDir, IReadOnlyList<string>? verifyEvents)
     {
         var printer = new DiagnosticPrinter(context);
         if (printer.ReportMissingPaths(paths))
@@ -53,6 +62,12 @@ public static class ImportCommand
         }
 
         context.Out.Write(ImportTable.Format(results));
+        if (verifyEvents is not null)
+        {
+            var report = ImportVerification.Run(importer.Format, results, context.Resolve(outDir), context.Resolve, verifyEvents);
+            context.Out.Write(VerificationTable.Format(report));
+        }
+
         return results.Any(r => r.Status == ImportStatus.Failed) ? ExitCodes.RuleErrors : ExitCodes.Ok;
     }
 }

@@ -29,7 +29,7 @@ public class CanonicalYamlWriterTests
             # yaml-language-server: $schema=../schemas/rule.schema.json
             id: 0b6c2f4e-3c5a-4c47-9a54-1f0b1a7c2d11
             name: Nested Metadata
-            version: "3"
+            version: 3
             date: "2024-05-25"
             author: A. Author
             status: production

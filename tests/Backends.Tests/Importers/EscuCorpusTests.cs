@@ -1,0 +1,71 @@
+using RuleCompiler.Backends.Importers;
+using RuleCompiler.Backends.Importers.Escu;
+using RuleCompiler.Backends.Importers.Sigma;
+using RuleCompiler.Backends.Importers.Verification;
+using RuleCompiler.Backends.Sentinel.Analysis;
+using RuleCompiler.Backends.Tests.Sentinel;
+using RuleCompiler.Compiler.Catalogues;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace RuleCompiler.Backends.Tests.Importers;
+
+/// <summary>
+/// The rates of docs/translation.md, measured by the same verifier <c>rulec import ... --verify</c> runs: every ESCU
+/// AWS detection of ../shared/corpus imported, bound, compiled back to SPL and compared, compiled to KQL (checked by
+/// Kusto.Language when it is installed) and run in C# on the corpus's CloudTrail events; and the KQL of every Sigma
+/// AWS rule. The floors are the rates measured when this was written, so a regression fails.
+/// </summary>
+public class EscuCorpusTests(ITestOutputHelper output)
+{
+    private static string Detections => Path.Combine(RepositoryPaths.Corpus, "splunk", "security_content", "detections", "cloud");
+
+    private static IReadOnlyList<string> EscuAwsRules => [.. Directory.EnumerateFiles(Detections, "*aws*.yml").Order(StringComparer.Ordinal)];
+
+    private static IReadOnlyList<string> EventFolders => [Path.Combine(RepositoryPaths.Corpus, "DataDog"), Path.Combine(RepositoryPaths.Corpus, "awsdocs")];
+
+    [CorpusFact]
+    public void The_ESCU_AWS_detections_import_bind_round_trip_and_run_in_CSharp_at_the_recorded_rates()
+    {
+        using var scratch = new EscuScratch();
+        var importer = new EscuImporter(AttackCatalogue.Default, EscuScratch.Context);
+        var results = ImportBatch.Run(importer, EscuAwsRules, scratch.Rules, p => p);
+        Assert.Equal(60, results.Count);
+        output.WriteLine(ImportTable.Format(results));
+
+        var report = ImportVerifier.Verify("escu", results, scratch.Rules, p => p, new EscuRoundTripComparer(EscuScratch.Context),
+            (_, _) => KustoAnalysis.Unavailable("checked by the Kusto test"), ImportVerification.ReadEvents(EventFolders));
+        output.WriteLine(VerificationTable.Format(report, topReasons: 30));
+
+        var bound = report.Rules.Count(r => r.Bound);
+        Assert.True(results.Count(r => r.Status != ImportStatus.Failed) >= 41, "fewer ESCU AWS rules written than recorded (41)");
+        Assert.True(bound >= 34, $"only {bound} ESCU AWS rules bind (recorded: 34)");
+        Assert.True(report.Rules.Count(r => r.Bound && r.RoundTrip == true) >= 30, "fewer ESCU AWS rules round-trip than recorded (30)");
+        Assert.Equal(bound, report.Rules.Count(r => r.CSharpRan == true));
+        Assert.True(report.EventCount > 100, "the corpus's CloudTrail events were not found");
+        Assert.True(report.Rules.Count(r => r.Alerts > 0) >= 3, "too few imported ESCU rules fire on the corpus events");
+    }
+
+    [CorpusAnalyzerFact]
+    public void Kusto_Language_accepts_the_KQL_of_every_binding_ESCU_rule_and_of_at_least_95_percent_of_the_Sigma_AWS_rules()
+    {
+        using var escu = new EscuScratch();
+        var escuResults = ImportBatch.Run(new EscuImporter(AttackCatalogue.Default, EscuScratch.Context), EscuAwsRules, escu.Rules, p => p);
+        var escuReport = ImportVerifier.Verify("escu", escuResults, escu.Rules, p => p, null, Analyze, []);
+        output.WriteLine(VerificationTable.Format(escuReport));
+        Assert.Null(escuReport.KustoUnavailable);
+        Assert.Equal(escuReport.Rules.Count(r => r.Bound), escuReport.Rules.Count(r => r.KqlAccepted == true));
+
+        using var sigma = new EscuScratch();
+        var sigmaRules = Path.Combine(RepositoryPaths.Corpus, "SigmaHQ", "sigma", "rules", "cloud", "aws");
+        var sigmaResults = ImportBatch.Run(new SigmaImporter(AttackCatalogue.Default), [sigmaRules], sigma.Rules, p => p);
+        var sigmaReport = ImportVerifier.Verify("sigma", sigmaResults, sigma.Rules, p => p, null, Analyze, []);
+        output.WriteLine(VerificationTable.Format(sigmaReport));
+        var accepted = sigmaReport.Rules.Count(r => r.KqlAccepted == true);
+        Assert.True(accepted >= 0.95 * sigmaResults.Count, $"Kusto.Language accepts the KQL of only {accepted} of {sigmaResults.Count} Sigma AWS rules");
+        Assert.Equal(sigmaReport.Rules.Count(r => r.Bound), accepted);
+    }
+
+    private static KustoAnalysis Analyze(System.Collections.Immutable.ImmutableArray<KustoTable> tables, IReadOnlyList<KustoQuery> queries) =>
+        AnalyzerFactAttribute.Analyzer.Analyze(tables, queries);
+}

@@ -1,0 +1,179 @@
+using RuleCompiler.Backends.Importers;
+using RuleCompiler.Backends.Importers.Escu;
+using RuleCompiler.Compiler.Catalogues;
+using RuleCompiler.Compiler.Diagnostics;
+using Xunit;
+
+namespace RuleCompiler.Backends.Tests.Importers;
+
+/// <summary>The ESCU importer on small rules: per-construct diagnostics at exact positions, and the metadata mapping.</summary>
+public class EscuImporterTests
+{
+    private const string Header = """
+        name: Test Rule
+        id: 11111111-2222-3333-4444-555555555555
+        version: 3
+        date: '2024-01-02'
+        author: Tester
+        status: production
+        type: TTP
+        description: A test rule.
+
+        """;
+
+    private static ImportedRule Import(string yaml, SplTranslationContext? context = null) =>
+        new EscuImporter(AttackCatalogue.Default, context ?? EscuScratch.Context).Import("rule.yml", yaml, "../../../schemas/rule.schema.json");
+
+    private static Diagnostic Only(ImportedRule result, string code) => Assert.Single(result.Diagnostics, d => d.Code == code);
+
+    [Fact]
+    public void An_unsupported_command_in_a_single_quoted_search_is_reported_at_its_line_and_column()
+    {
+        var result = Import(Header + "search: '`cloudtrail` eventName=PutImage | eventstats count by user'\n");
+        Assert.Equal(ImportStatus.Failed, result.Status);
+        var diagnostic = Only(result, EscuDiagnosticCodes.UnsupportedCommand);
+        Assert.Equal("rule.yml(9,44): error RC5022: 'eventstats' (an aggregate added to every row) has no canonical translation", diagnostic.ToString());
+    }
+
+    [Fact]
+    public void Positions_count_a_doubled_quote_of_a_single_quoted_search_as_two_characters_of_the_file()
+    {
+        var result = Import(Header + "search: '`cloudtrail` userAgent=\"it''s\" | iplocation src'\n");
+        var diagnostic = Only(result, EscuDiagnosticCodes.UnsupportedCommand);
+        Assert.Equal((9, 43), (diagnostic.Span.Line, diagnostic.Span.Column));
+    }
+
+    [Fact]
+    public void An_unsupported_command_in_a_block_search_is_reported_on_its_own_line()
+    {
+        var result = Import(Header + "search: |\n  `cloudtrail` eventName=PutImage\n  | lookup users user OUTPUT group\n");
+        var diagnostic = Only(result, EscuDiagnosticCodes.UnsupportedCommand);
+        Assert.Equal((11, 5), (diagnostic.Span.Line, diagnostic.Span.Column));
+        Assert.Contains("'lookup'", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_keyword_an_unknown_macro_and_an_unknown_eval_function_are_each_reported_where_they_stand()
+    {
+        // The first problem of a command stops that command; the next commands are still read.
+        var result = Import(Header + "search: '`cloudtrail` failed | search `my_macro` | eval x=sha256(userAgent)'\n");
+        Assert.Equal((9, 23), Position(Only(result, EscuDiagnosticCodes.KeywordSearch)));
+        Assert.Equal((9, 39), Position(Only(result, EscuDiagnosticCodes.UnknownMacro)));
+        Assert.Equal((9, 59), Position(Only(result, EscuDiagnosticCodes.UnsupportedFunction)));
+        Assert.Null(result.Yaml);
+    }
+
+    [Fact]
+    public void A_search_whose_macro_no_data_source_declares_fails_with_RC5024()
+    {
+        var result = Import(Header + "search: '`kube_audit` verb=create'\n");
+        Assert.Equal((9, 10), Position(Only(result, EscuDiagnosticCodes.UnmappedDataSource)));
+    }
+
+    [Fact]
+    public void A_generating_command_such_as_tstats_fails_with_RC5022()
+    {
+        var result = Import(Header + "search: '| tstats count from datamodel=Authentication by Authentication.user'\n");
+        Assert.Equal((9, 12), Position(Only(result, EscuDiagnosticCodes.UnsupportedCommand)));
+    }
+
+    [Fact]
+    public void The_older_tags_form_gives_attack_tags_risk_entities_drilldowns_and_the_test_data_as_a_reference()
+    {
+        var result = Import(Header + """
+            search: '`cloudtrail` eventName=PutImage | stats count by src_ip user | `test_rule_filter`'
+            how_to_implement: Install the add-on.
+            known_false_positives: None.
+            references:
+            - https://example.com/a
+            drilldown_searches:
+            - name: View $user$
+              search: '%original_detection_search% | search user = $user$'
+              earliest_offset: $info_min_time$
+              latest_offset: $info_max_time$
+            tags:
+              analytic_story:
+              - Dev Sec Ops
+              asset_type: AWS Account
+              confidence: 70
+              impact: 30
+              message: Upload by $user$
+              mitre_attack_id:
+              - T1204.003
+              observable:
+              - name: user
+                type: User
+                role:
+                - Victim
+              - name: src_ip
+                type: IP Address
+                role:
+                - Attacker
+              product:
+              - Splunk Enterprise
+              required_fields:
+              - eventName
+              risk_score: 21
+              security_domain: network
+            tests:
+            - name: True Positive Test
+              attack_data:
+              - data: https://example.com/attack_data/events.json
+                sourcetype: aws:cloudtrail
+            """);
+        Assert.Equal(ImportStatus.Imported, result.Status);
+        var yaml = result.Yaml!;
+        Assert.Contains("version: 3\n", yaml, StringComparison.Ordinal);
+        Assert.Contains("type: ttp\n", yaml, StringComparison.Ordinal);
+        Assert.Contains("references:\n- https://example.com/a\n- https://example.com/attack_data/events.json\n", yaml, StringComparison.Ordinal);
+        Assert.Contains("attack:\n- T1204.003\n", yaml, StringComparison.Ordinal);
+        Assert.Contains("tags:\n  analytic_stories:\n  - Dev Sec Ops\n  asset_type: AWS Account\n  security_domain: network\n  product:\n  - Splunk Enterprise\n", yaml, StringComparison.Ordinal);
+        Assert.Contains("risk:\n  impact: 30\n  confidence: 70\n  message: Upload by $user$\n", yaml, StringComparison.Ordinal);
+        Assert.Contains("- type: Account\n  identifiers:\n    Name: user\n  role: risk_object\n  object_type: user\n", yaml, StringComparison.Ordinal);
+        Assert.Contains("- type: IP\n  identifiers:\n    Address: src_ip\n  role: threat_object\n  object_type: ip_address\n", yaml, StringComparison.Ordinal);
+        Assert.Contains("drilldowns:\n- name: View $user$\n  search: '%original_detection_search% | search user = $user$'\n", yaml, StringComparison.Ordinal);
+        Assert.Contains("how_to_implement: Install the add-on.\n", yaml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_newer_rba_form_gives_the_highest_object_score_as_impact_and_per_entity_scores()
+    {
+        var result = Import(Header + """
+            search: '`cloudtrail` eventName=PutImage | stats count by src_ip user'
+            rba:
+              message: Upload by $user$ from $src_ip$
+              risk_objects:
+              - field: user
+                type: user
+                score: 56
+              threat_objects:
+              - field: src_ip
+                type: ip_address
+            tags:
+              mitre_attack_id:
+              - T1204.003
+            """);
+        var yaml = result.Yaml!;
+        Assert.Contains("risk:\n  impact: 56\n  confidence: 100\n  message: Upload by $user$ from $src_ip$\n", yaml, StringComparison.Ordinal);
+        Assert.Contains("- type: Account\n  identifiers:\n    Name: user\n  role: risk_object\n  object_type: user\n  score: 56\n", yaml, StringComparison.Ordinal);
+        Assert.Contains("- type: IP\n  identifiers:\n    Address: src_ip\n  role: threat_object\n  object_type: ip_address\n", yaml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_tag_without_a_canonical_key_marks_the_rule_partial()
+    {
+        var result = Import(Header + "search: '`cloudtrail` eventName=PutImage'\ntags:\n  manual_test: Needs a person.\n");
+        Assert.Equal(ImportStatus.Partial, result.Status);
+        Assert.Equal((11, 3), Position(Only(result, EscuDiagnosticCodes.DroppedMetadata)));
+        Assert.Contains("# PARTIAL IMPORT: RC5031: the ESCU tag 'manual_test' has no canonical key; not carried across\n", result.Yaml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_rule_without_a_search_fails_with_RC5020()
+    {
+        var result = Import("name: x\nid: y\n");
+        Assert.Equal(EscuDiagnosticCodes.MissingKey, Assert.Single(result.Diagnostics).Code);
+    }
+
+    private static (int, int) Position(Diagnostic diagnostic) => (diagnostic.Span.Line, diagnostic.Span.Column);
+}

@@ -1,0 +1,115 @@
+using RuleCompiler.Backends.Importers.Escu;
+using Xunit;
+
+namespace RuleCompiler.Backends.Tests.Importers;
+
+/// <summary>The SPL command parser and the SPL-to-canonical translation, construct by construct.</summary>
+public class EscuSplTranslatorTests
+{
+    private static readonly SplTranslationContext Context = EscuScratch.Context with
+    {
+        Macros = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["aws_ecr_users_asl"] = "actor.user.name IN (admin)",
+            ["trusted_agents"] = "userAgent IN (\"aws-cli\", \"boto3\")",
+        },
+    };
+
+    private static string Search(string spl)
+    {
+        var result = SplQueryTranslator.Translate(spl, Context);
+        Assert.True(result.Search is not null, string.Join("\n", result.Diagnostics));
+        return result.Search!;
+    }
+
+    [Fact]
+    public void Commands_are_split_at_pipes_outside_subsearches_and_macros_after_a_pipe_are_commands()
+    {
+        var pipeline = SplCommandParser.Parse("`cloudtrail` a=1 | append [search b=2 | where c>1] | `x_filter`");
+        Assert.Equal(["search", "append", SplCommandParser.MacroCommand], pipeline.Commands.Select(c => c.Name));
+        Assert.Equal((1, 20), (pipeline.Commands[1].Head.Line, pipeline.Commands[1].Head.Column));
+    }
+
+    [Fact]
+    public void Search_terms_compare_case_insensitively_and_OR_binds_tighter_than_AND()
+    {
+        var result = SplQueryTranslator.Translate("`cloudtrail` eventName=PutImage eventSource=a OR eventSource=b", Context);
+        Assert.Equal("where eventName =~ \"PutImage\" and (eventSource =~ \"a\" or eventSource =~ \"b\")\n", result.Search);
+        Assert.Equal("aws_cloudtrail", result.DataSource);
+        Assert.Contains(result.Notes, n => n.Code == EscuDiagnosticCodes.FidelityNote && n.Message.Contains("case-insensitively", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Wildcards_become_string_operators_and_a_negated_term_needs_the_field()
+    {
+        Assert.Equal(
+            "where userAgent contains \"cli\" and userAgent startswith \"aws\" and userAgent endswith \".com\" and isnotempty(errorMessage) and tostring(userAgent) matches regex \"(?i)^a(?s:.*)b(?s:.*)c$\"\n",
+            Search("`cloudtrail` userAgent=*cli* userAgent=aws* userAgent=*.com errorMessage=* userAgent=a*b*c"));
+        Assert.Equal("where isnotempty(userAgent) and not (userAgent endswith \".amazonaws.com\")\n", Search("`cloudtrail` userAgent!=*.amazonaws.com"));
+    }
+
+    [Fact]
+    public void IN_lists_numbers_and_the_add_on_conventions()
+    {
+        Assert.Equal(
+            "where eventName in~ (\"A\", \"B\") and tostring(requestParameters.port) =~ \"22\" and isempty(errorCode)\n",
+            Search("`cloudtrail` eventName IN (\"A\", B) requestParameters.port=22 errorCode=success"));
+        Assert.Equal("where hourofday(_time) >= 20 or dayofweek(_time) == 6d\n", Search("`cloudtrail` date_hour>=20 OR date_wday=saturday"));
+    }
+
+    [Fact]
+    public void Allow_list_macros_are_named_lists_when_the_repository_has_one_and_values_otherwise()
+    {
+        Assert.Equal("where not (actor.user.name in~ @aws_ecr_users_asl)\n", Search("`amazon_security_lake` NOT `aws_ecr_users_asl`"));
+        Assert.Equal("where userAgent in~ (\"aws-cli\", \"boto3\")\n", Search("`cloudtrail` `trusted_agents`"));
+    }
+
+    [Fact]
+    public void Spath_then_mvexpand_is_one_mv_expand_and_a_bare_spath_reads_members()
+    {
+        Assert.Equal(
+            "mv-expand findings = responseElements.imageScanFindings.findings\n| where findings.severity =~ \"HIGH\"\n",
+            Search("`cloudtrail` | spath path=responseElements.imageScanFindings.findings{} output=findings | mvexpand findings | spath input=findings | search severity=HIGH"));
+    }
+
+    [Fact]
+    public void Eval_functions_and_operators_translate_with_the_precedence_they_need()
+    {
+        Assert.Equal(
+            "extend a = iif(userAgent matches regex \"^aws\", 1, 0), b = strcat(tolower(eventName), \"/\", substring(awsRegion, 0, 2)), c = (1 + 2) * 3, d = case(eventName == \"x\", \"y\", \"z\")\n",
+            Search("`cloudtrail` | eval a=if(match(userAgent, \"^aws\"), 1, 0), b=lower(eventName).\"/\".substr(awsRegion, 1, 2), c=(1+2)*3, d=case(eventName==\"x\", \"y\", true(), \"z\")").Split("\n| ")[0]);
+    }
+
+    [Fact]
+    public void Stats_keeps_SPL_output_names_and_derives_add_on_group_by_fields()
+    {
+        Assert.Equal(
+            "summarize count = count(), ips = dcount(sourceIPAddress), [\"values(eventName)\"] = make_set(eventName), firstTime = min(_time)\n    by user_arn = userIdentity.arn, _time\n",
+            Search("`cloudtrail` | bin span=5m _time | stats count dc(src_ip) as ips values(eventName) earliest(_time) as firstTime by user_arn _time").Split("\n| ")[1]);
+    }
+
+    [Fact]
+    public void Conventions_are_dropped_and_renames_after_stats_are_project_renames()
+    {
+        Assert.Equal(
+            "where eventName =~ \"X\"\n| summarize count = count()\n    by awsRegion\n| project-rename region = awsRegion\n",
+            Search("`cloudtrail` eventName=X | stats count by awsRegion | rename awsRegion as region | `security_content_ctime(firstTime)` | `rule_filter`"));
+    }
+
+    [Fact]
+    public void A_bare_fillnull_before_stats_fills_the_group_by_fields()
+    {
+        Assert.Equal(
+            "where eventName =~ \"X\"\n| extend src = sourceIPAddress\n| fill-null \"0\" in src, eventName\n| summarize count = count()\n    by src, eventName\n",
+            Search("`cloudtrail` eventName=X | fillnull | stats count by src eventName"));
+    }
+
+    [Fact]
+    public void Normalisation_ignores_conjunct_order_fill_nulls_copies_and_the_backend_spellings()
+    {
+        var original = "where b =~ \"1\" and isempty(errorCode)\n| summarize count = count()\n    by src = sourceIPAddress, eventName\n";
+        var back = "where isempty(errorCode) or errorCode == \"\"\n| where b =~ \"1\"\n| extend src = sourceIPAddress, copy = eventName\n| fill-null \"\" in src\n| summarize count = count()\n    by src, eventName\n";
+        Assert.Equal(SearchNormalizer.Normalize(original), SearchNormalizer.Normalize(back));
+        Assert.NotEqual(SearchNormalizer.Normalize(original), SearchNormalizer.Normalize(original.Replace("\"1\"", "\"2\"", StringComparison.Ordinal)));
+    }
+}
