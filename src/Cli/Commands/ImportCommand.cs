@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RuleCompiler.Backends.Importers;
+using RuleCompiler.Backends.Importers.Sentinel;
 using RuleCompiler.Backends.Importers.Sigma;
 using RuleCompiler.Compiler.Catalogues;
 
@@ -14,18 +15,26 @@ public static class ImportCommand
     public static Command Create(CliContext context)
     {
         var command = new Command("import", "Translate rules of another format into canonical rule files.");
-        command.Subcommands.Add(Format(context, "sigma", "Sigma rules for AWS CloudTrail", () => new SigmaImporter(AttackCatalogue.Default)));
+        command.Subcommands.Add(Format(context, "sigma", "Sigma rules for AWS CloudTrail", _ => new SigmaImporter(AttackCatalogue.Default)));
+        command.Subcommands.Add(Format(context, "sentinel", "Sentinel analytic rules and hunting queries (YAML)", outDir =>
+            RepositoryDataSources.Find(context, outDir) is { Count: > 0 } sources ? new SentinelImporter(sources, AttackCatalogue.Default) : null));
         return command;
     }
 
-    private static Command Format(CliContext context, string name, string what, Func<IRuleImporter> importer)
+    private static Command Format(CliContext context, string name, string what, Func<string, IRuleImporter?> importer)
     {
         var paths = new Argument<string[]>("paths") { Description = $"{what}: files or folders.", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--out") { Description = "Folder to write the canonical rules into.", Required = true };
         var command = new Command(name, $"Import {what}.");
         command.Arguments.Add(paths);
         command.Options.Add(output);
-        command.SetAction(result => Run(context, importer(), result.GetValue(paths)!, result.GetValue(output)!));
+        command.SetAction(result =>
+        {
+            var outDir = result.GetValue(output)!;
+            return importer(context.Resolve(outDir)) is { } chosen
+                ? Run(context, chosen, result.GetValue(paths)!, outDir)
+                : new DiagnosticPrinter(context).UsageError(CliDiagnosticCodes.CannotWriteOutput, RepositoryDataSources.Missing);
+        });
         return command;
     }
 
