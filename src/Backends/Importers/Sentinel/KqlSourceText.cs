@@ -88,6 +88,14 @@ public sealed class KqlSourceText
                 continue;
             }
 
+            if (token.Text == "(" && TupleAssignment(tokens, i) is { } pick)
+            {
+                // (x, a, b) = arg_max(X, A, B): KQL's names for arg_max's columns, which are the columns' own.
+                Replace(token.Start, tokens[pick].Start - token.Start, "");
+                i = pick - 1;
+                continue;
+            }
+
             switch (token.Text)
             {
                 case "(" or "[":
@@ -162,6 +170,37 @@ public sealed class KqlSourceText
         }
 
         return index < tokens.Count ? index : null;
+    }
+
+    // The index of arg_max/arg_min after "(a, ['b.c'], ...) =", or null.
+    private static int? TupleAssignment(IReadOnlyList<KqlToken> tokens, int open)
+    {
+        var i = open + 1;
+        while (i < tokens.Count)
+        {
+            var width = tokens[i].IsIdentifier ? 1
+                : tokens[i].Text == "[" && i + 2 < tokens.Count && tokens[i + 1].Text.Length >= 2 && tokens[i + 2].Text == "]" ? 3
+                : 0;
+            if (width == 0 || i + width >= tokens.Count)
+            {
+                return null;
+            }
+
+            i += width;
+            if (tokens[i].Text == ")")
+            {
+                return i + 2 < tokens.Count && tokens[i + 1].Text == "=" && tokens[i + 2].Text is "arg_max" or "arg_min" ? i + 2 : null;
+            }
+
+            if (tokens[i].Text != ",")
+            {
+                return null;
+            }
+
+            i++;
+        }
+
+        return null;
     }
 
     private static string? DurationUnit(string word) => word switch

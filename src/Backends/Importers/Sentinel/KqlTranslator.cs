@@ -34,18 +34,33 @@ public static class KqlTranslator
     /// </summary>
     public static KqlTranslation Translate(string query, IReadOnlyDictionary<string, SentinelColumns> tables, IReadOnlyCollection<string>? named = null)
     {
+        var (tree, source, scope, diagnostics) = Run(query, tables, named ?? []);
+        var search = tree is not null && diagnostics.IsEmpty ? QueryPrinter.Print(tree) : null;
+        return new KqlTranslation(search, source, scope?.Defined ?? [], diagnostics);
+    }
+
+    /// <summary>The translated tree (null when it did not translate), for comparisons (<see cref="KqlNormalForm"/>).</summary>
+    public static (Query? Query, ImmutableArray<QueryDiagnostic> Diagnostics) TranslateTree(string query, IReadOnlyDictionary<string, SentinelColumns> tables)
+    {
+        // A function the language lacks is kept as a call here: the emitter's own helpers (gettype) must compare.
+        var (tree, _, _, diagnostics) = Run(query, tables, []);
+        var errors = diagnostics.Where(d => d.Code != SentinelImportCodes.UntranslatedFunction).ToImmutableArray();
+        return (errors.IsEmpty ? tree : null, errors);
+    }
+
+    private static (Query? Tree, SentinelColumns? Source, Scope? Scope, ImmutableArray<QueryDiagnostic> Diagnostics) Run(string query, IReadOnlyDictionary<string, SentinelColumns> tables, IReadOnlyCollection<string> named)
+    {
         var source = KqlSourceText.Rewrite(query, tables.Keys.ToHashSet(StringComparer.Ordinal));
         var parsed = QueryParser.Parse(source.Text);
         if (parsed.Query is null)
         {
-            return new KqlTranslation(null, null, [], [.. parsed.Diagnostics.Select(d => Untranslated(d, source))]);
+            return (null, null, null, [.. parsed.Diagnostics.Select(d => Untranslated(d, source))]);
         }
 
-        var run = new Run(tables, source);
+        var run = new Translation(tables, source);
         var translated = run.Query(parsed.Query);
-        translated = run.NameTableColumns(translated.Query, translated.Scope, named ?? []);
-        var search = run.Diagnostics.Count == 0 ? QueryPrinter.Print(translated.Query) : null;
-        return new KqlTranslation(search, run.Source, [.. translated.Scope.Defined], [.. run.Diagnostics]);
+        translated = run.NameTableColumns(translated.Query, translated.Scope, named);
+        return (translated.Query, run.Source, translated.Scope, [.. run.Diagnostics]);
     }
 
     private static QueryDiagnostic Untranslated(QueryDiagnostic diagnostic, KqlSourceText source) =>
@@ -69,7 +84,7 @@ public static class KqlTranslator
         public Scope Union(Scope other) => new(Live.Union(other.Live), Defined.Union(other.Defined)) { Aliases = Aliases.SetItems(other.Aliases) };
     }
 
-    private sealed class Run(IReadOnlyDictionary<string, SentinelColumns> tables, KqlSourceText text)
+    private sealed class Translation(IReadOnlyDictionary<string, SentinelColumns> tables, KqlSourceText text)
     {
         private readonly Dictionary<string, Scope> letPipelines = new(StringComparer.Ordinal);
         private readonly HashSet<string> constants = new(StringComparer.Ordinal);

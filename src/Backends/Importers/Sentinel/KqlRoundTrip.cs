@@ -1,0 +1,60 @@
+using System.Collections.Immutable;
+using RuleCompiler.Backends.Sentinel.Analysis;
+using RuleCompiler.Backends.Sentinel.Emit;
+using RuleCompiler.Compiler.Compilation;
+using RuleCompiler.Compiler.Model;
+
+namespace RuleCompiler.Backends.Importers.Sentinel;
+
+/// <summary>
+/// How an imported rule compiled back to its source language compares with the original: whether the compiled query
+/// is the same after normalisation (<see cref="Matches"/>), whether the source language's own analyzer accepts it
+/// (<see cref="Accepted"/>, null when the analyzer is unavailable), the compiled text and what differs.
+/// </summary>
+public sealed record RoundTripResult(string SourcePath, string Compiled, bool Matches, bool? Accepted, ImmutableArray<string> Differences)
+{
+    public bool Succeeded => Matches && Accepted != false;
+}
+
+/// <summary>One imported rule to compare: its source file, the original query, and the rule as the compiler bound it.</summary>
+public sealed record RoundTripCase(string SourcePath, string OriginalQuery, CompiledRule Rule);
+
+/// <summary>Compiles imported rules back to their source language and compares them with the originals.</summary>
+public interface IRoundTripComparer
+{
+    /// <summary>The source format (<c>rulec import</c>'s name for it).</summary>
+    string Format { get; }
+
+    /// <summary>Compares every case, in one batch (the analyzer starts once); one result per case, in order.</summary>
+    IReadOnlyList<RoundTripResult> Compare(IReadOnlyList<RoundTripCase> cases);
+}
+
+/// <summary>
+/// Sentinel's round trip: the canonical rule compiled with the Sentinel target (<see cref="KqlEmitter"/>) must be the
+/// original query once both are in <see cref="KqlNormalForm"/>, and Kusto.Language must accept it with zero errors.
+/// </summary>
+public sealed class KqlRoundTrip(IReadOnlyList<DataSource> dataSources, KustoAnalyzer analyzer) : IRoundTripComparer
+{
+    private readonly IReadOnlyDictionary<string, SentinelColumns> tables = SentinelColumns.ByTable(dataSources);
+
+    public string Format => "sentinel";
+
+    public IReadOnlyList<RoundTripResult> Compare(IReadOnlyList<RoundTripCase> cases)
+    {
+        var kustoTables = KustoTable.FromDataSources(dataSources);
+        var emitted = cases.Select(c => KqlEmitter.Emit(c.Rule.Query, c.Rule.Rule, kustoTables)).ToList();
+        var analysis = analyzer.Analyze(kustoTables, [.. emitted.Select((q, i) => new KustoQuery(i.ToString(System.Globalization.CultureInfo.InvariantCulture), q.Text))]);
+        var results = new List<RoundTripResult>();
+        for (var i = 0; i < cases.Count; i++)
+        {
+            var original = KqlNormalForm.Of(cases[i].OriginalQuery, tables);
+            var compiled = KqlNormalForm.Of(emitted[i].Text, tables);
+            var differences = original.Except(compiled).Select(l => "- " + l).Concat(compiled.Except(original).Select(l => "+ " + l)).ToImmutableArray();
+            bool? accepted = analysis.IsAvailable ? !analysis.Results[i].Errors.Any() : null;
+            var errors = analysis.IsAvailable ? analysis.Results[i].Errors.Select(e => $"Kusto.Language {e.Code} at {e.Line}:{e.Column}: {e.Message}") : [];
+            results.Add(new RoundTripResult(cases[i].SourcePath, emitted[i].Text, differences.IsEmpty && original.Count > 0, accepted, [.. differences, .. errors]));
+        }
+
+        return results;
+    }
+}
