@@ -18,6 +18,7 @@ public static class Program
         root.Subcommands.Add(RunCommand.Create(context));
         root.Subcommands.Add(BuildCommand.Create(context));
         root.Subcommands.Add(ImportCommand.Create(context));
+        root.Subcommands.Add(TranslateCommand.Create(context));
         return CommandRunner.Run(root, args, context);
     }
 }

@@ -33,7 +33,7 @@ public static class ImportCommand
             var outDir = result.GetValue(output)!;
             return importer(context.Resolve(outDir)) is { } chosen
                 ? Run(context, chosen, result.GetValue(paths)!, outDir)
-                : new DiagnosticPrinter(context).UsageError(CliDiagnosticCodes.CannotWriteOutput, RepositoryDataSources.Missing);
+                : new DiagnosticPrinter(context).UsageError(CliDiagnosticCodes.NoRepository, RepositoryDataSources.Missing);
         });
         return command;
     }

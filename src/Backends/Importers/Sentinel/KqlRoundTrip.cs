@@ -39,6 +39,13 @@ public sealed class KqlRoundTrip(IReadOnlyList<DataSource> dataSources, KustoAna
 
     public string Format => "sentinel";
 
+    /// <summary>The KQL the Sentinel target writes for a compiled rule, and the emitter's diagnostics.</summary>
+    public static (string Kql, ImmutableArray<Compiler.Diagnostics.Diagnostic> Diagnostics) Compile(CompiledRule rule, IReadOnlyList<DataSource> dataSources)
+    {
+        var query = KqlEmitter.Emit(rule.Query, rule.Rule, KustoTable.FromDataSources(dataSources));
+        return (query.Text, query.Diagnostics);
+    }
+
     public IReadOnlyList<RoundTripResult> Compare(IReadOnlyList<RoundTripCase> cases)
     {
         var kustoTables = KustoTable.FromDataSources(dataSources);

@@ -75,7 +75,7 @@ public sealed partial class SentinelImporter(IReadOnlyList<DataSource> dataSourc
             Severity: reader.Scalar("severity")?.ToLowerInvariant() is { } severity && severity is "informational" or "low" or "medium" or "high" ? severity : null,
             Description: Description(reader.Scalar("description") ?? name),
             DataSource: translation.Source.Source.Name,
-            Search: translation.Search,
+            Search: translation.Search.EndsWith('\n') ? translation.Search : translation.Search + "\n",
             References: [],
             KnownFalsePositives: null,
             Attack: metadata.Techniques(),
