@@ -87,7 +87,7 @@ public static class KqlTranslator
     private sealed class Translation(IReadOnlyDictionary<string, SentinelColumns> tables, KqlSourceText text)
     {
         private readonly Dictionary<string, Scope> letPipelines = new(StringComparer.Ordinal);
-        private readonly HashSet<string> constants = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Expression> constants = new(StringComparer.Ordinal);
         private readonly HashSet<Expression> sourcePaths = new(ReferenceEqualityComparer.Instance);
 
         public List<QueryDiagnostic> Diagnostics { get; } = [];
@@ -102,8 +102,9 @@ public static class KqlTranslator
                 switch (let)
                 {
                     case LetExpression expression:
-                        lets.Add(expression with { Value = Expr(expression.Value, Scope.Empty) });
-                        constants.Add(let.Name);
+                        var constant = Expr(expression.Value, Scope.Empty);
+                        lets.Add(expression with { Value = constant });
+                        constants[let.Name] = constant;
                         break;
                     case LetPipeline pipeline:
                         var (value, scope) = Pipeline(pipeline.Value);
@@ -315,7 +316,7 @@ public static class KqlTranslator
 
         private bool IsTableColumn(FieldExpression field, Scope scope) =>
             field.Path is [MemberSegment { Quoted: false } first, ..] && !scope.Defined.Contains(first.Name) && scope.Live.Contains(first.Name)
-            && !constants.Contains(first.Name) && Source?.PathOf(first.Name) is not null;
+            && !constants.ContainsKey(first.Name) && Source?.PathOf(first.Name) is not null;
 
         private Expression Expr(Expression expression, Scope scope)
         {
@@ -343,7 +344,21 @@ public static class KqlTranslator
                 case InExpression { Operator: InOperator.In, List: ListLiteral items } has when HasOperator(has) is { } op:
                     // x has_any (a, b) is x has a or x has b; has_all is the and.
                     var value = Expr(has.Value, scope);
-                    var terms = items.Items.Select(i => (Expression)new BinaryExpression(BinaryOperator.Has, value, Expr(i, scope), has.Span)).ToList();
+                    var needles = items.Items is [FieldExpression { Path: [MemberSegment { Quoted: false } named] }] && constants.TryGetValue(named.Name, out var constant)
+                        ? constant switch
+                        {
+                            ArrayExpression values => values.Items,
+                            FunctionCallExpression { Name: "pack_array" } values => values.Arguments,
+                            _ => default,
+                        }
+                        : items.Items;
+                    if (needles.IsDefault)
+                    {
+                        Report(SentinelImportCodes.UntranslatedSyntax, $"{op} of '{QueryPrinter.Print(items.Items[0])}', which is not a list of constants, is not translated", has.Span);
+                        return has;
+                    }
+
+                    var terms = needles.Select(i => (Expression)new BinaryExpression(BinaryOperator.Has, value, Expr(i, scope), has.Span)).ToList();
                     return terms.Count == 0
                         ? new LiteralExpression(LiteralKind.Bool, op == "has_all", has.Span)
                         : terms.Aggregate((a, b) => new BinaryExpression(op == "has_all" ? BinaryOperator.And : BinaryOperator.Or, a, b, has.Span));
