@@ -2,7 +2,11 @@ using Xunit;
 
 namespace RuleCompiler.Backends.Tests;
 
-/// <summary>Backends read the bound tree only: none parses a search or binds one again.</summary>
+/// <summary>
+/// Backends read the bound tree only: none parses a search or binds one again. The importers (src/Backends/Importers)
+/// are exempt: translating another SIEM's query into the canonical form is parsing it (the Sentinel importer reads KQL
+/// with the canonical parser, whose syntax KQL shares).
+/// </summary>
 public class ArchitectureTests
 {
     [Fact]
@@ -10,6 +14,7 @@ public class ArchitectureTests
     {
         var offenders = Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "src", "Backends"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}Importers{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Where(f => File.ReadAllText(f) is var text
                 && (text.Contains("Compiler.Language.Parsing", StringComparison.Ordinal)
                     || text.Contains("QueryParser.", StringComparison.Ordinal)
