@@ -22,6 +22,7 @@ public static class Program
         root.Subcommands.Add(ListCommand.Create(context));
         root.Subcommands.Add(ShowCommand.Create(context));
         GlobalOptions.AddTo(root);
+        root.Subcommands.Add(TranslateCommand.Create(context));
         return CommandRunner.Run(root, args, context);
     }
 }

@@ -41,6 +41,13 @@ public static class ImportTable
         ImporterDiagnosticCodes.UnknownAttackId => "ATT&CK id not in the catalogue",
         ImporterDiagnosticCodes.UnmappedLogSource => "log source without a data source",
         ImporterDiagnosticCodes.DroppedTag => "tag without a canonical key",
+        Sentinel.SentinelImportCodes.MalformedRule => "not a Sentinel rule (YAML, name, query)",
+        Sentinel.SentinelImportCodes.UntranslatedSyntax => "KQL syntax not translated",
+        Sentinel.SentinelImportCodes.UnmappedTable => "table without a data source",
+        Sentinel.SentinelImportCodes.UntranslatedFunction => "KQL function not translated",
+        Sentinel.SentinelImportCodes.UnknownTechnique => "ATT&CK id not in the catalogue",
+        Sentinel.SentinelImportCodes.DroppedMetadata => "Sentinel key without a canonical place",
+        Sentinel.SentinelImportCodes.MissingColumn => "mapping names a column the query does not output",
         _ => Escu.EscuReasons.Of(code) ?? "other",
     };
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using RuleCompiler.Backends.Importers;
 using RuleCompiler.Backends.Importers.Escu;
+using RuleCompiler.Backends.Importers.Sentinel;
 using RuleCompiler.Backends.Importers.Sigma;
 using RuleCompiler.Backends.Importers.Verification;
 using RuleCompiler.Compiler.Catalogues;
@@ -19,10 +20,12 @@ public static class ImportCommand
         command.Subcommands.Add(Format(context, "sigma", "Sigma rules for AWS CloudTrail", _ => new SigmaImporter(AttackCatalogue.Default)));
         // The SPL's data-source macros and allow-lists are resolved against the repository the rules are written into.
         command.Subcommands.Add(Format(context, "escu", "ESCU detections (Splunk security_content YAML)", outDir => new EscuImporter(AttackCatalogue.Default, SplTranslationContext.FromRepository(outDir))));
+        command.Subcommands.Add(Format(context, "sentinel", "Sentinel analytic rules and hunting queries (YAML)", outDir =>
+            RepositoryDataSources.Find(context, outDir) is { Count: > 0 } sources ? new SentinelImporter(sources, AttackCatalogue.Default) : null));
         return command;
     }
 
-    private static Command Format(CliContext context, string name, string what, Func<string, IRuleImporter> importer)
+    private static Command Format(CliContext context, string name, string what, Func<string, IRuleImporter?> importer)
     {
         var paths = new Argument<string[]>("paths") { Description = $"{what}: files or folders.", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--out") { Description = "Folder to write the canonical rules into.", Required = true };
@@ -33,8 +36,13 @@ public static class ImportCommand
         command.Options.Add(output);
         command.Options.Add(verify);
         command.Options.Add(events);
-        command.SetAction(result => Run(context, importer(context.Resolve(result.GetValue(output)!)), result.GetValue(paths)!, result.GetValue(output)!,
-            result.GetValue(verify) ? [.. (result.GetValue(events) ?? []).Select(context.Resolve)] : null));
+        command.SetAction(result =>
+        {
+            var outDir = result.GetValue(output)!;
+            return importer(context.Resolve(outDir)) is { } chosen
+                ? Run(context, chosen, result.GetValue(paths)!, outDir, result.GetValue(verify) ? [.. (result.GetValue(events) ?? []).Select(context.Resolve)] : null)
+                : new DiagnosticPrinter(context).UsageError(CliDiagnosticCodes.NoRepository, RepositoryDataSources.Missing);
+        });
         return command;
     }
 

@@ -24,7 +24,7 @@ public class UsageTests
         var outcome = CliRunner.Run(TestPaths.RepoRoot, "frobnicate");
 
         Assert.Equal(2, outcome.ExitCode);
-        Assert.StartsWith("rulec: error RC1902: unknown command 'frobnicate'; the commands are build, explain, help, import, list, new, run, show, test, validate\n", outcome.Error);
+        Assert.StartsWith("rulec: error RC1902: unknown command 'frobnicate'; the commands are build, explain, help, import, list, new, run, show, test, translate, validate\n", outcome.Error);
     }
 
     [Fact]

@@ -13,9 +13,11 @@ namespace RuleCompiler.Backends.Importers.Verification;
 public static class ImportVerification
 {
     /// <summary>The round-trip comparer of a source format, or null when the format has none (Sigma: no source SIEM).</summary>
-    public static IRoundTripComparer? ComparerFor(string format, string outDir) => format switch
+    public static IRoundTripComparer? ComparerFor(string format, string outDir, string? kqlCheckRoot) => format switch
     {
         "escu" => new EscuRoundTripComparer(SplTranslationContext.FromRepository(outDir)),
+        // Sentinel's round trip needs Kusto.Language; without the checker there is no round trip to report.
+        "sentinel" when kqlCheckRoot is not null => new Sentinel.KqlRoundTrip(SplTranslationContext.FromRepository(outDir).DataSources, KustoAnalyzer.Locate(kqlCheckRoot)),
         _ => null,
     };
 
@@ -25,7 +27,7 @@ public static class ImportVerification
         ImportVerifier.AnalyzeKql analyze = root is null
             ? (_, _) => KustoAnalysis.Unavailable($"{KustoAnalyzer.ToolFolder}/analyze.js was not found above the output folder or rulec")
             : (tables, queries) => KustoAnalyzer.Locate(root).Analyze(tables, queries);
-        return ImportVerifier.Verify(format, results, outDir, sourceFile, ComparerFor(format, outDir), analyze, ReadEvents(eventPaths));
+        return ImportVerifier.Verify(format, results, outDir, sourceFile, ComparerFor(format, outDir, root), analyze, ReadEvents(eventPaths));
     }
 
     /// <summary>The JSON events of the files (and *.json files below the folders), in ordinal path order; unreadable events are skipped.</summary>
