@@ -26,7 +26,7 @@ public class BindBenchmarks
         var lists = Directory.EnumerateFiles(Path.Combine(rules, "lists"), "*.yml").Select(f => DocumentLoader.LoadList(f).Model!).ToList();
         var fragments = Directory.EnumerateFiles(Path.Combine(rules, "fragments"), "*.yml")
             .Select(f => DocumentLoader.LoadFragment(f).Model!)
-            .Select(f => new ParsedFragment(f, QueryParser.ParseStages(f.StagesText).Value!.Stages))
+            .Select(f => new ParsedFragment(f, QueryParser.ParseStages(f.Stages.Text).Value!.Stages))
             .ToList();
         foreach (var file in Directory.EnumerateFiles(Path.Combine(rules, "aws"), "*.yml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {

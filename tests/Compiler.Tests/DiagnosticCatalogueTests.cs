@@ -37,6 +37,7 @@ public partial class DiagnosticCatalogueTests
         });
         Assert.Equal(DiagnosticSeverity.Warning, DiagnosticCatalogue.Find("RC1908")!.Severity);
         Assert.Equal(DiagnosticSeverity.Error, DiagnosticCatalogue.Find("RC1001")!.Severity);
+        Assert.Equal(DiagnosticSeverity.Info, DiagnosticCatalogue.Find("RC5028")!.Severity);
         Assert.Equal("yaml-rc10xx", DiagnosticCatalogue.Find("RC1001")!.HelpAnchor);
         Assert.Equal("an operator from another language: && (write and), || (write or)", DiagnosticCatalogue.Find("RC2000")!.Title);
     }

@@ -22,7 +22,7 @@ internal static partial class DiagnosticCodes
     {
         yield return typeof(YamlDiagnosticCodes).Assembly;
         yield return typeof(CliDiagnosticCodes).Assembly;
-        foreach (var name in new[] { "RuleCompiler.Backends", "RuleCompiler.Runtime" })
+        foreach (var name in new[] { "RuleCompiler.Backends", "RuleCompiler.Importers", "RuleCompiler.Runtime" })
         {
             Assembly? assembly;
             try

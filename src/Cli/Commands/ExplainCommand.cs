@@ -28,7 +28,7 @@ public static class ExplainCommand
                 $"'{code}' is not a rulec diagnostic code" + DidYouMean.Hint(normalised, DiagnosticCatalogue.All.Select(d => d.Code)));
         }
 
-        context.Out.WriteLine($"{descriptor.Code} ({(descriptor.Severity == DiagnosticSeverity.Warning ? "warning" : "error")}): {descriptor.Title}");
+        context.Out.WriteLine($"{descriptor.Code} ({descriptor.Severity.ToString().ToLowerInvariant()}): {descriptor.Title}");
         context.Out.WriteLine($"Section: {descriptor.Category}");
         context.Out.WriteLine($"Reference: {descriptor.HelpPath}");
         return ExitCodes.Ok;

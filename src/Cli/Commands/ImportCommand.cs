@@ -1,9 +1,9 @@
 using System.CommandLine;
-using RuleCompiler.Backends.Importers;
-using RuleCompiler.Backends.Importers.Escu;
-using RuleCompiler.Backends.Importers.Sentinel;
-using RuleCompiler.Backends.Importers.Sigma;
-using RuleCompiler.Backends.Importers.Verification;
+using RuleCompiler.Importers;
+using RuleCompiler.Importers.Escu;
+using RuleCompiler.Importers.Sentinel;
+using RuleCompiler.Importers.Sigma;
+using RuleCompiler.Importers.Verification;
 using RuleCompiler.Compiler.Catalogues;
 
 namespace RuleCompiler.Cli.Commands;

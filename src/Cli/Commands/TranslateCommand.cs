@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using RuleCompiler.Backends.Hosting;
-using RuleCompiler.Backends.Importers;
-using RuleCompiler.Backends.Importers.Sentinel;
-using RuleCompiler.Backends.Importers.Sigma;
+using RuleCompiler.Importers;
+using RuleCompiler.Importers.Sentinel;
+using RuleCompiler.Importers.Sigma;
 using RuleCompiler.Backends.Splunk.Emit;
 using RuleCompiler.Compiler.Catalogues;
 using RuleCompiler.Compiler.Diagnostics;
@@ -27,7 +27,7 @@ public static class TranslateCommand
         {
             ["kql"] = sources => new KqlQueryTranslator(sources, AttackCatalogue.Default),
             ["sigma"] = _ => new RuleFileTranslator("sigma", new SigmaImporter(AttackCatalogue.Default)),
-            ["spl"] = sources => new Backends.Importers.Escu.SplRuleOrQueryTranslator(sources, AttackCatalogue.Default),
+            ["spl"] = sources => new Importers.Escu.SplRuleOrQueryTranslator(sources, AttackCatalogue.Default),
         });
 
     public static Command Create(CliContext context)

@@ -17,7 +17,7 @@ public static partial class DiagnosticCatalogue
 
     public static DiagnosticDescriptor? Find(string code) => Descriptors.Value.GetValueOrDefault(code);
 
-    /// <summary>Reads the descriptor tables of a diagnostics page: rows <c>| RCnnnn | severity | meaning |</c> under <c>## Section</c> headings.</summary>
+    /// <summary>Reads the descriptor tables of a diagnostics page: rows <c>| RCnnnn | error, warning or info | meaning |</c> under <c>## Section</c> headings.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> Parse(string markdown)
     {
         var descriptors = new List<DiagnosticDescriptor>();
@@ -35,7 +35,12 @@ public static partial class DiagnosticCatalogue
             {
                 descriptors.Add(new DiagnosticDescriptor(
                     row.Groups["code"].Value,
-                    row.Groups["severity"].Value == "warning" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error,
+                    row.Groups["severity"].Value switch
+                    {
+                        "warning" => DiagnosticSeverity.Warning,
+                        "info" => DiagnosticSeverity.Info,
+                        _ => DiagnosticSeverity.Error,
+                    },
                     PlainText(row.Groups["meaning"].Value.Trim()),
                     section,
                     Anchor(section)));
@@ -75,6 +80,6 @@ public static partial class DiagnosticCatalogue
         return Parse(reader.ReadToEnd()).ToFrozenDictionary(d => d.Code, StringComparer.Ordinal);
     }
 
-    [GeneratedRegex(@"^\| (?<code>RC\d{4}) \| (?<severity>error|warning) \| (?<meaning>.*) \|\s*$")]
+    [GeneratedRegex(@"^\| (?<code>RC\d{4}) \| (?<severity>error|warning|info) \| (?<meaning>.*) \|\s*$")]
     private static partial Regex Row();
 }

@@ -1,4 +1,4 @@
-using RuleCompiler.Backends.Importers;
+using RuleCompiler.Importers;
 using Xunit;
 
 namespace RuleCompiler.Backends.Tests.Importers;

@@ -1,7 +1,7 @@
-using RuleCompiler.Backends.Importers;
-using RuleCompiler.Backends.Importers.Escu;
-using RuleCompiler.Backends.Importers.Sigma;
-using RuleCompiler.Backends.Importers.Verification;
+using RuleCompiler.Importers;
+using RuleCompiler.Importers.Escu;
+using RuleCompiler.Importers.Sigma;
+using RuleCompiler.Importers.Verification;
 using RuleCompiler.Backends.Sentinel.Analysis;
 using RuleCompiler.Backends.Tests.Sentinel;
 using RuleCompiler.Compiler.Catalogues;

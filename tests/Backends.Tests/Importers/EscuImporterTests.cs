@@ -1,5 +1,5 @@
-using RuleCompiler.Backends.Importers;
-using RuleCompiler.Backends.Importers.Escu;
+using RuleCompiler.Importers;
+using RuleCompiler.Importers.Escu;
 using RuleCompiler.Compiler.Catalogues;
 using RuleCompiler.Compiler.Diagnostics;
 using Xunit;

@@ -1,5 +1,5 @@
 using RuleCompiler.Backends.Hosting;
-using RuleCompiler.Backends.Importers.Escu;
+using RuleCompiler.Importers.Escu;
 using RuleCompiler.Compiler.Compilation;
 
 namespace RuleCompiler.Backends.Tests.Importers;

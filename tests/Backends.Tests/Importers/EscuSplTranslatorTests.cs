@@ -1,4 +1,4 @@
-using RuleCompiler.Backends.Importers.Escu;
+using RuleCompiler.Importers.Escu;
 using Xunit;
 
 namespace RuleCompiler.Backends.Tests.Importers;

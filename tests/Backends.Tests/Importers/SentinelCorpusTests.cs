@@ -1,6 +1,6 @@
 using RuleCompiler.Backends.CSharp;
-using RuleCompiler.Backends.Importers;
-using RuleCompiler.Backends.Importers.Sentinel;
+using RuleCompiler.Importers;
+using RuleCompiler.Importers.Sentinel;
 using RuleCompiler.Backends.Tests.Sentinel;
 using RuleCompiler.Compiler.Catalogues;
 using RuleCompiler.Compiler.Loading;

@@ -1,5 +1,5 @@
-using RuleCompiler.Backends.Importers;
-using RuleCompiler.Backends.Importers.Sentinel;
+using RuleCompiler.Importers;
+using RuleCompiler.Importers.Sentinel;
 using Xunit;
 
 namespace RuleCompiler.Backends.Tests.Importers;

@@ -1,6 +1,6 @@
 using RuleCompiler.Backends.CSharp;
-using RuleCompiler.Backends.Importers;
-using RuleCompiler.Backends.Importers.Sigma;
+using RuleCompiler.Importers;
+using RuleCompiler.Importers.Sigma;
 using RuleCompiler.Compiler.Catalogues;
 using RuleCompiler.Runtime.Events;
 using RuleCompiler.Runtime.Rows;

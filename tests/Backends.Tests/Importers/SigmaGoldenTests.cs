@@ -1,5 +1,5 @@
-using RuleCompiler.Backends.Importers;
-using RuleCompiler.Backends.Importers.Sigma;
+using RuleCompiler.Importers;
+using RuleCompiler.Importers.Sigma;
 using RuleCompiler.Compiler.Catalogues;
 using Xunit;
 

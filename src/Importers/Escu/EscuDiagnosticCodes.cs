@@ -1,0 +1,41 @@
+namespace RuleCompiler.Importers.Escu;
+
+/// <summary>Codes of the ESCU importer and its SPL translation (RC5020–RC5049; docs/diagnostics.md lists them).</summary>
+public static class EscuDiagnosticCodes
+{
+    /// <summary>The ESCU file lacks a key the import needs (name, id, search) or has it in the wrong shape.</summary>
+    public const string MissingKey = "RC5020";
+
+    /// <summary>The SPL does not read: an unterminated string or macro, an unbalanced bracket or parenthesis, a stray token.</summary>
+    public const string SplSyntax = "RC5021";
+
+    /// <summary>An SPL command with no canonical translation (tstats, join, inputlookup, lookup, iplocation, eventstats, ...).</summary>
+    public const string UnsupportedCommand = "RC5022";
+
+    /// <summary>An eval function, or an aggregate of stats, with no canonical translation.</summary>
+    public const string UnsupportedFunction = "RC5023";
+
+    /// <summary>The search does not start with a macro that a data source of the repository declares as its base search.</summary>
+    public const string UnmappedDataSource = "RC5024";
+
+    /// <summary>A macro that is neither a data source, a convention (ctime, _filter) nor an allow-list.</summary>
+    public const string UnknownMacro = "RC5025";
+
+    /// <summary>A search term without a field (full-text search), which the canonical language cannot express.</summary>
+    public const string KeywordSearch = "RC5026";
+
+    /// <summary>A command option or argument form the translation does not take (spath without output, a rename wildcard over unknown columns, ...).</summary>
+    public const string UnsupportedArgument = "RC5027";
+
+    /// <summary>Fidelity note: SPL's meaning differs from the canonical operator's and the faithful form was chosen (=~ for a search term, ...).</summary>
+    public const string FidelityNote = "RC5028";
+
+    /// <summary>Fidelity note: a Splunk add-on (CIM) field is derived from the data source's raw fields.</summary>
+    public const string DerivedField = "RC5029";
+
+    /// <summary>An ATT&amp;CK technique id the catalogue does not hold: not carried across (the rule is partial).</summary>
+    public const string UnknownAttackId = "RC5030";
+
+    /// <summary>ESCU metadata with no canonical place (an observable of an unknown type, a malformed risk object): not carried across.</summary>
+    public const string DroppedMetadata = "RC5031";
+}

@@ -1,0 +1,138 @@
+using System.Globalization;
+using RuleCompiler.Compiler.Catalogues;
+using RuleCompiler.Compiler.Diagnostics;
+using RuleCompiler.Compiler.Semantics;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace RuleCompiler.Importers.Escu;
+
+/// <summary>
+/// Imports an ESCU detection (Splunk security_content YAML): the SPL search through <see cref="SplQueryTranslator"/>
+/// (the data source from its macro), and the metadata through <see cref="EscuMetadata"/>. Every construct it cannot
+/// translate is a diagnostic at its line and column in the ESCU file. When no macro definitions are given, the
+/// importer reads them from the <c>macros/</c> folder of the security_content checkout the file lies in.
+/// </summary>
+public sealed class EscuImporter(AttackCatalogue attack, SplTranslationContext context) : IRuleImporter
+{
+    private readonly Dictionary<string, SplTranslationContext> _withMacros = new(StringComparer.Ordinal);
+
+    public string Format => "escu";
+
+    public bool Accepts(string path) => path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase);
+
+    public ImportedRule Import(string path, string text, string schemaPath)
+    {
+        var diagnostics = new List<Diagnostic>();
+        YamlMappingNode root;
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode map)
+            {
+                return Failed(path, diagnostics, ImporterDiagnosticCodes.UnreadableSource, "an ESCU detection is one YAML mapping", SourceSpan.File(path));
+            }
+
+            root = map;
+        }
+        catch (YamlException e)
+        {
+            return Failed(path, diagnostics, ImporterDiagnosticCodes.UnreadableSource, $"not YAML: {e.Message}", SourceSpan.At(path, (int)Math.Max(1, e.Start.Line), (int)Math.Max(1, e.Start.Column)));
+        }
+
+        var yaml = new EscuYaml(path, root);
+        var name = yaml.Scalar("name");
+        var id = yaml.Scalar("id");
+        if (name is null || id is null || yaml.Child("search") is not YamlScalarNode { Value: { Length: > 0 } } searchNode)
+        {
+            return Failed(path, diagnostics, EscuDiagnosticCodes.MissingKey, "an ESCU detection needs 'name', 'id' and a 'search' string", SourceSpan.File(path));
+        }
+
+        var type = yaml.Scalar("type")?.ToLowerInvariant();
+        if (type is not ("ttp" or "anomaly" or "hunting" or "correlation"))
+        {
+            diagnostics.Add(Diagnostic.Error(EscuDiagnosticCodes.MissingKey, $"the ESCU type '{yaml.Scalar("type")}' is not a detection type (TTP, Anomaly, Hunting, Correlation)", yaml.SpanOf(yaml.Child("type") ?? root)));
+        }
+
+        var positions = new YamlScalarPositions(path, text, searchNode);
+        var translation = SplQueryTranslator.Translate(searchNode.Value!, ContextFor(path), token => positions.At(token.Offset));
+        diagnostics.AddRange(translation.Diagnostics);
+
+        var metadata = new EscuMetadata(yaml, attack, diagnostics);
+        var rule = new CanonicalRule(
+            Id: id,
+            Name: name,
+            Version: yaml.Scalar("version") ?? "1",
+            Date: Date(yaml.Scalar("date")),
+            Author: yaml.Scalar("author") ?? "unknown",
+            Status: yaml.Scalar("status") is "production" or "deprecated" ? yaml.Scalar("status")! : "experimental",
+            Type: type ?? "ttp",
+            Severity: null,
+            Description: (yaml.Scalar("description") ?? name).TrimEnd(),
+            DataSource: translation.DataSource ?? "",
+            Search: translation.Search ?? "",
+            References: metadata.References(),
+            KnownFalsePositives: yaml.Scalar("known_false_positives")?.TrimEnd(),
+            Attack: metadata.Techniques(),
+            Cve: metadata.Cves(),
+            PartialNotes: [])
+        {
+            Metadata = metadata.Build(),
+        };
+
+        var partial = rule with { PartialNotes = [.. diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).Select(d => $"{d.Code}: {d.Message}")] };
+        var fileName = Naming.SnakeCase(name) + ".yml";
+        return diagnostics.Any(d => d.IsError)
+            ? new ImportedRule(path, fileName, null, diagnostics)
+            : new ImportedRule(path, fileName, CanonicalYamlWriter.Write(partial, schemaPath), diagnostics);
+    }
+
+    // ESCU keeps macros in security_content/macros, beside the detections folder the rule is in; read once per folder.
+    private SplTranslationContext ContextFor(string path)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? "";
+        if (!_withMacros.TryGetValue(folder, out var found))
+        {
+            found = context.WithMacrosAbove(path);
+            _withMacros[folder] = found;
+        }
+
+        return found;
+    }
+
+    private static string Date(string? value) =>
+        value is not null && DateTime.TryParseExact(value, ["yyyy-MM-dd", "yyyy/MM/dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : "1970-01-01";
+
+    private static ImportedRule Failed(string path, List<Diagnostic> diagnostics, string code, string message, SourceSpan span)
+    {
+        diagnostics.Add(Diagnostic.Error(code, message, span));
+        return new ImportedRule(path, null, null, diagnostics);
+    }
+}
+
+/// <summary>Reading helpers over one ESCU YAML mapping, with positions in the file.</summary>
+internal sealed class EscuYaml(string path, YamlMappingNode root)
+{
+    public YamlMappingNode Root => root;
+
+    public YamlNode? Child(string key) => Child(root, key);
+
+    public static YamlNode? Child(YamlMappingNode map, string key) =>
+        map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+
+    public string? Scalar(string key) => Scalar(root, key);
+
+    public static string? Scalar(YamlMappingNode map, string key) => Child(map, key) is YamlScalarNode { Value: { Length: > 0 } v } ? v : null;
+
+    public static List<string> Strings(YamlNode? node) => node switch
+    {
+        YamlSequenceNode list => [.. list.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? "").Where(s => s.Length > 0)],
+        YamlScalarNode { Value: { Length: > 0 } one } => [one],
+        _ => [],
+    };
+
+    public SourceSpan SpanOf(YamlNode node) => SourceSpan.At(path, (int)node.Start.Line, (int)node.Start.Column);
+}

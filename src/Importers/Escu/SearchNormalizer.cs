@@ -1,0 +1,185 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace RuleCompiler.Importers.Escu;
+
+/// <summary>
+/// A canonical search (as <see cref="SplQueryTranslator"/> writes it) in a form two searches that mean the same
+/// compare equal in: one line per stage, whitespace collapsed, consecutive where stages as one sorted set of
+/// conjuncts (their order commutes), and the conventions of either side left out: fill-null stages (the Splunk
+/// backend fills group-by fields before every stats), extends that only copy a field and the <c>name = field</c> form
+/// of a group-by key (the backend spells derivations out as evals), <c>coalesce(x, "")</c> around concatenated
+/// values, and <c>isempty(x) or x == ""</c>, the backend's spelling of <c>isempty(x)</c>.
+/// </summary>
+public static partial class SearchNormalizer
+{
+    public static IReadOnlyList<string> Normalize(string search)
+    {
+        var lines = new List<string>();
+        var conjuncts = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var raw in search.Split("\n| "))
+        {
+            var stage = ToText().Replace(Coalesced().Replace(Whitespace().Replace(raw, " ").Trim(), "$1"), "$1");
+            stage = Member().Replace(Bracketed().Replace(stage, "$1"), ".$1");
+            stage = Span().Replace(stage, m => $"bin({m.Groups[1].Value}, {Seconds(m.Groups[2].Value, m.Groups[3].Value)}s)");
+            if (stage.StartsWith("fill-null ", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (stage.StartsWith("where ", StringComparison.Ordinal))
+            {
+                foreach (var part in SplitTopLevel(stage["where ".Length..], " and "))
+                {
+                    conjuncts.Add(EmptyTest().Replace(Unwrap(part), "isempty($1)"));
+                }
+
+                continue;
+            }
+
+            if (stage.StartsWith("extend ", StringComparison.Ordinal))
+            {
+                var kept = SplitTopLevel(stage["extend ".Length..], ", ").Where(a => !Copy().IsMatch(a)).ToList();
+                if (kept.Count == 0)
+                {
+                    continue;
+                }
+
+                // One line per assignment, so a derivation reads the same as an extend or as a computed group-by key.
+                Flush(conjuncts, lines);
+                lines.AddRange(kept.Select(k => "extend " + k));
+                continue;
+            }
+            else if (stage.StartsWith("summarize ", StringComparison.Ordinal) && stage.LastIndexOf(" by ", StringComparison.Ordinal) is > 0 and var by)
+            {
+                var keys = SplitTopLevel(stage[(by + 4)..], ", ");
+                Flush(conjuncts, lines);
+                lines.AddRange(keys.Where(k => KeyName().IsMatch(k) && !Copy().IsMatch(k)).Select(k => "extend " + k));
+                stage = stage[..by] + " by " + string.Join(", ", keys.Select(k => KeyName().Match(k) is { Success: true } m ? m.Groups[1].Value : k));
+            }
+
+            Flush(conjuncts, lines);
+            lines.Add(stage);
+        }
+
+        Flush(conjuncts, lines);
+        return lines;
+    }
+
+    private static void Flush(SortedSet<string> conjuncts, List<string> lines)
+    {
+        // isnotempty(x) already excludes x == "": the backend's spelled-out second half adds nothing.
+        conjuncts.RemoveWhere(c => NotEmptyText().Match(c) is { Success: true } m && conjuncts.Contains($"isnotempty({m.Groups[1].Value})"));
+
+        // An ordering comparison is false for null already, so isnotempty(x) next to one on x adds nothing.
+        conjuncts.RemoveWhere(c => NotEmpty().Match(c) is { Success: true } m && conjuncts.Any(o => o.StartsWith(m.Groups[1].Value + " <", StringComparison.Ordinal) || o.StartsWith(m.Groups[1].Value + " >", StringComparison.Ordinal)));
+        if (conjuncts.Count > 0)
+        {
+            lines.Add("where " + string.Join(" and ", conjuncts));
+            conjuncts.Clear();
+        }
+    }
+
+    private static string Unwrap(string text) =>
+        text.StartsWith('(') && text.EndsWith(')') && SplitTopLevel(text[1..^1], " or ").Count >= 1 && Balanced(text[1..^1]) ? text[1..^1] : text;
+
+    private static bool Balanced(string text)
+    {
+        var depth = 0;
+        foreach (var c in text)
+        {
+            depth += c switch { '(' => 1, ')' => -1, _ => 0 };
+            if (depth < 0)
+            {
+                return false;
+            }
+        }
+
+        return depth == 0;
+    }
+
+    /// <summary>Splits at a separator outside parentheses, brackets and string literals.</summary>
+    private static List<string> SplitTopLevel(string text, string separator)
+    {
+        var parts = new List<string>();
+        var current = new StringBuilder();
+        var depth = 0;
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                current.Append(c);
+                if (c == '\\' && i + 1 < text.Length)
+                {
+                    current.Append(text[++i]);
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+
+                continue;
+            }
+
+            if (c == '"')
+            {
+                quoted = true;
+            }
+
+            depth += c switch { '(' or '[' => 1, ')' or ']' => -1, _ => 0 };
+            if (depth == 0 && string.CompareOrdinal(text, i, separator, 0, separator.Length) == 0)
+            {
+                parts.Add(current.ToString());
+                current.Clear();
+                i += separator.Length - 1;
+                continue;
+            }
+
+            current.Append(c);
+        }
+
+        parts.Add(current.ToString());
+        return parts;
+    }
+
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"coalesce\(([^(),""]+), """"\)", RegexOptions.CultureInvariant)]
+    private static partial Regex Coalesced();
+
+    private static long Seconds(string count, string unit) =>
+        long.Parse(count, System.Globalization.CultureInfo.InvariantCulture) * unit switch { "m" => 60, "h" => 3600, "d" => 86400, _ => 1 };
+
+    [GeneratedRegex(@"bin\(([^(),]+), (\d+)([smhd])\)", RegexOptions.CultureInvariant)]
+    private static partial Regex Span();
+
+    // ["name"] where a bare name would do, and x["member"] as x.member.
+    [GeneratedRegex(@"(?<![\w\]])\[""([A-Za-z_][\w.]*)""\]", RegexOptions.CultureInvariant)]
+    private static partial Regex Bracketed();
+
+    [GeneratedRegex(@"(?<=[\w\]])\[""([A-Za-z_]\w*)""\]", RegexOptions.CultureInvariant)]
+    private static partial Regex Member();
+
+    [GeneratedRegex(@"^isnotempty\(([\w\[\]"".-]+)\)$", RegexOptions.CultureInvariant)]
+    private static partial Regex NotEmpty();
+
+    [GeneratedRegex(@"^([\w\[\]"".-]+) != """"$", RegexOptions.CultureInvariant)]
+    private static partial Regex NotEmptyText();
+
+    // tostring() of a path: the text of a dynamic value, which SPL fields always are.
+    [GeneratedRegex(@"tostring\(([\w\[\]"".-]+)\)", RegexOptions.CultureInvariant)]
+    private static partial Regex ToText();
+
+    [GeneratedRegex(@"^isempty\(([^()]+)\) or \1 == """"$", RegexOptions.CultureInvariant)]
+    private static partial Regex EmptyTest();
+
+    // name = a.path (or a tostring of one): a copy, not a computation.
+    [GeneratedRegex(@"^[\w\[\]"".-]+ = (?:tostring\()?[\w\[\]"".-]+\)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Copy();
+
+    [GeneratedRegex(@"^([\w\[\]"".-]+) = ", RegexOptions.CultureInvariant)]
+    private static partial Regex KeyName();
+}

@@ -1,0 +1,364 @@
+using System.Globalization;
+using RuleCompiler.Backends.Splunk.Spl;
+using RuleCompiler.Compiler.Language.Printing;
+
+namespace RuleCompiler.Importers.Escu;
+
+/// <summary>
+/// Translates an SPL eval/where expression into a canonical expression. Precedence (lowest first): OR, AND, NOT,
+/// comparisons, + - and the concatenation dot, * / %, unary minus. Comparisons of strings in eval are
+/// case-sensitive in SPL, so <c>=</c> becomes <c>==</c>. Each result carries its precedence so operands get
+/// parentheses only where they need them.
+/// </summary>
+internal sealed partial class SplEvalTranslator(SplFieldScope scope, Action<SplToken, string, string> note)
+{
+    private const int Or = 1, And = 2, Not = 3, Compare = 4, Add = 5, Multiply = 6, Unary = 7, Primary = 8;
+
+    public string Translate(SplTokenCursor cursor)
+    {
+        var result = OrExpression(cursor);
+        return result.Text;
+    }
+
+    /// <summary>Translates one expression and stops at a token it does not take (a comma between eval assignments).</summary>
+    public string TranslateOne(SplTokenCursor cursor) => OrExpression(cursor).Text;
+
+    private Part OrExpression(SplTokenCursor c)
+    {
+        var left = AndExpression(c);
+        while (c.IsWord("OR"))
+        {
+            c.Next();
+            left = new Part($"{Wrap(left, Or)} or {Wrap(AndExpression(c), Or + 1)}", Or);
+        }
+
+        return left;
+    }
+
+    private Part AndExpression(SplTokenCursor c)
+    {
+        var left = NotExpression(c);
+        while (c.IsWord("AND") || c.IsWord("XOR"))
+        {
+            var op = c.Next();
+            if (op.Value.Equals("XOR", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new SplTranslationException(op, EscuDiagnosticCodes.UnsupportedFunction, "the eval operator XOR has no canonical translation");
+            }
+
+            left = new Part($"{Wrap(left, And)} and {Wrap(NotExpression(c), And + 1)}", And);
+        }
+
+        return left;
+    }
+
+    private Part NotExpression(SplTokenCursor c)
+    {
+        if (c.IsWord("NOT"))
+        {
+            c.Next();
+            return new Part($"not ({NotExpression(c).Text})", Not);
+        }
+
+        return Comparison(c);
+    }
+
+    private Part Comparison(SplTokenCursor c)
+    {
+        var left = Additive(c);
+        if (c.Peek() is { Kind: SplTokenKind.Operator } op && op.Value is "=" or "==" or "!=" or "<" or "<=" or ">" or ">=")
+        {
+            c.Next();
+            var right = Additive(c);
+            var canonical = op.Value switch { "=" => "==", var o => o };
+            return new Part($"{Wrap(left, Add)} {canonical} {Wrap(right, Add)}", Compare);
+        }
+
+        if (c.IsWord("LIKE"))
+        {
+            var like = c.Next();
+            var pattern = Additive(c);
+            return new Part(Like(left, pattern, like), Compare);
+        }
+
+        return left;
+    }
+
+    private Part Additive(SplTokenCursor c)
+    {
+        var left = Multiplicative(c);
+        while (c.Peek() is { Kind: SplTokenKind.Operator, Value: "+" or "-" or "." } op)
+        {
+            c.Next();
+            var right = Multiplicative(c);
+            if (op.Value == "." || left.IsString || right.IsString)
+            {
+                // SPL's dot (and + with a string operand) concatenates; strcat reads null as empty, so the result is
+                // empty text where SPL's would be null. Chains stay one strcat.
+                var parts = (left.Concat ?? [left.Text]).Concat(right.Concat ?? [right.Text]).ToList();
+                left = new Part($"strcat({string.Join(", ", parts)})", Primary, IsString: true, Concat: parts);
+            }
+            else
+            {
+                left = new Part($"{Wrap(left, Add)} {op.Value} {Wrap(right, Add + 1)}", Add);
+            }
+        }
+
+        return left;
+    }
+
+    private Part Multiplicative(SplTokenCursor c)
+    {
+        var left = UnaryExpression(c);
+        while (c.Peek() is { Kind: SplTokenKind.Operator, Value: "*" or "/" or "%" } op)
+        {
+            c.Next();
+            var right = UnaryExpression(c);
+            if (left.BinSize is { } size && op.Value == "*" && right.Text == size)
+            {
+                // floor(t/N)*N rounds down to a multiple of N seconds: bin(t, Ns).
+                left = left with { BinSize = null };
+                continue;
+            }
+
+            left = new Part($"{Wrap(left, Multiply)} {op.Value} {Wrap(right, Multiply + 1)}", Multiply);
+        }
+
+        if (left.BinSize is not null)
+        {
+            throw new SplTranslationException(c.Peek() ?? c.End, EscuDiagnosticCodes.UnsupportedFunction, "floor(x/N) is translated only as floor(x/N)*N, a bin of N seconds");
+        }
+
+        return left;
+    }
+
+    private Part UnaryExpression(SplTokenCursor c)
+    {
+        if (c.IsOperator("-"))
+        {
+            c.Next();
+            return new Part("-" + Wrap(UnaryExpression(c), Unary), Unary);
+        }
+
+        return PrimaryExpression(c);
+    }
+
+    private Part PrimaryExpression(SplTokenCursor c)
+    {
+        var token = c.Peek() ?? throw new SplTranslationException(c.End, EscuDiagnosticCodes.SplSyntax, "expected an expression");
+        switch (token.Kind)
+        {
+            case SplTokenKind.OpenParen:
+                c.Next();
+                // The operand keeps its own precedence: Wrap adds the parentheses the canonical text needs.
+                var inner = OrExpression(c);
+                c.Expect(SplTokenKind.CloseParen, "')'");
+                return inner;
+            case SplTokenKind.QuotedString:
+                c.Next();
+                return new Part(StringLiterals.Quote(token.Value), Primary, IsString: true, Literal: token.Value);
+            case SplTokenKind.QuotedField:
+                c.Next();
+                return Field(token);
+            case SplTokenKind.Word when c.Is(SplTokenKind.OpenParen, 1):
+                c.Next();
+                return Call(token, Arguments(c));
+            case SplTokenKind.Word when IsNumber(token.Value):
+                c.Next();
+                return new Part(token.Value, Primary);
+            case SplTokenKind.Word:
+                c.Next();
+                return Field(token);
+            default:
+                throw new SplTranslationException(token, EscuDiagnosticCodes.SplSyntax, $"unexpected '{token.Text}' in an expression");
+        }
+    }
+
+    private List<(SplToken Token, Part Value)> Arguments(SplTokenCursor c)
+    {
+        c.Expect(SplTokenKind.OpenParen, "'('");
+        var arguments = new List<(SplToken, Part)>();
+        if (c.Is(SplTokenKind.CloseParen))
+        {
+            c.Next();
+            return arguments;
+        }
+
+        while (true)
+        {
+            var start = c.Peek() ?? c.End;
+            arguments.Add((start, OrExpression(c)));
+            if (c.Is(SplTokenKind.Comma))
+            {
+                c.Next();
+                continue;
+            }
+
+            c.Expect(SplTokenKind.CloseParen, "')' or ','");
+            return arguments;
+        }
+    }
+
+    private Part Field(SplToken token)
+    {
+        // A single-quoted field name read outside an expression command (inside stats' eval()) is still a field name.
+        if (token.Kind == SplTokenKind.Word && token.Value.Length > 2 && token.Value.StartsWith('\'') && token.Value.EndsWith('\''))
+        {
+            token = token with { Kind = SplTokenKind.QuotedField, Value = token.Value[1..^1] };
+        }
+
+        if (token.Kind == SplTokenKind.Word && token.Value.Contains('.', StringComparison.Ordinal) && !scope.IsColumn(token.Value))
+        {
+            note(token, EscuDiagnosticCodes.FidelityNote, $"'{token.Value}' is read as the dotted field name (SPL's eval would need single quotes around it)");
+        }
+
+        var (expression, derived) = scope.Resolve(token.Value);
+        if (derived is not null)
+        {
+            note(token, EscuDiagnosticCodes.DerivedField, derived);
+        }
+
+        return new Part(expression, expression.Contains(' ', StringComparison.Ordinal) ? Primary - 1 : Primary);
+    }
+
+    private Part Call(SplToken name, List<(SplToken Token, Part Value)> args)
+    {
+        string Arg(int i) => args[i].Value.Text;
+        void Arity(int min, int max)
+        {
+            if (args.Count < min || args.Count > max)
+            {
+                throw new SplTranslationException(name, EscuDiagnosticCodes.UnsupportedFunction, $"{name.Value}() with {args.Count} argument(s) is not translated");
+            }
+        }
+
+        Part Function(string canonical, bool isString = false) => new($"{canonical}({string.Join(", ", args.Select(a => a.Value.Text))})", Primary, isString);
+
+        switch (name.Value.ToLowerInvariant())
+        {
+            case "if":
+                Arity(3, 3);
+                return new Part($"iif({Arg(0)}, {Arg(1)}, {Arg(2)})", Primary, args[1].Value.IsString || args[2].Value.IsString);
+            case "case":
+                return Case(name, args);
+            case "coalesce":
+                return Function("coalesce");
+            case "match":
+                Arity(2, 2);
+                return new Part($"{Wrap(args[0].Value, Add)} matches regex {Arg(1)}", Compare);
+            case "like":
+                Arity(2, 2);
+                return new Part(Like(args[0].Value, args[1].Value, name), Compare);
+            case "lower":
+                Arity(1, 1);
+                return Function("tolower", true);
+            case "upper":
+                Arity(1, 1);
+                return Function("toupper", true);
+            case "len":
+                Arity(1, 1);
+                return Function("strlen");
+            case "isnull":
+                Arity(1, 1);
+                return Function("isempty");
+            case "isnotnull":
+                Arity(1, 1);
+                return Function("isnotempty");
+            case "tostring":
+                Arity(1, 1);
+                return Function("tostring", true);
+            case "tonumber":
+                Arity(1, 1);
+                return Function("todouble");
+            case "round":
+                Arity(1, 2);
+                return Function("round");
+            case "abs":
+                Arity(1, 1);
+                return Function("abs");
+            case "mvcount":
+                Arity(1, 1);
+                return Function("array_length");
+            case "split":
+                Arity(2, 2);
+                return Function("split");
+            case "mvjoin":
+                Arity(2, 2);
+                return Function("strcat_array", true);
+            case "replace":
+                Arity(3, 3);
+                return Function("replace_regex", true);
+            case "urldecode":
+                Arity(1, 1);
+                return Function("url_decode", true);
+            case "substr":
+                Arity(2, 3);
+                // SPL counts from 1, the canonical substring from 0.
+                var start = int.TryParse(Arg(1), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? (s - 1).ToString(CultureInfo.InvariantCulture) : $"{Wrap(args[1].Value, Add)} - 1";
+                return new Part(args.Count == 3 ? $"substring({Arg(0)}, {start}, {Arg(2)})" : $"substring({Arg(0)}, {start})", Primary, IsString: true);
+            case "cidrmatch":
+                Arity(2, 2);
+                return new Part($"ipv4_is_in_range({Arg(1)}, {Arg(0)})", Primary);
+            case "nullif" when args.Count == 2 && args[1].Value.Literal == "":
+                // The canonical coalesce already passes over empty values.
+                return args[0].Value;
+            case "floor" when args.Count == 1 && BinOperand().Match(Arg(0)) is { Success: true } bin:
+                return new Part($"bin({bin.Groups[1].Value}, {bin.Groups[2].Value}s)", Primary, BinSize: bin.Groups[2].Value);
+            case "now":
+                Arity(0, 0);
+                return Function("now");
+            case "true":
+                Arity(0, 0);
+                return new Part("true", Primary);
+            case "false":
+                Arity(0, 0);
+                return new Part("false", Primary);
+            case "null":
+                Arity(0, 0);
+                return new Part("null", Primary);
+            case "mvindex" when args.Count == 2 && IsNumber(Arg(1)) && args[0].Value.Precedence == Primary && !args[0].Value.Text.Contains('(', StringComparison.Ordinal):
+                return new Part($"{Arg(0)}[{Arg(1)}]", Primary);
+            case "strftime" when args.Count == 2 && Arg(0) == "_time" && Arg(1) == "\"%H\"":
+                return new Part("hourofday(_time)", Primary);
+            default:
+                throw new SplTranslationException(name, EscuDiagnosticCodes.UnsupportedFunction, $"the eval function {name.Value}({string.Join(", ", args.Select(a => a.Token.Text))}) has no canonical translation");
+        }
+    }
+
+    // SPL's case() is null when no condition holds; a last condition that always holds is the canonical else.
+    private static Part Case(SplToken name, List<(SplToken Token, Part Value)> args)
+    {
+        if (args.Count < 2 || args.Count % 2 != 0)
+        {
+            throw new SplTranslationException(name, EscuDiagnosticCodes.UnsupportedFunction, "case() needs condition/value pairs");
+        }
+
+        var pairs = Enumerable.Range(0, args.Count / 2).Select(i => (Condition: args[2 * i].Value.Text, Value: args[(2 * i) + 1].Value.Text)).ToList();
+        var last = pairs[^1];
+        var otherwise = last.Condition is "true" or "1 == 1" ? last.Value : null;
+        var conditions = otherwise is null ? pairs : pairs[..^1];
+        var text = string.Join(", ", conditions.Select(p => $"{p.Condition}, {p.Value}"));
+        return new Part($"case({text}, {otherwise ?? "null"})", Primary, args.Where((_, i) => i % 2 == 1).Any(a => a.Value.IsString));
+    }
+
+    // like() is SQL LIKE, case-sensitive: % any run, _ one character; as an anchored regular expression.
+    private static string Like(Part text, Part pattern, SplToken at)
+    {
+        if (pattern.Literal is not { } raw)
+        {
+            throw new SplTranslationException(at, EscuDiagnosticCodes.UnsupportedFunction, "like() with a pattern that is not a literal is not translated");
+        }
+
+        var regex = "^" + string.Concat(raw.Select(ch => ch switch { '%' => "(?s:.*)", '_' => "(?s:.)", _ => SplSearchTerms.RegexEscape(ch.ToString()) })) + "$";
+        return $"{Wrap(text, Add)} matches regex {StringLiterals.Quote(regex)}";
+    }
+
+    private static bool IsNumber(string text) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) && char.IsAsciiDigit(text[0]);
+
+    private static string Wrap(Part part, int precedence) => part.Precedence < precedence ? $"({part.Text})" : part.Text;
+
+    private sealed record Part(string Text, int Precedence, bool IsString = false, List<string>? Concat = null, string? Literal = null, string? BinSize = null);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(_time) / (\d+)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex BinOperand();
+}

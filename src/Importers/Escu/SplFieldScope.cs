@@ -1,0 +1,143 @@
+using RuleCompiler.Compiler.Language.Printing;
+using RuleCompiler.Compiler.Language.Syntax;
+using RuleCompiler.Compiler.Model;
+
+namespace RuleCompiler.Importers.Escu;
+
+/// <summary>
+/// What an SPL field name means at one point of the pipeline: a column an earlier command made, a member of an
+/// object a bare <c>spath input=</c> extracted, a field of the data source, a Splunk add-on (CIM) field derived from
+/// raw fields, or ESCU's <c>date_hour</c>/<c>date_wday</c>. <see cref="Resolve"/> gives the canonical expression.
+/// </summary>
+internal sealed class SplFieldScope(DataSource dataSource)
+{
+    private readonly List<string> _columns = [];
+
+    public DataSource DataSource => dataSource;
+
+    /// <summary>Whether rows are still events of the data source (true until a stats, table or fields).</summary>
+    public bool RawEvents { get; private set; } = true;
+
+    /// <summary>The column whose members a bare <c>spath input=</c> made visible as top-level names.</summary>
+    public string? BareMembersOf { get; set; }
+
+    public IReadOnlyList<string> Columns => _columns;
+
+    public void Define(string name)
+    {
+        if (!_columns.Contains(name))
+        {
+            _columns.Add(name);
+        }
+    }
+
+    public void Remove(string name) => _columns.Remove(name);
+
+    /// <summary>After stats, table or fields: the rows hold exactly these columns.</summary>
+    public void Replace(IEnumerable<string> columns)
+    {
+        _columns.Clear();
+        _columns.AddRange(columns.Distinct(StringComparer.Ordinal));
+        RawEvents = false;
+        BareMembersOf = null;
+    }
+
+    public bool IsColumn(string name) => _columns.Contains(name);
+
+    /// <summary>The canonical expression for an SPL field name, and a note when it is derived rather than read.</summary>
+    public (string Expression, string? Note) Resolve(string name)
+    {
+        if (IsColumn(name) || name == "_time")
+        {
+            return (Path(name), null);
+        }
+
+        if (RawEvents && !IsDataSourceField(name) && Derived(name) is { } derived)
+        {
+            return derived;
+        }
+
+        if (BareMembersOf is { } parent && !IsDataSourceField(name))
+        {
+            return (Path(parent) + Member(name), null);
+        }
+
+        return (Path(name), null);
+    }
+
+    /// <summary>Whether the name is a declared field or a path below a declared dynamic field.</summary>
+    public bool IsDataSourceField(string name)
+    {
+        if (dataSource.FindField(name) is not null)
+        {
+            return true;
+        }
+
+        for (var dot = name.LastIndexOf('.'); dot > 0; dot = name.LastIndexOf('.', dot - 1))
+        {
+            if (dataSource.FindField(name[..dot]) is { } field)
+            {
+                return field.Type == FieldType.Dynamic;
+            }
+        }
+
+        // A prefix of declared fields names the object that holds them (userIdentity for userIdentity.arn).
+        return dataSource.Fields.Any(f => f.Name.StartsWith(name + ".", StringComparison.Ordinal));
+    }
+
+    /// <summary>Whether the name reads a value of type dynamic (a path below a dynamic field, or a dynamic field).</summary>
+    public bool IsDynamicPath(string name)
+    {
+        if (IsColumn(name))
+        {
+            return false;
+        }
+
+        for (var end = name.Length; end > 0; end = name.LastIndexOf('.', end - 1))
+        {
+            if (dataSource.FindField(name[..end]) is { } field)
+            {
+                return field.Type == FieldType.Dynamic;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A dotted path in the canonical syntax: identifier parts after dots, others as <c>["key"]</c>.</summary>
+    public static string Path(string name)
+    {
+        var parts = name.Split('.');
+        var text = SyntaxFacts.IsBareName(parts[0]) ? parts[0] : $"[{StringLiterals.Quote(parts[0])}]";
+        return text + string.Concat(parts.Skip(1).Select(Member));
+    }
+
+    /// <summary>A column name as an assignment target: a bare name, or <c>["name"]</c>.</summary>
+    public static string Name(string name) => SyntaxFacts.IsBareName(name) ? name : $"[{StringLiterals.Quote(name)}]";
+
+    private static string Member(string part) => SyntaxFacts.IsIdentifier(part) ? "." + part : $"[{StringLiterals.Quote(part)}]";
+
+    // ESCU's time fields are the event time's parts (UTC for these sources); the add-on's CIM names are derived from
+    // raw fields by the data source's event format, so a rule means the same on every backend.
+    private (string, string?)? Derived(string name) => name switch
+    {
+        "date_hour" => ("hourofday(_time)", "date_hour is the hour of the event time (UTC)"),
+        "date_wday" => ("case(dayofweek(_time) == 0d, \"sunday\", dayofweek(_time) == 1d, \"monday\", dayofweek(_time) == 2d, \"tuesday\", dayofweek(_time) == 3d, \"wednesday\", dayofweek(_time) == 4d, \"thursday\", dayofweek(_time) == 5d, \"friday\", \"saturday\")", "date_wday is the lower-case day name of the event time (UTC)"),
+        _ => dataSource.EventFormat == EventFormat.CloudTrail && CloudTrailCim.TryGetValue(name, out var cim) ? (cim, $"the Splunk add-on field '{name}' is derived as {cim}") : null,
+    };
+
+    /// <summary>The Splunk Add-on for AWS's CIM fields of aws:cloudtrail, as expressions over the raw CloudTrail keys.</summary>
+    public static readonly IReadOnlyDictionary<string, string> CloudTrailCim = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["src"] = "sourceIPAddress",
+        ["src_ip"] = "sourceIPAddress",
+        ["region"] = "awsRegion",
+        ["user_agent"] = "userAgent",
+        ["user_arn"] = "userIdentity.arn",
+        ["aws_account_id"] = "recipientAccountId",
+        ["user_name"] = "userIdentity.userName",
+        ["user_type"] = "userIdentity.type",
+        ["user"] = "coalesce(userIdentity.userName, userIdentity.sessionContext.sessionIssuer.userName, userIdentity.principalId)",
+        ["userName"] = "coalesce(userIdentity.userName, userIdentity.sessionContext.sessionIssuer.userName)",
+    };
+}

@@ -1,0 +1,131 @@
+using RuleCompiler.Backends.Splunk.Spl;
+
+namespace RuleCompiler.Importers.Escu;
+
+/// <summary><c>stats</c>: SPL aggregates as canonical ones, each under its SPL output name, and the group-by fields.</summary>
+internal sealed partial class SplPipelineTranslator
+{
+    private void Stats(SplCommand command)
+    {
+        var cursor = Cursor(command);
+        var aggregates = new List<(string Name, string Expression)>();
+        while (!cursor.AtEnd && !cursor.IsWord("by"))
+        {
+            var function = cursor.Next();
+            if (function.Kind == SplTokenKind.Comma)
+            {
+                continue;
+            }
+
+            if (function.Kind != SplTokenKind.Word)
+            {
+                throw new SplTranslationException(function, EscuDiagnosticCodes.SplSyntax, $"unexpected '{function.Text}' in stats");
+            }
+
+            SplToken? argument = null;
+            string? computed = null;
+            if (cursor.Is(SplTokenKind.OpenParen))
+            {
+                cursor.Next();
+                argument = cursor.Next();
+                if (argument is { Kind: SplTokenKind.Word, Value: "eval" } && cursor.Is(SplTokenKind.OpenParen))
+                {
+                    // fn(eval(expression)): the aggregate of a computed value.
+                    cursor.Next();
+                    computed = Expression(cursor, whole: false);
+                    cursor.Expect(SplTokenKind.CloseParen, "')' after the eval expression");
+                }
+                else if (argument.Kind is not (SplTokenKind.Word or SplTokenKind.QuotedString) || argument.Value.Contains('*', StringComparison.Ordinal))
+                {
+                    throw new SplTranslationException(argument, EscuDiagnosticCodes.UnsupportedFunction, $"{function.Value}({argument.Value}) is translated over one field or eval expression (not a wildcard)");
+                }
+
+                cursor.Expect(SplTokenKind.CloseParen, "')'");
+            }
+
+            var name = argument is null ? function.Value : $"{function.Value}({argument.Value})";
+            if (cursor.IsWord("as"))
+            {
+                cursor.Next();
+                name = cursor.Next().Value;
+            }
+
+            aggregates.Add((name, Aggregate(function, argument, computed)));
+        }
+
+        var keys = new List<SplToken>();
+        if (cursor.IsWord("by"))
+        {
+            cursor.Next();
+            while (!cursor.AtEnd)
+            {
+                var key = cursor.Next();
+                if (key.Kind != SplTokenKind.Comma)
+                {
+                    keys.Add(key);
+                }
+            }
+        }
+
+        if (aggregates.Count == 0)
+        {
+            throw new SplTranslationException(command.Head, EscuDiagnosticCodes.SplSyntax, "stats without an aggregate");
+        }
+
+        var byKeys = keys.Select(k => ByKey(k)).ToList();
+        if (_pendingFill is { } fill && keys.Count > 0)
+        {
+            // The derived group-by fields become columns first so the fill reaches them, as SPL's fillnull does.
+            var derived = byKeys.Where(k => k.Contains(" = ", StringComparison.Ordinal)).ToList();
+            if (derived.Count > 0)
+            {
+                _stages.Add("extend " + string.Join(", ", derived));
+                derived.ForEach(d => scope.Define(keys[byKeys.IndexOf(d)].Value));
+                byKeys = [.. keys.Select(k => SplFieldScope.Path(k.Value))];
+            }
+
+            var fillable = keys.Select(k => k.Value).Where(k => !scope.IsDynamicPath(k) && k != "_time").ToList();
+            if (fillable.Count > 0)
+            {
+                _stages.Add($"fill-null {fill} in {string.Join(", ", fillable.Select(SplFieldScope.Path))}");
+            }
+
+            _pendingFill = null;
+        }
+
+        var items = string.Join(", ", aggregates.Select(a => $"{SplFieldScope.Name(a.Name)} = {a.Expression}"));
+        _stages.Add(byKeys.Count == 0 ? $"summarize {items}" : $"summarize {items}\n    by {string.Join(", ", byKeys)}");
+        scope.Replace(keys.Select(k => k.Value).Concat(aggregates.Select(a => a.Name)));
+    }
+
+    private string Aggregate(SplToken function, SplToken? argument, string? computed)
+    {
+        var field = computed ?? (argument is null ? null : argument.Value == "_raw" ? "_raw" : AggregateArgument(argument));
+        var name = function.Value.ToLowerInvariant();
+        return (name, field) switch
+        {
+            // Every event has its own raw text, so counting raw texts counts events.
+            ("count" or "c", null) or ("count" or "c" or "dc" or "distinct_count", "_raw") => "count()",
+            ("count" or "c", _) => $"countif(isnotempty({field}))",
+            ("dc" or "distinct_count", not null) => $"dcount({field})",
+            ("values", not null) => $"make_set({field})",
+            ("list", not null) => $"make_list({field})",
+            ("min" or "max" or "avg" or "sum" or "stdev", not null) => $"{name}({field})",
+            ("mean", not null) => $"avg({field})",
+            ("earliest", "_time") => "min(_time)",
+            ("latest", "_time") => "max(_time)",
+            _ => throw new SplTranslationException(function, EscuDiagnosticCodes.UnsupportedFunction, $"the stats function {function.Value}{(argument is null ? "" : $"({argument.Value})")} has no canonical translation"),
+        };
+    }
+
+    private string AggregateArgument(SplToken argument)
+    {
+        var name = argument.Value;
+        if (scope.IsColumn(name) || name == "_time")
+        {
+            return SplFieldScope.Path(name);
+        }
+
+        return Read(argument, name);
+    }
+}

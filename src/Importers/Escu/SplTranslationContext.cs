@@ -1,0 +1,80 @@
+using RuleCompiler.Compiler.Loading;
+using RuleCompiler.Compiler.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace RuleCompiler.Importers.Escu;
+
+/// <summary>
+/// What the SPL translation knows besides the SPL: the repository's data sources (a data source's Splunk base
+/// search, such as <c>`cloudtrail`</c>, names it), the names of its lists, and the definitions of the source's
+/// macros (ESCU's <c>macros/*.yml</c>), which show which macros are allow-lists.
+/// </summary>
+public sealed record SplTranslationContext(IReadOnlyList<DataSource> DataSources, IReadOnlySet<string> Lists, IReadOnlyDictionary<string, string> Macros)
+{
+    /// <summary>The data sources and lists of the rules repository at or above <paramref name="path"/>; empty when there is none.</summary>
+    public static SplTranslationContext FromRepository(string path)
+    {
+        var root = RuleRepository.FindRepositoryRoot(Path.GetFullPath(path));
+        if (root is null)
+        {
+            return new SplTranslationContext([], new HashSet<string>(), new Dictionary<string, string>());
+        }
+
+        var loaded = RuleRepository.Load(Path.Combine(root, RuleRepository.DataSourcesFolder));
+        var lists = Directory.Exists(Path.Combine(root, RuleRepository.ListsFolder))
+            ? RuleRepository.Load(Path.Combine(root, RuleRepository.ListsFolder)).Lists.Select(l => l.Name).ToHashSet(StringComparer.Ordinal)
+            : [];
+        return new SplTranslationContext(loaded.DataSources, lists, new Dictionary<string, string>());
+    }
+
+    /// <summary>This context with the macro definitions of ESCU's <c>macros/</c> folder (name → definition).</summary>
+    public SplTranslationContext WithMacros(string macrosFolder)
+    {
+        var macros = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(macrosFolder, "*.yml").Order(StringComparer.Ordinal))
+        {
+            try
+            {
+                var stream = new YamlStream();
+                stream.Load(new StringReader(File.ReadAllText(file)));
+                if (stream.Documents.Count == 1 && stream.Documents[0].RootNode is YamlMappingNode map
+                    && map.Children.TryGetValue(new YamlScalarNode("name"), out var name) && name is YamlScalarNode { Value: { } n }
+                    && map.Children.TryGetValue(new YamlScalarNode("definition"), out var definition) && definition is YamlScalarNode { Value: { } d })
+                {
+                    macros[n] = d;
+                }
+            }
+            catch (YamlDotNet.Core.YamlException)
+            {
+                // A macro file that does not read is a macro the translation does not know; using it is RC5025.
+            }
+        }
+
+        return this with { Macros = macros };
+    }
+
+    /// <summary>
+    /// This context with the macros of the security_content checkout <paramref name="sourcePath"/> lies in (the
+    /// <c>macros/</c> folder beside <c>detections/</c>), unless it has macros already or there is none.
+    /// </summary>
+    public SplTranslationContext WithMacrosAbove(string sourcePath)
+    {
+        if (Macros.Count > 0)
+        {
+            return this;
+        }
+
+        for (var dir = Path.GetDirectoryName(Path.GetFullPath(sourcePath)); dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            if (Directory.Exists(Path.Combine(dir, "macros")) && Directory.Exists(Path.Combine(dir, "detections")))
+            {
+                return WithMacros(Path.Combine(dir, "macros"));
+            }
+        }
+
+        return this;
+    }
+
+    /// <summary>The data source whose Splunk base search is exactly this macro call (<c>`cloudtrail`</c>).</summary>
+    public DataSource? DataSourceOf(string macroCall) => DataSources.FirstOrDefault(d => d.Splunk.BaseSearch.Trim() == macroCall);
+}

@@ -1,0 +1,26 @@
+namespace RuleCompiler.Importers.Sentinel;
+
+/// <summary>Codes of the Sentinel (KQL) importer, RC5050–RC5079 (docs/diagnostics.md lists them).</summary>
+public static class SentinelImportCodes
+{
+    /// <summary>The file is not YAML, not one mapping, or lacks a key the translation needs (name, query).</summary>
+    public const string MalformedRule = "RC5050";
+
+    /// <summary>KQL syntax the canonical language has no form for (an operator, stage or clause the parser does not read).</summary>
+    public const string UntranslatedSyntax = "RC5051";
+
+    /// <summary>A table no data source of the repository reads (its <c>sentinel.table</c>), or two different tables in one rule.</summary>
+    public const string UnmappedTable = "RC5052";
+
+    /// <summary>A KQL function the canonical language does not have.</summary>
+    public const string UntranslatedFunction = "RC5053";
+
+    /// <summary>An ATT&amp;CK technique the catalogue does not hold: not carried across (partial).</summary>
+    public const string UnknownTechnique = "RC5055";
+
+    /// <summary>A Sentinel key or value the canonical rule has no place for: not carried across (partial).</summary>
+    public const string DroppedMetadata = "RC5056";
+
+    /// <summary>An entity mapping, custom detail or alert placeholder naming a column the query does not output (partial).</summary>
+    public const string MissingColumn = "RC5057";
+}
