@@ -45,17 +45,8 @@ public class ParseBenchmarks
 
     [Benchmark]
     public SearchSourceMap SourceMap() =>
-        SearchSourceMap.Create(_scalar.Value, StyleOf(_scalar.Style), _fileText, (int)_scalar.Start.Line, (int)_scalar.Start.Column);
+        SearchSourceMap.Create(_scalar.Value, Compiler.Loading.QueryTextStyles.Of(_scalar.Style), _fileText, (int)_scalar.Start.Line, (int)_scalar.Start.Column);
 
-    // The benchmark reads the seed with YamlDotNet directly; the map takes the parser's own style names.
-    private static QueryTextStyle StyleOf(ScalarStyle style) => style switch
-    {
-        ScalarStyle.SingleQuoted => QueryTextStyle.SingleQuoted,
-        ScalarStyle.DoubleQuoted => QueryTextStyle.DoubleQuoted,
-        ScalarStyle.Literal => QueryTextStyle.Literal,
-        ScalarStyle.Folded => QueryTextStyle.Folded,
-        _ => QueryTextStyle.Plain,
-    };
 
     internal static (string FileText, Scalar Search) ReadSearch(string name)
     {

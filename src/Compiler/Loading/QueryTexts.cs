@@ -10,14 +10,5 @@ internal static class QueryTexts
     public static QueryText From(YamlScalar scalar, string fileText) => new(
         scalar.Value,
         scalar.Span,
-        SearchSourceMap.Create(scalar.Value, StyleOf(scalar.Style), fileText, scalar.Span.Line, scalar.Span.Column));
-
-    private static QueryTextStyle StyleOf(YamlScalarStyle style) => style switch
-    {
-        YamlScalarStyle.SingleQuoted => QueryTextStyle.SingleQuoted,
-        YamlScalarStyle.DoubleQuoted => QueryTextStyle.DoubleQuoted,
-        YamlScalarStyle.Literal => QueryTextStyle.Literal,
-        YamlScalarStyle.Folded => QueryTextStyle.Folded,
-        _ => QueryTextStyle.Plain,
-    };
+        SearchSourceMap.Create(scalar.Value, QueryTextStyles.Of(scalar.Style), fileText, scalar.Span.Line, scalar.Span.Column));
 }

@@ -19,26 +19,16 @@ public sealed class EscuImporter(AttackCatalogue attack, SplTranslationContext c
 
     public string Format => "escu";
 
-    public bool Accepts(string path) => path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase);
+    public bool Accepts(string path) => SourceYaml.IsYamlFile(path);
 
     public ImportedRule Import(string path, string text, string schemaPath)
     {
         var diagnostics = new List<Diagnostic>();
-        YamlMappingNode root;
-        try
+        var (root, error) = SourceYaml.LoadMapping(path, text, ImporterDiagnosticCodes.UnreadableSource, "an ESCU detection is one YAML mapping");
+        if (root is null)
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode map)
-            {
-                return Failed(path, diagnostics, ImporterDiagnosticCodes.UnreadableSource, "an ESCU detection is one YAML mapping", SourceSpan.File(path));
-            }
-
-            root = map;
-        }
-        catch (YamlException e)
-        {
-            return Failed(path, diagnostics, ImporterDiagnosticCodes.UnreadableSource, $"not YAML: {e.Message}", SourceSpan.At(path, (int)Math.Max(1, e.Start.Line), (int)Math.Max(1, e.Start.Column)));
+            diagnostics.Add(error!);
+            return new ImportedRule(path, null, null, diagnostics);
         }
 
         var yaml = new EscuYaml(path, root);

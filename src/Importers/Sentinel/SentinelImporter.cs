@@ -21,26 +21,16 @@ public sealed partial class SentinelImporter(IReadOnlyList<DataSource> dataSourc
 
     public string Format => "sentinel";
 
-    public bool Accepts(string path) => path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
+    public bool Accepts(string path) => SourceYaml.IsYamlFile(path);
 
     public ImportedRule Import(string path, string text, string schemaPath)
     {
         var diagnostics = new List<Diagnostic>();
-        YamlMappingNode root;
-        try
+        var (root, error) = SourceYaml.LoadMapping(path, text, SentinelImportCodes.MalformedRule, "a Sentinel rule is one YAML mapping");
+        if (root is null)
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode map)
-            {
-                return Failed(path, diagnostics, "a Sentinel rule is one YAML mapping", SourceSpan.File(path));
-            }
-
-            root = map;
-        }
-        catch (YamlException e)
-        {
-            return Failed(path, diagnostics, $"not YAML: {e.Message}", SourceSpan.At(path, (int)Math.Max(1, e.Start.Line), (int)Math.Max(1, e.Start.Column)));
+            diagnostics.Add(error!);
+            return new ImportedRule(path, null, null, diagnostics);
         }
 
         var reader = new SentinelYaml(path, root);
@@ -51,7 +41,7 @@ public sealed partial class SentinelImporter(IReadOnlyList<DataSource> dataSourc
 
         var metadata = new SentinelMetadata(reader, attack, diagnostics);
         var translation = KqlTranslator.Translate(query, tables, metadata.NamedColumns());
-        var positions = SearchSourceMap.Create(query, YamlQueryStyles.Of(queryNode.Style), text, (int)queryNode.Start.Line, (int)queryNode.Start.Column);
+        var positions = SearchSourceMap.Create(query, Compiler.Loading.QueryTextStyles.Of(queryNode.Style), text, (int)queryNode.Start.Line, (int)queryNode.Start.Column);
         diagnostics.AddRange(translation.Diagnostics.Select(d => d.ToDiagnostic(path, positions)));
         var fileName = Naming.SnakeCase(name) + ".yml";
         if (translation.Search is null || translation.Source is null)

@@ -18,26 +18,16 @@ public sealed partial class SigmaImporter(AttackCatalogue attack) : IRuleImporte
 {
     public string Format => "sigma";
 
-    public bool Accepts(string path) => path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase);
+    public bool Accepts(string path) => SourceYaml.IsYamlFile(path);
 
     public ImportedRule Import(string path, string text, string schemaPath)
     {
         var diagnostics = new List<Diagnostic>();
-        YamlMappingNode root;
-        try
+        var (root, error) = SourceYaml.LoadMapping(path, text, ImporterDiagnosticCodes.UnreadableSource, "a Sigma rule is one YAML mapping (multi-document correlation files are not translated)");
+        if (root is null)
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode map)
-            {
-                return Failed(path, diagnostics, ImporterDiagnosticCodes.UnreadableSource, "a Sigma rule is one YAML mapping (multi-document correlation files are not translated)", SourceSpan.File(path));
-            }
-
-            root = map;
-        }
-        catch (YamlException e)
-        {
-            return Failed(path, diagnostics, ImporterDiagnosticCodes.UnreadableSource, $"not YAML: {e.Message}", SourceSpan.At(path, (int)Math.Max(1, e.Start.Line), (int)Math.Max(1, e.Start.Column)));
+            diagnostics.Add(error!);
+            return new ImportedRule(path, null, null, diagnostics);
         }
 
         var title = Scalar(root, "title");

@@ -22,6 +22,6 @@ internal static class TestYaml
     public static Scalar ScalarOf(YamlMappingNode map, string key)
     {
         var node = (YamlScalarNode)map.Children[new YamlScalarNode(key)];
-        return new Scalar(node.Value ?? "", Parsing.TestQueryStyles.Of(node.Style), (int)node.Start.Line, (int)node.Start.Column);
+        return new Scalar(node.Value ?? "", RuleCompiler.Compiler.Loading.QueryTextStyles.Of(node.Style), (int)node.Start.Line, (int)node.Start.Column);
     }
 }

@@ -16,7 +16,7 @@ internal sealed record YamlSearchScalar(string Value, RuleCompiler.Compiler.Lang
             {
                 if (previousWasSearchKey)
                 {
-                    return new YamlSearchScalar(scalar.Value, TestQueryStyles.Of(scalar.Style), (int)scalar.Start.Line, (int)scalar.Start.Column);
+                    return new YamlSearchScalar(scalar.Value, RuleCompiler.Compiler.Loading.QueryTextStyles.Of(scalar.Style), (int)scalar.Start.Line, (int)scalar.Start.Column);
                 }
 
                 previousWasSearchKey = scalar.Value == "search" && scalar.Style == ScalarStyle.Plain;
