@@ -18,12 +18,18 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, string Working
     /// <summary><c>--warnings-as-errors</c>: every warning is reported, counted and exits as an error.</summary>
     public bool WarningsAsErrors { get; init; }
 
+    /// <summary>Environment variables (<c>RULEC_CACHE_DIR</c>); tests give their own, and none by default.</summary>
+    public Func<string, string?> EnvironmentVariable { get; init; } = _ => null;
+
     /// <summary>The real console; colour only when stderr is a terminal that shows it (see <see cref="ColourWanted"/>).</summary>
     public static CliContext FromConsole() => new(
         Console.Out,
         Console.Error,
         Directory.GetCurrentDirectory(),
-        ColourWanted(Console.IsErrorRedirected, Environment.GetEnvironmentVariable));
+        ColourWanted(Console.IsErrorRedirected, Environment.GetEnvironmentVariable))
+    {
+        EnvironmentVariable = Environment.GetEnvironmentVariable,
+    };
 
     /// <summary>
     /// Colour only on a terminal (not a pipe or file), when NO_COLOR (no-color.org) is unset or empty, and when TERM

@@ -17,6 +17,9 @@ public static class CliDiagnosticCodes
     /// <summary><c>rulec explain</c> was given a code rulec does not have.</summary>
     public const string UnknownDiagnosticCode = "RC1909";
 
+    /// <summary><c>--cache-dir</c> or <c>RULEC_CACHE_DIR</c> lies inside (or holds) the repository being read.</summary>
+    public const string CacheInsideRepository = "RC1910";
+
     /// <summary><c>rulec show</c> names a rule that is not in the rules folder.</summary>
     public const string UnknownRule = "RC1920";
 }

@@ -28,6 +28,13 @@ internal static class Limits
     /// </summary>
     public const int MaxEventBytes = 32 * 1024 * 1024;
 
+    /// <summary>
+    /// The most rows, groups or keys one stateful stage of one running rule holds (summarize groups, distinct keys,
+    /// sort rows without a take, join and union sides, rows waiting for a list). Rows are events or smaller: about a
+    /// few GB at worst, and far above what an alerting rule keeps.
+    /// </summary>
+    public const int MaxRowsHeld = 1_000_000;
+
     /// <summary>How long one regular-expression match may run before it is stopped and reported.</summary>
     public static readonly TimeSpan RegexMatchTimeout = TimeSpan.FromSeconds(1);
 }

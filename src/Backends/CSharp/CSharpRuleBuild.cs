@@ -5,8 +5,8 @@ using RuleCompiler.Compiler.Diagnostics;
 namespace RuleCompiler.Backends.CSharp;
 
 /// <summary>
-/// From the compiler's result to loaded, runnable rules: generate C# for every rule that bound, compile it all in
-/// one Roslyn compilation, load it. <see cref="Pairs"/> pairs each runnable rule with the compiler's rule
+/// From the compiler's result to loaded, runnable rules: generate C# for every rule that bound, compile it
+/// (<see cref="RuleAssemblyCompiler"/>), load it. <see cref="Pairs"/> pairs each runnable rule with the compiler's rule
 /// (its tests, data source). Dispose to unload the generated assembly.
 /// </summary>
 public sealed class CSharpRuleBuild : IDisposable
@@ -33,7 +33,10 @@ public sealed class CSharpRuleBuild : IDisposable
 
     private IReadOnlyList<Runtime.Rules.IndexedRule>? _indexed;
 
-    public static CSharpRuleBuild From(CompilationResult result, Func<string, string> displayPath)
+    /// <param name="result">The compiler's result; rules with errors are not in it.</param>
+    /// <param name="displayPath">How rule files are named in generated code (repository-relative).</param>
+    /// <param name="cache">Compiled assemblies kept between runs, or null to compile everything.</param>
+    public static CSharpRuleBuild From(CompilationResult result, Func<string, string> displayPath, CompiledRuleCache? cache = null)
     {
         // A rule the C# target cannot run is reported and left out; the others still run.
         var all = new List<Diagnostic>();
@@ -55,7 +58,7 @@ public sealed class CSharpRuleBuild : IDisposable
             return new CSharpRuleBuild(null, [], all);
         }
 
-        var (set, errors) = RuleAssemblyCompiler.Compile(generated);
+        var (set, errors) = RuleAssemblyCompiler.Compile(generated, cache);
         all.AddRange(errors);
         if (set is null)
         {

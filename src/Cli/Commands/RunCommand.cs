@@ -47,7 +47,9 @@ public static class RunCommand
             Description = "Threads that parse events and run rules (default: all cores); the output is the same for any number. Standard input is read on one thread.",
         };
         command.Options.Add(threads);
-        command.SetAction(result => Run(GlobalOptions.Apply(context, result), result.GetValue(rules)!, result.GetValue(events)!, result.GetValue(output), result.GetValue(now), result.GetValue(threads) ?? Environment.ProcessorCount));
+        var cacheDir = CompileCacheOption.Create();
+        command.Options.Add(cacheDir);
+        command.SetAction(result => Run(GlobalOptions.Apply(context, result), result.GetValue(rules)!, result.GetValue(events)!, result.GetValue(output), result.GetValue(now), result.GetValue(threads) ?? Environment.ProcessorCount, result.GetValue(cacheDir)));
         return command;
     }
 
@@ -72,7 +74,7 @@ public static class RunCommand
         return RepositoryFiles.IsInside(real, context.Resolve(rulesPath)) ? "it is inside the --rules folder" : null;
     }
 
-    private static int Run(CliContext context, string rulesPath, string[] eventFiles, string? outputFile, string? nowOption, int threads)
+    private static int Run(CliContext context, string rulesPath, string[] eventFiles, string? outputFile, string? nowOption, int threads, string? cacheDir)
     {
         var printer = new DiagnosticPrinter(context, "rulec run");
         if (threads < 1)
@@ -83,7 +85,7 @@ public static class RunCommand
         // Both checks run, so every bad path is reported at once.
         var rulesUnusable = printer.ReportUnusablePaths([rulesPath]);
         var expanded = EventInputs.Expand(context, printer, eventFiles);
-        if (rulesUnusable || expanded is null)
+        if (rulesUnusable || expanded is null || !CompileCacheOption.TryResolve(context, cacheDir, [rulesPath], printer, out var cache))
         {
             return ExitCodes.UsageError;
         }
@@ -105,7 +107,7 @@ public static class RunCommand
             printer.Print(diagnostic);
         }
 
-        using var build = CSharpRuleBuild.From(compilation, RuleCompilerHost.DisplayPath);
+        using var build = CSharpRuleBuild.From(compilation, RuleCompilerHost.DisplayPath, cache);
         foreach (var diagnostic in build.Diagnostics)
         {
             printer.Print(diagnostic);

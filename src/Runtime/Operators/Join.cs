@@ -31,6 +31,7 @@ public sealed class Join : IRowSink
     private readonly IRowSink _next;
     private readonly List<Row> _left = [];
     private readonly List<Row> _right = [];
+    private readonly HeldRows _held = new("join");
     private int _completed;
 
     public Join(JoinKind kind, Func<Row, Value>[] leftKeys, Func<Row, Value>[] rightKeys, IRowSink next)
@@ -45,9 +46,25 @@ public sealed class Join : IRowSink
     /// <summary>Where the right-hand pipeline sends its rows.</summary>
     public IRowSink Right { get; }
 
-    public void Push(Row row) => _left.Add(row);
+    public void Push(Row row) => Hold(_left, row);
 
     public void Complete() => SideCompleted();
+
+    /// <summary>Both sides count towards one bound: they are all held until the join runs.</summary>
+    private void Hold(List<Row> side, Row row)
+    {
+        if (_held.Stopped)
+        {
+            return;
+        }
+
+        _held.Add(() =>
+        {
+            _left.Clear();
+            _right.Clear();
+        });
+        side.Add(row);
+    }
 
     private void SideCompleted()
     {
@@ -56,7 +73,11 @@ public sealed class Join : IRowSink
             return;
         }
 
-        Emit();
+        if (!_held.Stopped)
+        {
+            Emit();
+        }
+
         _left.Clear();
         _right.Clear();
         _next.Complete();
@@ -160,7 +181,7 @@ public sealed class Join : IRowSink
 
     private sealed class Port(Join owner) : IRowSink
     {
-        public void Push(Row row) => owner._right.Add(row);
+        public void Push(Row row) => owner.Hold(owner._right, row);
 
         public void Complete() => owner.SideCompleted();
     }
@@ -174,6 +195,7 @@ public sealed class Union : IRowSink
 {
     private readonly IRowSink _next;
     private readonly List<Row>[] _branches;
+    private readonly HeldRows _held = new("union");
     private int _pending;
 
     public Union(int branchCount, IRowSink next)
@@ -199,7 +221,7 @@ public sealed class Union : IRowSink
 
         foreach (var branch in _branches)
         {
-            foreach (var row in branch)
+            foreach (var row in _held.Stopped ? [] : branch)
             {
                 _next.Push(row);
             }
@@ -210,9 +232,20 @@ public sealed class Union : IRowSink
         _next.Complete();
     }
 
+    private void Hold(List<Row> branch, Row row)
+    {
+        if (_held.Stopped)
+        {
+            return;
+        }
+
+        _held.Add(() => Array.ForEach(_branches, b => b.Clear()));
+        branch.Add(row);
+    }
+
     private sealed class BranchPort(Union owner, List<Row> rows) : IRowSink
     {
-        public void Push(Row row) => rows.Add(row);
+        public void Push(Row row) => owner.Hold(rows, row);
 
         public void Complete() => owner.OneCompleted();
     }

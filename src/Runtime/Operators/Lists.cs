@@ -11,6 +11,7 @@ public sealed class ListCollector : IRowSink
 {
     private readonly List<Value> _values = [];
     private readonly List<Action> _waiting = [];
+    private readonly HeldRows _held = new("a list sub-pipeline");
     private ValueSet? _exact;
     private ValueSet? _ignoreCase;
 
@@ -18,8 +19,14 @@ public sealed class ListCollector : IRowSink
 
     public void Push(Row row)
     {
+        if (_held.Stopped)
+        {
+            return;
+        }
+
         foreach (var field in row.Fields())
         {
+            _held.Add(_values.Clear);
             _values.Add(field.Value);
             return;
         }
@@ -34,10 +41,12 @@ public sealed class ListCollector : IRowSink
         }
     }
 
-    /// <summary>The collected values as an <c>in</c> (or <c>in~</c>) list.</summary>
-    public ValueSet Set(bool ignoreCase) => ignoreCase
-        ? _ignoreCase ??= new ValueSet(_values, ignoreCase: true)
-        : _exact ??= new ValueSet(_values, ignoreCase: false);
+    /// <summary>The collected values as an <c>in</c> (or <c>in~</c>) list; a list cut short by the bound cannot answer.</summary>
+    public ValueSet Set(bool ignoreCase) => _held.Stopped
+        ? throw new RowLimitExceededException("a list sub-pipeline")
+        : ignoreCase
+            ? _ignoreCase ??= new ValueSet(_values, ignoreCase: true)
+            : _exact ??= new ValueSet(_values, ignoreCase: false);
 
     internal void WhenComplete(Action action) => _waiting.Add(action);
 }
@@ -49,7 +58,8 @@ public sealed class ListCollector : IRowSink
 public sealed class AfterLists : Stage
 {
     private readonly ListCollector[] _lists;
-    private readonly List<Row> _held = [];
+    private readonly List<Row> _waitingRows = [];
+    private readonly HeldRows _held = new("rows waiting for a list");
     private bool _inputDone;
     private bool _finished;
 
@@ -67,13 +77,19 @@ public sealed class AfterLists : Stage
 
     public override void Push(Row row)
     {
+        if (_held.Stopped)
+        {
+            return;
+        }
+
         if (ListsReady)
         {
             Next.Push(row);
         }
         else
         {
-            _held.Add(row);
+            _held.Add(_waitingRows.Clear);
+            _waitingRows.Add(row);
         }
     }
 
@@ -90,12 +106,12 @@ public sealed class AfterLists : Stage
             return;
         }
 
-        foreach (var row in _held)
+        foreach (var row in _held.Stopped ? [] : _waitingRows)
         {
             Next.Push(row);
         }
 
-        _held.Clear();
+        _waitingRows.Clear();
         if (_inputDone && !_finished)
         {
             _finished = true;

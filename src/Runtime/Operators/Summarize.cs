@@ -16,9 +16,15 @@ public sealed class Summarize(
 {
     private readonly Dictionary<Value[], Accumulator[]> _groups = new(KeyComparer.Instance);
     private readonly List<Value[]> _order = [];
+    private readonly HeldRows _held = new("summarize");
 
     public override void Push(Row row)
     {
+        if (_held.Stopped)
+        {
+            return;
+        }
+
         var key = new Value[keys.Length];
         for (var i = 0; i < keys.Length; i++)
         {
@@ -27,6 +33,11 @@ public sealed class Summarize(
 
         if (!_groups.TryGetValue(key, out var accumulators))
         {
+            _held.Add(() =>
+            {
+                _groups.Clear();
+                _order.Clear();
+            });
             accumulators = aggregates.Select(a => a.Create()).ToArray();
             _groups.Add(key, accumulators);
             _order.Add(key);
@@ -40,6 +51,12 @@ public sealed class Summarize(
 
     public override void Complete()
     {
+        if (_held.Stopped)
+        {
+            base.Complete();
+            return;
+        }
+
         if (keys.Length == 0 && _order.Count == 0)
         {
             var empty = Array.Empty<Value>();
@@ -75,12 +92,19 @@ public sealed class Summarize(
 public sealed class Distinct(KeyValuePair<string, Func<Row, Value>>[] columns, IRowSink next) : Stage(next)
 {
     private readonly HashSet<Value[]> _seen = new(KeyComparer.Instance);
+    private readonly HeldRows _held = new("distinct");
 
     public override void Push(Row row)
     {
+        if (_held.Stopped)
+        {
+            return;
+        }
+
         var key = columns.Select(c => c.Value(row)).ToArray();
         if (_seen.Add(key))
         {
+            _held.Add(_seen.Clear);
             Next.Push(Row.FromColumns(columns.Select((c, i) => new KeyValuePair<string, Value>(c.Key, key[i]))));
         }
     }
@@ -98,14 +122,21 @@ public sealed class Sort(SortKey[] keys, IRowSink next) : Stage(next)
     // those and memory stays O(k) however many rows arrive, instead of every row of the input.
     private readonly int? _limit = next is Take take && take.Count < int.MaxValue ? (int)take.Count : null;
     private readonly List<(Value[] Key, Row Row, long Index)> _rows = [];
+    private readonly HeldRows _held = new("sort");
     private PriorityQueue<(Value[] Key, Row Row, long Index), (Value[] Key, Row Row, long Index)>? _top;
     private long _seen;
 
     public override void Push(Row row)
     {
+        if (_held.Stopped)
+        {
+            return;
+        }
+
         var item = (keys.Select(k => k.Value(row)).ToArray(), row, _seen++);
         if (_limit is not { } limit)
         {
+            _held.Add(_rows.Clear);
             _rows.Add(item);
             return;
         }
@@ -114,6 +145,7 @@ public sealed class Sort(SortKey[] keys, IRowSink next) : Stage(next)
         _top ??= new PriorityQueue<(Value[], Row, long), (Value[], Row, long)>(Comparer<(Value[] Key, Row Row, long Index)>.Create((a, b) => Compare(b, a)));
         if (_top.Count < limit)
         {
+            _held.Add(_top.Clear);
             _top.Enqueue(item, item);
         }
         else if (limit > 0 && Compare(item, _top.Peek()) < 0)
@@ -124,6 +156,12 @@ public sealed class Sort(SortKey[] keys, IRowSink next) : Stage(next)
 
     public override void Complete()
     {
+        if (_held.Stopped)
+        {
+            base.Complete();
+            return;
+        }
+
         if (_top is not null)
         {
             while (_top.TryDequeue(out var item, out _))
