@@ -39,7 +39,7 @@ public class SentinelGoldenTests
         Assert.True(result.Yaml is not null, string.Join("\n", result.Diagnostics));
 
         var golden = Path.Combine(RepositoryPaths.Root, "tests", "Backends.Tests", "Golden", "SentinelImport", Path.GetFileName(rule) + ".yml");
-        MatchesGoldenAndBinds(result, golden);
+        ImportGolden.MatchesAndBinds(result, golden);
     }
 
     /// <summary>
@@ -58,21 +58,6 @@ public class SentinelGoldenTests
         Assert.True(result.Status == ImportStatus.Imported, string.Join("\n", result.Diagnostics));
 
         var golden = Path.Combine(folder, rule + ".yml");
-        MatchesGoldenAndBinds(result, golden);
-    }
-
-    private static void MatchesGoldenAndBinds(ImportedRule result, string golden)
-    {
-        if (Environment.GetEnvironmentVariable("RULEC_UPDATE_GOLDEN") == "1")
-        {
-            File.WriteAllText(golden, result.Yaml);
-        }
-
-        Assert.True(File.Exists(golden), $"missing golden file {golden} (run with RULEC_UPDATE_GOLDEN=1)");
-        Assert.Equal(File.ReadAllText(golden), result.Yaml);
-
-        using var scratch = new ImportScratch();
-        var compiled = scratch.Compile(scratch.Write(result.FileName!, result.Yaml!));
-        Assert.True(compiled.ErrorCount == 0, string.Join("\n", compiled.Diagnostics));
+        ImportGolden.MatchesAndBinds(result, golden);
     }
 }
