@@ -91,7 +91,7 @@ public static partial class CanonicalYamlWriter
     }
 
     /// <summary>The nested keys written after <c>attack</c> and <c>tags</c>, in the rule format's order.</summary>
-    public static readonly IReadOnlyList<string> MetadataOrder = ["risk", "entities", "alert", "schedule", "drilldowns", "tests"];
+    public static readonly IReadOnlyList<string> MetadataOrder = ["risk", "entities", "alert", "incident", "schedule", "drilldowns", "tests"];
 
     private static void Entry(IEmitter emitter, string key, CanonicalValue value)
     {

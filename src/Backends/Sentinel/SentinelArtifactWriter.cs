@@ -79,10 +79,14 @@ public static partial class SentinelArtifactWriter
     private static IEnumerable<Diagnostic> Check(SentinelRule rule)
     {
         var r = rule.Rule;
-        var durations = new[] { ("frequency", r.Schedule.Frequency), ("lookback", r.Schedule.Lookback), ("suppression", r.Schedule.Suppression) };
+        var durations = new[]
+        {
+            ("frequency", r.Schedule.Frequency), ("lookback", r.Schedule.Lookback), ("suppression", r.Schedule.Suppression),
+            ("incident grouping lookback", r.Incident?.Grouping?.Lookback),
+        };
         foreach (var (name, duration) in durations)
         {
-            if (duration is not null && (!rule.IsNrt || name == "suppression") && SentinelDuration.Short(duration.Value) is null)
+            if (duration is not null && (!rule.IsNrt || name is not ("frequency" or "lookback")) && SentinelDuration.Short(duration.Value) is null)
             {
                 yield return Diagnostic.Error(SentinelDiagnostics.NotExpressible,
                     $"Sentinel schedules in whole minutes; the {name} {SentinelDuration.Iso8601(duration.Value)} is not", duration.Span);
@@ -91,7 +95,7 @@ public static partial class SentinelArtifactWriter
 
         var columns = rule.Input.OutputColumns.ToHashSet(StringComparer.Ordinal);
         var referenced = r.Entities.SelectMany(e => e.Identifiers.Select(i => i.Column))
-            .Concat(r.Alert?.CustomDetails.Select(d => d.Column) ?? [])
+            .Concat(r.Alert?.NamedColumns().Select(c => c.Column) ?? [])
             .Concat(new[] { r.Alert?.Title, r.Alert?.Description }.OfType<Compiler.Model.Located<string>>()
                 .SelectMany(t => Placeholder().Matches(t.Value).Select(m => new Compiler.Model.Located<string>(m.Groups[1].Value, t.Span))));
         foreach (var column in referenced.Where(c => !columns.Contains(c.Value)))

@@ -6,6 +6,15 @@ namespace RuleCompiler.Backends.Splunk;
 /// </summary>
 public static class SplunkDiagnostics
 {
+    /// <summary>Splunk app: a per-alert setting (severity or tactics column) Splunk fixes per search; not carried.</summary>
+    public const string AlertSettingNotCarried = "RC4012";
+
+    /// <summary>Splunk app: incident grouping carried as alert suppression, which drops later alerts instead of grouping them.</summary>
+    public const string GroupingAsSuppression = "RC4013";
+
+    /// <summary>Splunk app: incident grouping not carried, since schedule.suppression already sets the search's one suppression.</summary>
+    public const string GroupingNotCarried = "RC4014";
+
     /// <summary>SPL text: a double-quoted string, single-quoted field name or backtick macro that is never closed.</summary>
     public const string UnterminatedSpl = "RC4051";
 

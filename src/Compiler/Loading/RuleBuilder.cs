@@ -41,7 +41,10 @@ internal static class RuleBuilder
             ScheduleBuilder.Read(r.Map("schedule"), root.Span, diagnostics),
             ReadDrilldowns(r.Sequence("drilldowns"), file.Text),
             TestBuilder.Read(r.Sequence("tests"), file.Path),
-            root.Span);
+            root.Span)
+        {
+            Incident = IncidentBuilder.Read(r.Map("incident"), diagnostics),
+        };
     }
 
     private static RuleVersion ReadVersion(MappingReader r, YamlMapping root)
@@ -116,8 +119,17 @@ internal static class RuleBuilder
         }
 
         var a = new MappingReader(alert);
+        var sentinel = a.Map("sentinel") is { } map ? new MappingReader(map) : (MappingReader?)null;
         return new AlertTemplate(a.Located("title"), a.Located("description"),
-            [.. a.Pairs("custom_details").Select(p => new CustomDetail(p.Key, p.Value))], alert.Span);
+            [.. a.Pairs("custom_details").Select(p => new CustomDetail(p.Key, p.Value))], alert.Span)
+        {
+            SeverityColumn = a.Located("severity_column"),
+            TacticsColumn = a.Located("tactics_column"),
+            PerResult = a.Bool("per_result") is { } perResult ? new Located<bool>(perResult, a.Scalar("per_result")!.Span) : null,
+            SentinelDynamicProperties = sentinel is { } s
+                ? [.. s.Pairs("dynamic_properties").Select(p => new AlertDynamicProperty(p.Key, p.Value))]
+                : [],
+        };
     }
 
     private static ImmutableArray<Drilldown> ReadDrilldowns(YamlSequence? drilldowns, string fileText) => drilldowns is null

@@ -30,7 +30,7 @@ internal static class ScheduleBuilder
         return new RuleSchedule(s.Enum<ScheduleKind>("kind") ?? ScheduleKind.Scheduled, frequency, lookback, s.Located("cron"), trigger, suppression, schedule.Span);
     }
 
-    private static Located<TimeSpan>? Duration(MappingReader reader, string key, ICollection<Diagnostic> diagnostics)
+    public static Located<TimeSpan>? Duration(MappingReader reader, string key, ICollection<Diagnostic> diagnostics)
     {
         if (reader.Scalar(key) is not { } scalar)
         {

@@ -33,6 +33,9 @@ public sealed record Rule(
     ImmutableArray<RuleTest> Tests,
     SourceSpan Span)
 {
+    /// <summary>Incident creation and alert grouping; null: one incident per alert.</summary>
+    public IncidentSettings? Incident { get; init; }
+
     /// <summary>The explicit severity, else the one the risk score implies, else medium.</summary>
     public Severity EffectiveSeverity => Severity ?? Risk?.ImpliedSeverity ?? Model.Severity.Medium;
 }

@@ -6,7 +6,8 @@ namespace RuleCompiler.Compiler.Semantics;
 
 /// <summary>
 /// Checks that everything in a rule that names a column of the search's output really names one: entity identifier
-/// columns and RBA fields, <c>$column$</c> placeholders in the risk message, custom detail columns, and
+/// columns and RBA fields, <c>$column$</c> placeholders in the risk message, custom detail columns, the alert's
+/// severity, tactics and Sentinel property columns, and
 /// <c>{{column}}</c> placeholders in the alert title and description. The caller supplies the output columns of
 /// the bound query (the binder knows them); column names compare case-sensitively, as in KQL.
 /// </summary>
@@ -31,7 +32,7 @@ public static partial class OutputColumnChecks
 
         if (rule.Alert is { } alert)
         {
-            references.AddRange(alert.CustomDetails.Select(d => (d.Column.Value, $"custom detail '{d.Name.Value}'", d.Column.Span)));
+            references.AddRange(alert.NamedColumns().Select(c => (c.Column.Value, c.Where, c.Column.Span)));
             foreach (var template in new[] { alert.Title, alert.Description }.OfType<Located<string>>())
             {
                 references.AddRange(Placeholders(AlertPlaceholder(), template).Select(p => (p, "the alert template", template.Span)));

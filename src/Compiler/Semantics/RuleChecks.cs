@@ -22,6 +22,7 @@ public static class RuleChecks
             .Concat(CheckAttack(rule, context.Attack))
             .Concat(CheckEntities(rule))
             .Concat(CheckSchedule(rule.Schedule))
+            .Concat(IncidentChecks.Check(rule))
             .Concat(CheckTestFiles(rule));
 
     private static IEnumerable<Diagnostic> CheckFileName(Rule rule)

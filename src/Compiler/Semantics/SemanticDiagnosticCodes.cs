@@ -24,4 +24,8 @@ public static class SemanticDiagnosticCodes
     public const string SearchTooLong = "RC1319";
     public const string ListTooLarge = "RC1320";
     public const string UnknownExpectedColumn = "RC1330";
+    public const string GroupingByUnmappedEntity = "RC1340";
+    public const string GroupingByUnknownCustomDetail = "RC1341";
+    public const string GroupingSelectionMismatch = "RC1342";
+    public const string GroupingWithoutIncidents = "RC1343";
 }

@@ -23,18 +23,25 @@ public sealed record KqlRoundTripCase(string SourcePath, string OriginalQuery, C
 /// Sentinel's round trip: the canonical rule compiled with the Sentinel target (<see cref="KqlEmitter"/>) must be the
 /// original query once both are in <see cref="KqlNormalForm"/>, and Kusto.Language must accept it with zero errors.
 /// </summary>
-public sealed class KqlRoundTrip(IReadOnlyList<DataSource> dataSources, KustoAnalyzer analyzer) : Verification.IRoundTripComparer
+public sealed class KqlRoundTrip(IReadOnlyList<DataSource> dataSources, Verification.ImportVerifier.AnalyzeKql analyze) : Verification.IRoundTripComparer
 {
     private readonly IReadOnlyDictionary<string, SentinelColumns> tables = SentinelColumns.ByTable(dataSources);
 
+    public KqlRoundTrip(IReadOnlyList<DataSource> dataSources, KustoAnalyzer analyzer)
+        : this(dataSources, (kustoTables, queries) => analyzer.Analyze(kustoTables, queries))
+    {
+    }
+
     public string Target => "sentinel";
 
-    /// <summary>One rule, for <c>rulec import sentinel --verify</c>: the source file's query against the rule compiled back.</summary>
-    public Verification.RoundTripResult Compare(string sourcePath, string sourceText, CompiledRule rule)
-    {
-        var result = Compare([new KqlRoundTripCase(sourcePath, SentinelImporter.QueryOf(sourceText) ?? "", rule)])[0];
-        return result.Succeeded ? Verification.RoundTripResult.Equal : new Verification.RoundTripResult(false, result.Differences);
-    }
+    /// <summary>One rule: the source file's query against the rule compiled back (the analyzer starts for it alone).</summary>
+    public Verification.RoundTripResult Compare(string sourcePath, string sourceText, CompiledRule rule) =>
+        CompareAll([new Verification.RoundTripCase(sourcePath, sourceText, rule)])[0];
+
+    /// <summary>For <c>rulec import sentinel --verify</c>: every rule in one batch, so node starts once.</summary>
+    public IReadOnlyList<Verification.RoundTripResult> CompareAll(IReadOnlyList<Verification.RoundTripCase> cases) =>
+        [.. Compare([.. cases.Select(c => new KqlRoundTripCase(c.SourcePath, SentinelImporter.QueryOf(c.SourceText) ?? "", c.Rule))])
+            .Select(r => r.Succeeded ? Verification.RoundTripResult.Equal : new Verification.RoundTripResult(false, r.Differences))];
 
     /// <summary>The KQL the Sentinel target writes for a compiled rule, and the emitter's diagnostics.</summary>
     public static (string Kql, ImmutableArray<Compiler.Diagnostics.Diagnostic> Diagnostics) Compile(CompiledRule rule, IReadOnlyList<DataSource> dataSources)
@@ -48,7 +55,7 @@ public sealed class KqlRoundTrip(IReadOnlyList<DataSource> dataSources, KustoAna
     {
         var kustoTables = KustoTable.FromDataSources(dataSources);
         var emitted = cases.Select(c => KqlEmitter.Emit(c.Rule.Query, c.Rule.Rule, kustoTables)).ToList();
-        var analysis = analyzer.Analyze(kustoTables, [.. emitted.Select((q, i) => new KustoQuery(i.ToString(System.Globalization.CultureInfo.InvariantCulture), q.Text))]);
+        var analysis = analyze(kustoTables, [.. emitted.Select((q, i) => new KustoQuery(i.ToString(System.Globalization.CultureInfo.InvariantCulture), q.Text))]);
         var results = new List<KqlRoundTripResult>();
         for (var i = 0; i < cases.Count; i++)
         {

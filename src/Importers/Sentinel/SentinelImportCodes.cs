@@ -23,4 +23,10 @@ public static class SentinelImportCodes
 
     /// <summary>An entity mapping, custom detail or alert placeholder naming a column the query does not output (partial).</summary>
     public const string MissingColumn = "RC5057";
+
+    /// <summary>A Sentinel setting whose value is not one the alertRules API defines (an unknown alert property, aggregation kind, ...): not carried across (partial).</summary>
+    public const string UnknownSettingValue = "RC5058";
+
+    /// <summary>Incident grouping by an entity type or custom detail the rule does not carry: not carried across (partial).</summary>
+    public const string GroupingNotCarried = "RC5059";
 }

@@ -8,7 +8,9 @@ namespace RuleCompiler.Importers.Sentinel;
 /// <summary>
 /// The metadata of a Sentinel rule in the canonical form: entity mappings (and the legacy <c>*CustomEntity</c>
 /// columns), custom details and the alert's title and description overrides (<c>alert</c>), the schedule and its
-/// trigger, and techniques (tactics are derived from them). Keys with no canonical place are warnings (RC5056).
+/// trigger, suppression, the severity, tactics and dynamic-property columns, event grouping, incident settings
+/// (<see cref="SentinelIncident"/>), and techniques (tactics are derived from them). Keys with no canonical place are
+/// warnings (RC5056).
 /// </summary>
 internal sealed partial class SentinelMetadata(SentinelYaml yaml, AttackCatalogue attack, List<Diagnostic> diagnostics)
 {
@@ -20,7 +22,15 @@ internal sealed partial class SentinelMetadata(SentinelYaml yaml, AttackCatalogu
     {
         "id", "name", "description", "severity", "status", "requiredDataConnectors", "queryFrequency", "queryPeriod",
         "triggerOperator", "triggerThreshold", "tactics", "relevantTechniques", "query", "entityMappings", "customDetails",
-        "alertDetailsOverride", "version", "kind", "metadata",
+        "alertDetailsOverride", "version", "kind", "metadata", "eventGroupingSettings", "incidentConfiguration",
+        "suppressionEnabled", "suppressionDuration",
+    };
+
+    // The alertRules API's AlertProperty values (alertDynamicProperties[].alertProperty).
+    private static readonly HashSet<string> AlertProperties = new(StringComparer.Ordinal)
+    {
+        "AlertLink", "ConfidenceLevel", "ConfidenceScore", "ExtendedLinks", "ProductName", "ProviderName", "ProductComponentName",
+        "RemediationSteps", "Techniques",
     };
 
     // Sentinel's legacy entity columns: a query that outputs one of these names maps it to the entity without entityMappings.
@@ -57,6 +67,12 @@ internal sealed partial class SentinelMetadata(SentinelYaml yaml, AttackCatalogu
             {
                 names.AddRange(Placeholder().Matches(format).Select(m => m.Groups[1].Value));
             }
+        }
+
+        names.AddRange(new[] { "alertSeverityColumnName", "alertTacticsColumnName" }.Select(k => yaml.Scalar("alertDetailsOverride", k)).OfType<string>());
+        if (yaml.Node("alertDetailsOverride", "alertDynamicProperties") is YamlSequenceNode properties)
+        {
+            names.AddRange(properties.Children.OfType<YamlMappingNode>().Select(p => Text(p, "value")).OfType<string>());
         }
 
         return names;
@@ -111,6 +127,11 @@ internal sealed partial class SentinelMetadata(SentinelYaml yaml, AttackCatalogu
         if (Alert() is { Entries.Count: > 0 } alert)
         {
             map = map.With("alert", alert);
+        }
+
+        if (new SentinelIncident(yaml, diagnostics).Build(map) is { Entries.Count: > 0 } incident)
+        {
+            map = map.With("incident", incident);
         }
 
         if (Schedule() is { } schedule)
@@ -171,10 +192,36 @@ internal sealed partial class SentinelMetadata(SentinelYaml yaml, AttackCatalogu
                     case "alertDescriptionFormat" when text is not null:
                         alert = Placeholder().Matches(text).All(m => IsOutput(m.Groups[1].Value, value)) ? alert.With("description", text) : alert;
                         break;
+                    case "alertSeverityColumnName" when text is not null:
+                        alert = IsOutput(text, value) ? alert.With("severity_column", text) : alert;
+                        break;
+                    case "alertTacticsColumnName" when text is not null:
+                        alert = IsOutput(text, value) ? alert.With("tactics_column", text) : alert;
+                        break;
+                    case "alertDynamicProperties" when value is YamlSequenceNode properties:
+                        alert = DynamicProperties(properties) is { Entries.Count: > 0 } dynamic
+                            ? alert.With("sentinel", CanonicalMap.Empty.With("dynamic_properties", dynamic))
+                            : alert;
+                        break;
                     default:
                         diagnostics.Add(Diagnostic.Warning(SentinelImportCodes.DroppedMetadata, $"the alert override '{name}' has no canonical place; not carried across", yaml.SpanOf(key)));
                         break;
                 }
+            }
+        }
+
+        if (yaml.Scalar("eventGroupingSettings", "aggregationKind") is { } kind)
+        {
+            switch (kind)
+            {
+                case "AlertPerResult":
+                    alert = alert.With("per_result", CanonicalScalar.Of(true));
+                    break;
+                case "SingleAlert":
+                    break; // the canonical default
+                default:
+                    UnknownValue(kind, "eventGroupingSettings.aggregationKind", "SingleAlert, AlertPerResult", yaml.Node("eventGroupingSettings", "aggregationKind")!);
+                    break;
             }
         }
 
@@ -188,6 +235,34 @@ internal sealed partial class SentinelMetadata(SentinelYaml yaml, AttackCatalogu
 
         return alert;
     }
+
+    /// <summary><c>alertDynamicProperties</c> as property -> column; a property the API does not define is RC5058.</summary>
+    private CanonicalMap DynamicProperties(YamlSequenceNode properties)
+    {
+        var map = CanonicalMap.Empty;
+        foreach (var property in properties.Children.OfType<YamlMappingNode>())
+        {
+            if (Text(property, "alertProperty") is not { } name || Text(property, "value") is not { } column)
+            {
+                continue;
+            }
+
+            if (!AlertProperties.Contains(name))
+            {
+                UnknownValue(name, "alertDynamicProperties alertProperty", string.Join(", ", AlertProperties.Order(StringComparer.Ordinal)), Child(property, "alertProperty")!);
+            }
+            else if (IsOutput(column, Child(property, "value")!))
+            {
+                map = map.With(name, column);
+            }
+        }
+
+        return map;
+    }
+
+    private void UnknownValue(string value, string setting, string allowed, YamlNode at) =>
+        diagnostics.Add(Diagnostic.Warning(SentinelImportCodes.UnknownSettingValue,
+            $"'{value}' is not a value of {setting} (the alertRules API allows {allowed}); not carried across", yaml.SpanOf(at)));
 
     private CanonicalMap? Schedule()
     {
@@ -221,6 +296,11 @@ internal sealed partial class SentinelMetadata(SentinelYaml yaml, AttackCatalogu
             schedule = schedule.With("trigger", new CanonicalMap([new("operator", op), new("threshold", CanonicalScalar.Of(count))]));
         }
 
+        if (string.Equals(yaml.Scalar("suppressionEnabled"), "true", StringComparison.OrdinalIgnoreCase) && yaml.Scalar("suppressionDuration") is { } suppression)
+        {
+            schedule = schedule.With("suppression", new CanonicalMap([new("duration", suppression)]));
+        }
+
         return schedule;
     }
 
@@ -235,9 +315,9 @@ internal sealed partial class SentinelMetadata(SentinelYaml yaml, AttackCatalogu
         return false;
     }
 
-    private static YamlNode? Child(YamlMappingNode map, string key) => map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+    internal static YamlNode? Child(YamlMappingNode map, string key) => map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
 
-    private static string? Text(YamlMappingNode map, string key) => Child(map, key) is YamlScalarNode { Value: { Length: > 0 } value } ? value : null;
+    internal static string? Text(YamlMappingNode map, string key) => Child(map, key) is YamlScalarNode { Value: { Length: > 0 } value } ? value : null;
 
     [GeneratedRegex(@"\{\{([A-Za-z_][A-Za-z0-9_]*)\}\}")]
     private static partial Regex Placeholder();

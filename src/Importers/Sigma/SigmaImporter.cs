@@ -23,7 +23,12 @@ public sealed partial class SigmaImporter(AttackCatalogue attack) : IRuleImporte
     public ImportedRule Import(string path, string text, string schemaPath)
     {
         var diagnostics = new List<Diagnostic>();
-        var (root, error) = SourceYaml.LoadMapping(path, text, ImporterDiagnosticCodes.UnreadableSource, "a Sigma rule is one YAML mapping (multi-document correlation files are not translated)");
+        if (Documents(text) is { } documents && SigmaCorrelation.Find(documents) is { } correlation)
+        {
+            return ImportCorrelation(path, correlation, documents, schemaPath, diagnostics);
+        }
+
+        var (root, error) = SourceYaml.LoadMapping(path, text, ImporterDiagnosticCodes.UnreadableSource, "a Sigma rule is one YAML mapping (a multi-document file must hold a correlation)");
         if (root is null)
         {
             diagnostics.Add(error!);
@@ -39,6 +44,26 @@ public sealed partial class SigmaImporter(AttackCatalogue attack) : IRuleImporte
 
         var dataSource = DataSourceOf(root, path, diagnostics);
         var search = Search(detection, path, diagnostics);
+        return Written(path, root, title, "ttp", dataSource, search is null ? "" : "where " + search.Print() + "\n", schemaPath, diagnostics);
+    }
+
+    // A correlation file: the correlation document's metadata, the search SigmaCorrelation builds from the referenced
+    // rules, and the data source of their log source (the first rule that has one).
+    private ImportedRule ImportCorrelation(string path, YamlMappingNode correlation, IReadOnlyList<YamlDocument> documents, string schemaPath, List<Diagnostic> diagnostics)
+    {
+        if (Scalar(correlation, "title") is not { } title)
+        {
+            return Failed(path, diagnostics, ImporterDiagnosticCodes.MissingOrMalformed, "a Sigma correlation needs a 'title'", SpanOf(path, correlation));
+        }
+
+        var source = documents.Select(d => d.RootNode).OfType<YamlMappingNode>().FirstOrDefault(m => Child(m, "logsource") is not null);
+        var dataSource = DataSourceOf(source ?? correlation, path, diagnostics);
+        var search = new SigmaCorrelation(path, diagnostics).Search(correlation, documents, d => Search(d, path, diagnostics));
+        return Written(path, correlation, title, "correlation", dataSource, search ?? "", schemaPath, diagnostics);
+    }
+
+    private ImportedRule Written(string path, YamlMappingNode root, string title, string type, string? dataSource, string search, string schemaPath, List<Diagnostic> diagnostics)
+    {
         var rule = new CanonicalRule(
             Id: Scalar(root, "id") ?? DeterministicId(title),
             Name: title,
@@ -46,22 +71,37 @@ public sealed partial class SigmaImporter(AttackCatalogue attack) : IRuleImporte
             Date: Date(Scalar(root, "modified") ?? Scalar(root, "date")),
             Author: Scalar(root, "author") ?? "unknown",
             Status: Scalar(root, "status") switch { "stable" => "production", "deprecated" => "deprecated", _ => "experimental" },
-            Type: "ttp",
+            Type: type,
             Severity: Scalar(root, "level") is { } level && level is "informational" or "low" or "medium" or "high" or "critical" ? level : null,
             Description: (Scalar(root, "description") ?? title).TrimEnd(),
             DataSource: dataSource ?? "aws_cloudtrail",
-            Search: search is null ? "" : "where " + search.Print() + "\n",
+            Search: search,
             References: Strings(root, "references"),
             KnownFalsePositives: Strings(root, "falsepositives") is { Count: > 0 } fps ? string.Join("\n", fps) : null,
             Attack: Techniques(root, path, diagnostics),
             Cve: Cves(root),
             PartialNotes: []);
 
-        var partial = rule with { PartialNotes = [.. diagnostics.Where(d => !d.IsError).Select(d => $"{d.Code}: {d.Message}")] };
+        var partial = rule with { PartialNotes = [.. diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).Select(d => $"{d.Code}: {d.Message}")] };
         var fileName = Naming.SnakeCase(title) + ".yml";
         return diagnostics.Any(d => d.IsError)
             ? new ImportedRule(path, fileName, null, diagnostics)
             : new ImportedRule(path, fileName, CanonicalYamlWriter.Write(partial, schemaPath), diagnostics);
+    }
+
+    // The file's YAML documents, or null when it is not YAML (LoadMapping then reports where).
+    private static List<YamlDocument>? Documents(string text)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            return [.. stream.Documents];
+        }
+        catch (YamlException)
+        {
+            return null;
+        }
     }
 
     private static string? DataSourceOf(YamlMappingNode root, string path, List<Diagnostic> diagnostics)

@@ -77,9 +77,11 @@ public static class ImportVerifier
         }
 
         var runs = Run(compilation, events);
+        var roundTrips = RoundTrips(imported, outDir, byFile, sourceFile, comparer);
         var rules = new List<RuleVerification>();
-        foreach (var source in imported)
+        for (var index = 0; index < imported.Count; index++)
         {
+            var source = imported[index];
             var importReason = source.Diagnostics.FirstOrDefault(d => d.IsError) is { } importError ? importError.Code : null;
             var file = source.FileName is null || source.Status == ImportStatus.Failed ? null : Path.GetFullPath(Path.Combine(outDir, source.FileName));
             if (file is null || !byFile.TryGetValue(file, out var rule))
@@ -89,8 +91,7 @@ public static class ImportVerifier
                 continue;
             }
 
-            var sourcePath = sourceFile(source.SourcePath);
-            var roundTrip = comparer?.Compare(sourcePath, File.ReadAllText(sourcePath), rule);
+            var roundTrip = roundTrips.GetValueOrDefault(index);
             // The emitter's refusals count whether or not the analyzer runs; the analyzer's verdict only when it ran.
             (bool? Accepted, string? Reason) verdict = kql.TryGetValue(file, out var k) ? (k.Accepted, k.Reason) : analysis.IsAvailable ? (false, "not analysed") : (null, null);
             var (ran, csharpReason, alerts) = runs.TryGetValue(file, out var run) ? run : (false, "not built by the C# backend", 0);
@@ -100,6 +101,28 @@ public static class ImportVerifier
         }
 
         return new VerificationReport(format, comparer?.Target, rules, analysis.UnavailableReason, events.Count);
+    }
+
+    // The round trip of every bound rule in one call, so a comparer that starts a process (Kusto.Language) starts it
+    // once; the result of imported[i] is at key i.
+    private static Dictionary<int, RoundTripResult> RoundTrips(
+        IReadOnlyList<ImportedRule> imported, string outDir, Dictionary<string, Compiler.Compilation.CompiledRule> byFile, Func<string, string> sourceFile, IRoundTripComparer? comparer)
+    {
+        var indexes = new List<int>();
+        var cases = new List<RoundTripCase>();
+        for (var i = 0; comparer is not null && i < imported.Count; i++)
+        {
+            var source = imported[i];
+            if (source.Status != ImportStatus.Failed && source.FileName is not null && byFile.TryGetValue(Path.GetFullPath(Path.Combine(outDir, source.FileName)), out var rule))
+            {
+                var sourcePath = sourceFile(source.SourcePath);
+                indexes.Add(i);
+                cases.Add(new RoundTripCase(sourcePath, File.ReadAllText(sourcePath), rule));
+            }
+        }
+
+        var results = cases.Count == 0 ? [] : comparer!.CompareAll(cases);
+        return indexes.Zip(results).ToDictionary(p => p.First, p => p.Second);
     }
 
     // Every binding rule built by the C# backend and pushed the events; a rule the backend leaves out or that throws fails this step.

@@ -87,6 +87,7 @@ public class SentinelImporterTests
             alertDetailsOverride:
               alertDisplayNameFormat: Trail deleted from {{SourceIpAddress}}
               alertSeverityColumnName: Sev
+            sentinelEntitiesMappings: []
             version: 1.0.2
             kind: Scheduled
             """;
@@ -95,7 +96,7 @@ public class SentinelImporterTests
 
         Assert.Equal(ImportStatus.Partial, result.Status);
         Assert.Equal(
-            ["r.yaml(15,5): warning RC5055", "r.yaml(27,12): warning RC5057", "r.yaml(30,3): warning RC5056"],
+            ["r.yaml(15,5): warning RC5055", "r.yaml(27,12): warning RC5057", "r.yaml(30,28): warning RC5057", "r.yaml(31,1): warning RC5056"],
             result.Diagnostics.Select(d => $"{d.Span.Path}({d.Span.Line},{d.Span.Column}): warning {d.Code}").Order(StringComparer.Ordinal));
         var yaml = result.Yaml!;
         Assert.Contains("\nversion: 1.0.2\n", yaml, StringComparison.Ordinal);
@@ -121,5 +122,44 @@ public class SentinelImporterTests
         Assert.Equal(ImportStatus.Imported, result.Status);
         Assert.Contains("\ntype: hunting\n", result.Yaml!, StringComparison.Ordinal);
         Assert.Contains("\nentities:\n- type: Account\n  identifiers:\n    FullName: AccountCustomEntity\n- type: IP\n  identifiers:\n    Address: IPCustomEntity\n", result.Yaml!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Grouping_by_what_the_rule_does_not_carry_and_values_the_API_lacks_are_left_out_with_the_marker()
+    {
+        const string rule = """
+            name: Grouped
+            queryFrequency: 1h
+            query: |
+              AWSCloudTrail
+              | project EventName, SourceIpAddress
+            entityMappings:
+              - entityType: IP
+                fieldMappings:
+                  - identifier: Address
+                    columnName: SourceIpAddress
+            alertDetailsOverride:
+              alertDynamicProperties:
+                - alertProperty: Vendor
+                  value: EventName
+            eventGroupingSettings:
+              aggregationKind: PerEvent
+            incidentConfiguration:
+              createIncident: true
+              groupingConfiguration:
+                enabled: true
+                matchingMethod: Selected
+                groupByEntities: [IP, Host]
+            """;
+
+        var result = SentinelCorpusTests.Importer().Import("r.yaml", rule, "s");
+
+        Assert.Equal(ImportStatus.Partial, result.Status);
+        Assert.Equal(
+            ["r.yaml(13,22): warning RC5058", "r.yaml(16,20): warning RC5058", "r.yaml(22,27): warning RC5059"],
+            result.Diagnostics.Select(d => $"{d.Span.Path}({d.Span.Line},{d.Span.Column}): warning {d.Code}").Order(StringComparer.Ordinal));
+        Assert.DoesNotContain("incident:", result.Yaml!, StringComparison.Ordinal);
+        Assert.DoesNotContain("per_result", result.Yaml!, StringComparison.Ordinal);
+        Assert.DoesNotContain("dynamic_properties", result.Yaml!, StringComparison.Ordinal);
     }
 }

@@ -65,12 +65,12 @@ public class SentinelTranslateCommandTests
     public void A_Sentinel_rule_file_translates_whole_with_its_metadata_and_fidelity_notes()
     {
         using var scratch = new ImportScratch();
-        File.WriteAllText(Path.Combine(scratch.Root, "r.yaml"), "id: 5d3b4f7e-1c2a-4b5d-9e8f-0a1b2c3d4e5f\nname: Trail deleted\ndescription: D\nseverity: High\nincidentConfiguration:\n  createIncident: true\nquery: |\n  AWSCloudTrail\n  | where EventName == \"DeleteTrail\"\nkind: Scheduled\n");
+        File.WriteAllText(Path.Combine(scratch.Root, "r.yaml"), "id: 5d3b4f7e-1c2a-4b5d-9e8f-0a1b2c3d4e5f\nname: Trail deleted\ndescription: D\nseverity: High\nsentinelEntitiesMappings: []\nquery: |\n  AWSCloudTrail\n  | where EventName == \"DeleteTrail\"\nkind: Scheduled\n");
 
         var (exit, output, error) = CliRunner.Run(scratch.Root, "translate", "--from", "kql", "--to", "canonical", "r.yaml");
 
         Assert.Equal(0, exit);
-        Assert.Contains("r.yaml(5,1): warning RC5056: the Sentinel key 'incidentConfiguration' has no canonical place", error, StringComparison.Ordinal);
+        Assert.Contains("r.yaml(5,1): warning RC5056: the Sentinel key 'sentinelEntitiesMappings' has no canonical place", error, StringComparison.Ordinal);
         Assert.Contains("\nname: Trail deleted\n", output, StringComparison.Ordinal);
         Assert.Contains("\nseverity: high\n", output, StringComparison.Ordinal);
         Assert.Contains("\nsearch: |\n  where eventName == \"DeleteTrail\"\n", output, StringComparison.Ordinal);

@@ -129,4 +129,32 @@ public class SigmaImporterTests
         Assert.Equal("RC5001", Assert.Single(result.Diagnostics).Code);
         Assert.Equal(ImportStatus.Failed, result.Status);
     }
+
+    private const string FailedLogin = "title: Failed\nname: failed\nlogsource:\n    product: aws\n    service: cloudtrail\ndetection:\n    sel:\n        eventName: ConsoleLogin\n    condition: sel\n---\n";
+
+    [Theory]
+    [InlineData("correlation:\n    type: temporal_ordered\n    rules: [failed]\n    timespan: 5m\n", "RC5012", 13, 11)]
+    [InlineData("correlation:\n    type: event_count\n    rules: [failed, succeeded]\n    timespan: 5m\n    condition:\n        gte: 3\n", "RC5013", 14, 21)]
+    [InlineData("correlation:\n    type: event_count\n    rules: [failed]\n    timespan: soon\n    condition:\n        gte: 3\n", "RC5015", 15, 15)]
+    [InlineData("correlation:\n    type: event_count\n    rules: [failed]\n    timespan: 5m\n    condition:\n        about: 3\n", "RC5015", 17, 9)]
+    [InlineData("correlation:\n    type: value_count\n    rules: [failed]\n    timespan: 5m\n    condition:\n        gte: 3\n", "RC5015", 17, 9)]
+    public void A_correlation_that_cannot_be_expressed_fails_at_its_construct(string correlation, string code, int line, int column)
+    {
+        var result = new SigmaImporter(AttackCatalogue.Default).Import("c.yml", FailedLogin + "title: Correlated\n" + correlation, "s");
+
+        Assert.Equal(ImportStatus.Failed, result.Status);
+        var error = Assert.Single(result.Diagnostics, d => d.IsError);
+        Assert.Equal((code, line, column), (error.Code, error.Span.Line, error.Span.Column));
+    }
+
+    [Fact]
+    public void A_correlation_that_also_generates_the_referenced_rules_alerts_is_partial()
+    {
+        var result = new SigmaImporter(AttackCatalogue.Default).Import("c.yml",
+            FailedLogin + "title: Correlated\ncorrelation:\n    type: event_count\n    rules: [failed]\n    generate: true\n    timespan: 5m\n    condition:\n        gt: 3\n", "s");
+
+        Assert.Equal(ImportStatus.Partial, result.Status);
+        Assert.Equal(["RC5014", "RC5016"], result.Diagnostics.Select(d => d.Code).Order(StringComparer.Ordinal));
+        Assert.Contains("\n  | where event_count > 3\n", result.Yaml!, StringComparison.Ordinal);
+    }
 }

@@ -15,7 +15,8 @@ public class AlertRulesApiConformanceTests
     public void EveryArmResourceValidatesAgainstTheAlertRulesApi()
     {
         var resources = ArmResources().ToList();
-        Assert.Equal(4, resources.Count); // two rules, each in its own template and in azuredeploy.json
+        Assert.Equal(6, resources.Count); // three rules, each in its own template and in azuredeploy.json
+        Assert.Contains(resources, r => (string?)r["properties"]!["incidentConfiguration"]!["groupingConfiguration"]!["matchingMethod"] == "Selected");
         Assert.Contains(resources, r => (string?)r["kind"] == "NRT" && (string?)r["apiVersion"] == "2025-07-01-preview");
         Assert.Contains(resources, r => (string?)r["kind"] == "Scheduled" && (string?)r["apiVersion"] == "2025-09-01");
         foreach (var resource in resources)

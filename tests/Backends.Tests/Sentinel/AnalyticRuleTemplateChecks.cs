@@ -87,7 +87,8 @@ internal static partial class AnalyticRuleTemplateChecks
 
         if (root.Children.TryGetValue(new YamlScalarNode("alertDetailsOverride"), out var overrides))
         {
-            foreach (var (key, value) in ((YamlMappingNode)overrides).Children)
+            // The display name and description formats hold placeholders; alertDynamicProperties is a list of mappings.
+            foreach (var (key, value) in ((YamlMappingNode)overrides).Children.Where(c => c.Value is YamlScalarNode))
             {
                 var count = Placeholder().Matches(((YamlScalarNode)value).Value ?? "").Select(m => m.Value).Distinct().Count();
                 Require(errors, count <= 3, $"{key}: {count} placeholders; at most 3");

@@ -28,7 +28,7 @@ public class AnalyticRuleYamlConformanceTests
     {
         Assert.Contains("AWS", KnownConnectorIds.Value);
         var files = YamlFiles().ToList();
-        Assert.Equal(2, files.Count);
+        Assert.Equal(3, files.Count);
         foreach (var (path, text) in files)
         {
             var errors = AnalyticRuleTemplateChecks.Check(text, KnownConnectorIds.Value);

@@ -7,7 +7,7 @@ public class SentinelArtifactTests
 {
     private static readonly string GoldenFolder = Path.Combine(RepositoryPaths.Root, "tests", "Backends.Tests", "Golden", "Sentinel");
 
-    internal static SentinelArtifacts Rendered { get; } = SentinelArtifactWriter.Render([SentinelInputs.ImageScanning(), SentinelInputs.ImageScanningNrt()]);
+    internal static SentinelArtifacts Rendered { get; } = SentinelArtifactWriter.Render([SentinelInputs.ImageScanning(), SentinelInputs.ImageScanningNrt(), SentinelInputs.ImageScanningGrouped()]);
 
     public static TheoryData<string> GoldenFiles() => [.. Rendered.Files.Select(f => f.RelativePath)];
 
@@ -34,11 +34,14 @@ public class SentinelArtifactTests
         Assert.Equal(
             [
                 "sentinel/ARM/AmazonECRImageScanningDisabled.json",
+                "sentinel/ARM/AmazonECRImageScanningDisabledGrouped.json",
                 "sentinel/ARM/AmazonECRImageScanningDisabledNearRealTime.json",
                 "sentinel/AnalyticRules/AmazonECRImageScanningDisabled.yaml",
+                "sentinel/AnalyticRules/AmazonECRImageScanningDisabledGrouped.yaml",
                 "sentinel/AnalyticRules/AmazonECRImageScanningDisabledNearRealTime.yaml",
                 "sentinel/azuredeploy.json",
                 "sentinel/bicep/AmazonECRImageScanningDisabled.bicep",
+                "sentinel/bicep/AmazonECRImageScanningDisabledGrouped.bicep",
                 "sentinel/bicep/AmazonECRImageScanningDisabledNearRealTime.bicep",
                 "sentinel/bicep/main.bicep",
             ],

@@ -52,4 +52,31 @@ internal static class SentinelInputs
         };
         return input with { Rule = rule };
     }
+
+    /// <summary>
+    /// The same rule with every alert and incident setting: per-alert severity, tactics and product columns, one alert
+    /// per result, and incidents grouped by the account entity, the alert title and severity and a custom detail.
+    /// </summary>
+    public static SentinelRuleInput ImageScanningGrouped()
+    {
+        var input = ImageScanning(ImageScanningQuery + "\n| extend AlertSeverity = \"Medium\", AlertTactics = \"DefenseEvasion\", Product = \"Amazon ECR\"");
+        var span = input.Rule.Span;
+        Located<string> At(string value) => new(value, span);
+        var rule = input.Rule with
+        {
+            Id = input.Rule.Id with { Value = "0c5a3e0e-7d9b-4f3c-8a51-6b2f0d4e9c27" },
+            Name = input.Rule.Name with { Value = "Amazon ECR image scanning disabled (grouped)" },
+            Alert = input.Rule.Alert! with
+            {
+                SeverityColumn = At("AlertSeverity"),
+                TacticsColumn = At("AlertTactics"),
+                PerResult = new Located<bool>(true, span),
+                SentinelDynamicProperties = [new AlertDynamicProperty(At("ProductName"), At("Product"))],
+            },
+            Incident = new IncidentSettings(true, new IncidentGrouping(
+                new Located<TimeSpan>(TimeSpan.FromHours(2), span), ReopenClosed: true, new Located<GroupingMatch>(GroupingMatch.Selected, span),
+                [At("Account")], [new(GroupedAlertDetail.Title, span), new(GroupedAlertDetail.Severity, span)], [At("EventName")], span), span),
+        };
+        return input with { Rule = rule, OutputColumns = [.. input.OutputColumns, "AlertSeverity", "AlertTactics", "Product"] };
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using RuleCompiler.Compiler.Model;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -87,18 +88,30 @@ internal static class AnalyticRuleYamlWriter
             yaml.EndMap();
         }
 
-        if (r.Alert is { } alert && (alert.Title is not null || alert.Description is not null))
+        if (AlertRuleProperties.AlertDetailsOverride(r.Alert) is { } overrides)
         {
             yaml.Key("alertDetailsOverride");
             yaml.BeginMap();
-            if (alert.Title is { } title)
+            foreach (var (key, value) in overrides)
             {
-                yaml.Pair("alertDisplayNameFormat", title.Value);
-            }
+                yaml.Key(key);
+                if (value is JsonArray properties)
+                {
+                    yaml.BeginList();
+                    foreach (var property in properties.OfType<JsonObject>())
+                    {
+                        yaml.BeginMap();
+                        yaml.Pair("alertProperty", (string)property["alertProperty"]!);
+                        yaml.Pair("value", (string)property["value"]!);
+                        yaml.EndMap();
+                    }
 
-            if (alert.Description is { } description)
-            {
-                yaml.Pair("alertDescriptionFormat", description.Value);
+                    yaml.EndList();
+                }
+                else
+                {
+                    yaml.Text((string)value!);
+                }
             }
 
             yaml.EndMap();
@@ -106,28 +119,47 @@ internal static class AnalyticRuleYamlWriter
 
         yaml.Key("eventGroupingSettings");
         yaml.BeginMap();
-        yaml.Pair("aggregationKind", AlertRuleProperties.DefaultAggregationKind);
+        yaml.Pair("aggregationKind", AlertRuleProperties.AggregationKind(r.Alert));
         yaml.EndMap();
-        yaml.Key("incidentConfiguration");
-        yaml.BeginMap();
-        yaml.Key("createIncident");
-        yaml.Boolean(true);
-        yaml.Key("groupingConfiguration");
-        yaml.BeginMap();
-        yaml.Key("enabled");
-        yaml.Boolean(false);
-        yaml.Key("reopenClosedIncident");
-        yaml.Boolean(false);
-        yaml.Pair("lookbackDuration", SentinelDuration.Short(AlertRuleProperties.DefaultGroupingLookback)!);
-        yaml.Pair("matchingMethod", "AllEntities");
-        yaml.EndMap();
-        yaml.EndMap();
+        WriteIncidentConfiguration(yaml, r.Incident);
         yaml.Pair("version", r.Version.Dotted);
         yaml.Pair("kind", rule.Kind);
         yaml.EndMap();
         emitter.Emit(new DocumentEnd(isImplicit: true));
         emitter.Emit(new StreamEnd());
         return text.ToString();
+    }
+
+    /// <summary>The grouping lists are written only when not empty, as the repository's rules do.</summary>
+    private static void WriteIncidentConfiguration(YamlEvents yaml, IncidentSettings? incident)
+    {
+        var grouping = incident?.Grouping;
+        yaml.Key("incidentConfiguration");
+        yaml.BeginMap();
+        yaml.Key("createIncident");
+        yaml.Boolean(incident?.Create ?? true);
+        yaml.Key("groupingConfiguration");
+        yaml.BeginMap();
+        yaml.Key("enabled");
+        yaml.Boolean(grouping is not null);
+        yaml.Key("reopenClosedIncident");
+        yaml.Boolean(grouping?.ReopenClosed ?? false);
+        yaml.Pair("lookbackDuration", SentinelDuration.Short(AlertRuleProperties.GroupingLookback(grouping))!);
+        yaml.Pair("matchingMethod", AlertRuleProperties.MatchingMethod(grouping));
+        var lists = new[]
+        {
+            ("groupByEntities", AlertRuleProperties.GroupByEntities(grouping).ToList()),
+            ("groupByAlertDetails", AlertRuleProperties.GroupByAlertDetails(grouping).ToList()),
+            ("groupByCustomDetails", AlertRuleProperties.GroupByCustomDetails(grouping).ToList()),
+        };
+        foreach (var (key, values) in lists.Where(l => l.Item2.Count > 0))
+        {
+            yaml.Key(key);
+            yaml.List(values);
+        }
+
+        yaml.EndMap();
+        yaml.EndMap();
     }
 
     private static string Operator(TriggerOperator op) => op switch

@@ -238,10 +238,10 @@ internal sealed partial class KqlEmitter
         }
     }
 
-    /// <summary>The output columns the rule's entities, custom details and alert placeholders name.</summary>
+    /// <summary>The output columns the rule's entities, alert settings (custom details, severity and tactics columns, ...) and alert placeholders name.</summary>
     private static IEnumerable<string> ColumnsNamedBy(Rule rule) =>
         rule.Entities.SelectMany(e => e.Identifiers.Select(i => i.Column.Value))
-            .Concat(rule.Alert?.CustomDetails.Select(d => d.Column.Value) ?? [])
+            .Concat(rule.Alert?.NamedColumns().Select(c => c.Column.Value) ?? [])
             .Concat(new[] { rule.Alert?.Title, rule.Alert?.Description }.OfType<Located<string>>()
                 .SelectMany(t => Placeholder().Matches(t.Value).Select(m => m.Groups[1].Value)));
 

@@ -53,7 +53,7 @@ internal sealed partial record SplunkAppModel(
                 conf.Value("action.risk.param._risk", SplunkJson.RiskObjects(riskEntities, r.Score), at))
             : null;
 
-        NotableModel? notable = rule.Type is RuleType.Ttp or RuleType.Correlation
+        NotableModel? notable = (rule.Type is RuleType.Ttp or RuleType.Correlation) && SplunkAlertSettings.CreatesNotable(rule)
             ? new NotableModel(
                 conf.Value("action.notable.param.rule_title", Tokens(rule.Alert?.Title?.Value) ?? rule.Name.Value, at),
                 conf.Prose("action.notable.param.rule_description", Tokens(rule.Alert?.Description?.Value) ?? rule.Risk?.Message?.Value, rule.Description, at),
@@ -63,10 +63,11 @@ internal sealed partial record SplunkAppModel(
                 splunkRule.DrilldownSpl.IsDefaultOrEmpty ? null : conf.Value("action.notable.param.drilldown_searches", SplunkJson.Drilldowns(rule.Drilldowns.Zip(splunkRule.DrilldownSpl)), at))
             : null;
 
-        SuppressModel? suppress = rule.Schedule.Suppression is { } period
+        diagnostics.AddRange(SplunkAlertSettings.NotCarried(rule));
+        SuppressModel? suppress = SplunkAlertSettings.Suppression(rule, riskFields, diagnostics) is { } suppression
             ? new SuppressModel(
-                riskFields.Length == 0 ? null : conf.Value("alert.suppress.fields", riskFields, period.Span),
-                conf.Value("alert.suppress.period", DurationText.Format(period.Value), period.Span))
+                suppression.Fields is { } fields ? conf.Value("alert.suppress.fields", fields, suppression.At) : null,
+                conf.Value("alert.suppress.period", DurationText.Format(suppression.Period), suppression.At))
             : null;
 
         return new SavedSearchModel(
@@ -86,6 +87,7 @@ internal sealed partial record SplunkAppModel(
             Annotations: conf.Value("action.correlationsearch.annotations", SplunkJson.Annotations(rule, withStories: true), at),
             Notable: notable,
             Suppress: suppress,
+            DigestMode: SplunkAlertSettings.PerResult(rule) ? "0" : "1",
             Relation: rule.Schedule.Trigger.Operator switch
             {
                 TriggerOperator.GreaterThan => "greater than",
@@ -188,7 +190,7 @@ internal sealed partial record SplunkAppModel(
     private static partial Regex PlainFileName();
 
     [GeneratedRegex(@"\{\{\s*([^{}\s]+)\s*\}\}")]
-    private static partial Regex ColumnPlaceholder();
+    internal static partial Regex ColumnPlaceholder();
 }
 
 internal sealed record AppModel(string Name, string Version, string Label, string Author, string Description, string Build, int RuleCount, bool HasLookups);
@@ -210,6 +212,7 @@ internal sealed record SavedSearchModel(
     string Annotations,
     NotableModel? Notable,
     SuppressModel? Suppress,
+    string DigestMode,
     string Relation,
     string Quantity,
     string Search,

@@ -9,6 +9,13 @@ module ruleAmazonECRImageScanningDisabled 'AmazonECRImageScanningDisabled.bicep'
   }
 }
 
+module ruleAmazonECRImageScanningDisabledGrouped 'AmazonECRImageScanningDisabledGrouped.bicep' = {
+  name: 'rule-0c5a3e0e-7d9b-4f3c-8a51-6b2f0d4e9c27'
+  params: {
+    workspace: workspace
+  }
+}
+
 module ruleAmazonECRImageScanningDisabledNearRealTime 'AmazonECRImageScanningDisabledNearRealTime.bicep' = {
   name: 'rule-5b1d7f7e-3a4c-4c55-9b8e-2f0e6f1d9a11'
   params: {
