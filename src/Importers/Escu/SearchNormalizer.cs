@@ -74,6 +74,9 @@ public static partial class SearchNormalizer
 
         // An ordering comparison is false for null already, so isnotempty(x) next to one on x adds nothing.
         conjuncts.RemoveWhere(c => NotEmpty().Match(c) is { Success: true } m && conjuncts.Any(o => o.StartsWith(m.Groups[1].Value + " <", StringComparison.Ordinal) || o.StartsWith(m.Groups[1].Value + " >", StringComparison.Ordinal)));
+
+        // So is an equality with a non-empty text: the Splunk backend's guard before == adds nothing.
+        conjuncts.RemoveWhere(c => NotEmpty().Match(c) is { Success: true } m && conjuncts.Any(o => NonEmptyEquality().Match(o) is { Success: true } e && e.Groups[1].Value == m.Groups[1].Value));
         if (conjuncts.Count > 0)
         {
             lines.Add("where " + string.Join(" and ", conjuncts));
@@ -231,6 +234,9 @@ public static partial class SearchNormalizer
 
     [GeneratedRegex(@"^isnotempty\(([\w\[\]"".-]+)\)$", RegexOptions.CultureInvariant)]
     private static partial Regex NotEmpty();
+
+    [GeneratedRegex(@"^([\w\[\]"".-]+) (?:==|=~) ""(?:[^""\\]|\\.)+""$", RegexOptions.CultureInvariant)]
+    private static partial Regex NonEmptyEquality();
 
     [GeneratedRegex(@"^([\w\[\]"".-]+) != """"$", RegexOptions.CultureInvariant)]
     private static partial Regex NotEmptyText();

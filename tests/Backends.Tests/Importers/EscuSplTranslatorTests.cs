@@ -112,6 +112,8 @@ public class EscuSplTranslatorTests
         Assert.Equal(
             SearchNormalizer.Normalize("where not (coalesce(a, b) in~ (\"user\"))\n"),
             SearchNormalizer.Normalize("where not (isnotempty(coalesce(a, b)) and coalesce(a, b) in~ (\"user\"))\n"));
+        Assert.Equal(SearchNormalizer.Normalize("where x == \"*\"\n"), SearchNormalizer.Normalize("where isnotempty(x) and x == \"*\"\n"));
+        Assert.NotEqual(SearchNormalizer.Normalize("where x == \"\"\n"), SearchNormalizer.Normalize("where isnotempty(x) and x == \"\"\n"));
         Assert.NotEqual(
             SearchNormalizer.Normalize("where not (a in~ (\"user\", \"\"))\n"),
             SearchNormalizer.Normalize("where not (isnotempty(a) and a in~ (\"user\", \"\"))\n"));
