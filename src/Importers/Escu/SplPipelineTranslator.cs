@@ -39,7 +39,7 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
             _stages.Add($"fill-null {_pendingFill}");
         }
 
-        return _stages.Count == 0 ? "where true\n" : string.Join("\n| ", _stages) + "\n";
+        return string.Concat(_lets.Select(l => l + "\n")) + (_stages.Count == 0 ? "where true\n" : string.Join("\n| ", _stages) + "\n");
     }
 
     private void Note(SplToken token, string code, string message) => report(token, code, message, DiagnosticSeverity.Info);
@@ -76,6 +76,9 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
             case "stats":
                 Stats(command);
                 break;
+            case "eventstats":
+                EventStats(command);
+                break;
             case "bin" or "bucket":
                 Bin(command);
                 break;
@@ -103,7 +106,7 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
 
     private static string Unsupported(string name) => name switch
     {
-        "eventstats" or "streamstats" => $"'{name}' (an aggregate added to every row) has no canonical translation",
+        "streamstats" => $"'{name}' (an aggregate added to every row) has no canonical translation",
         "lookup" or "inputlookup" or "outputlookup" => $"'{name}' (a lookup table) has no canonical translation; named lists hold only values",
         "iplocation" => "'iplocation' (geolocation of an address) has no canonical translation",
         "join" or "append" or "appendpipe" => $"'{name}' with a subsearch has no canonical translation",
