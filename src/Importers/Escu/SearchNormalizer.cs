@@ -22,6 +22,7 @@ public static partial class SearchNormalizer
             var stage = ToText().Replace(Coalesced().Replace(Whitespace().Replace(raw, " ").Trim(), "$1"), "$1");
             stage = Member().Replace(Bracketed().Replace(stage, "$1"), ".$1");
             stage = Span().Replace(stage, m => $"bin({m.Groups[1].Value}, {Seconds(m.Groups[2].Value, m.Groups[3].Value)}s)");
+            stage = WithoutMembershipGuards(stage);
             if (stage.StartsWith("fill-null ", StringComparison.Ordinal))
             {
                 continue;
@@ -73,11 +74,79 @@ public static partial class SearchNormalizer
 
         // An ordering comparison is false for null already, so isnotempty(x) next to one on x adds nothing.
         conjuncts.RemoveWhere(c => NotEmpty().Match(c) is { Success: true } m && conjuncts.Any(o => o.StartsWith(m.Groups[1].Value + " <", StringComparison.Ordinal) || o.StartsWith(m.Groups[1].Value + " >", StringComparison.Ordinal)));
+
+        // So is an equality with a non-empty text: the Splunk backend's guard before == adds nothing.
+        conjuncts.RemoveWhere(c => NotEmpty().Match(c) is { Success: true } m && conjuncts.Any(o => NonEmptyEquality().Match(o) is { Success: true } e && e.Groups[1].Value == m.Groups[1].Value));
         if (conjuncts.Count > 0)
         {
             lines.Add("where " + string.Join(" and ", conjuncts));
             conjuncts.Clear();
         }
+    }
+
+    /// <summary>
+    /// <c>isnotempty(x) and x in~ (...)</c> as <c>x in~ (...)</c>: a list without <c>""</c> never holds an empty value,
+    /// so the guard the Splunk backend writes before a match adds nothing.
+    /// </summary>
+    private static string WithoutMembershipGuards(string stage)
+    {
+        const string Guard = "isnotempty(";
+        for (var at = stage.IndexOf(Guard, StringComparison.Ordinal); at >= 0; at = stage.IndexOf(Guard, at + 1, StringComparison.Ordinal))
+        {
+            var close = Closing(stage, at + Guard.Length - 1);
+            if (close < 0)
+            {
+                break;
+            }
+
+            var subject = stage[(at + Guard.Length)..close];
+            var rest = stage[(close + 1)..];
+            foreach (var op in new[] { " in~ (", " in (" })
+            {
+                var test = " and " + subject + op;
+                if (rest.StartsWith(test, StringComparison.Ordinal) && Closing(rest, test.Length - 1) is > 0 and var end
+                    && !SplitTopLevel(rest[test.Length..end], ", ").Contains("\"\"", StringComparer.Ordinal))
+                {
+                    stage = stage[..at] + stage[(close + " and ".Length + 1)..];
+                    break;
+                }
+            }
+        }
+
+        return stage;
+    }
+
+    // The index of the parenthesis closing the one at open, outside string literals; -1 when there is none.
+    private static int Closing(string text, int open)
+    {
+        var depth = 0;
+        var quoted = false;
+        for (var i = open; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '\\')
+                {
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+
+                continue;
+            }
+
+            quoted = c == '"';
+            depth += c switch { '(' => 1, ')' => -1, _ => 0 };
+            if (depth == 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static string Unwrap(string text) =>
@@ -165,6 +234,9 @@ public static partial class SearchNormalizer
 
     [GeneratedRegex(@"^isnotempty\(([\w\[\]"".-]+)\)$", RegexOptions.CultureInvariant)]
     private static partial Regex NotEmpty();
+
+    [GeneratedRegex(@"^([\w\[\]"".-]+) (?:==|=~) ""(?:[^""\\]|\\.)+""$", RegexOptions.CultureInvariant)]
+    private static partial Regex NonEmptyEquality();
 
     [GeneratedRegex(@"^([\w\[\]"".-]+) != """"$", RegexOptions.CultureInvariant)]
     private static partial Regex NotEmptyText();

@@ -23,6 +23,11 @@ internal sealed partial class SplEvalTranslator(SplFieldScope scope, Action<SplT
     /// <summary>Translates one expression and stops at a token it does not take (a comma between eval assignments).</summary>
     public string TranslateOne(SplTokenCursor cursor) => OrExpression(cursor).Text;
 
+    private readonly List<SplToken> _listMatchReads = [];
+
+    /// <summary>A read of a lookup's list-match column other than its null test, which has no canonical meaning.</summary>
+    public SplToken? ListMatchReadOtherwise => _listMatchReads.FirstOrDefault();
+
     private Part OrExpression(SplTokenCursor c)
     {
         var left = AndExpression(c);
@@ -212,6 +217,12 @@ internal sealed partial class SplEvalTranslator(SplFieldScope scope, Action<SplT
             note(token, EscuDiagnosticCodes.FidelityNote, $"'{token.Value}' is read as the dotted field name (SPL's eval would need single quotes around it)");
         }
 
+        if (scope.ListMatch(token.Value) is { } membership)
+        {
+            _listMatchReads.Add(token);
+            return new Part(SplFieldScope.Path(token.Value), Primary, ListMatch: membership);
+        }
+
         var (expression, derived) = scope.Resolve(token.Value);
         if (derived is not null)
         {
@@ -245,7 +256,14 @@ internal sealed partial class SplEvalTranslator(SplFieldScope scope, Action<SplT
                 return Function("coalesce");
             case "match":
                 Arity(2, 2);
-                return new Part($"{Wrap(args[0].Value, Add)} matches regex {Arg(1)}", Compare);
+                if (args[1].Value.Literal is not { } pattern)
+                {
+                    throw new SplTranslationException(args[1].Token, EscuDiagnosticCodes.UnsupportedFunction, "match() with a pattern that is not a literal (a regular expression read from the data) is not translated");
+                }
+
+                return LiteralAlternatives(pattern) is { } membership
+                    ? new Part($"{Wrap(args[0].Value, Add)} {(membership.IgnoreCase ? "in~" : "in")} ({string.Join(", ", membership.Values.Select(StringLiterals.Quote))})", Compare)
+                    : new Part($"{Wrap(args[0].Value, Add)} matches regex {Arg(1)}", Compare);
             case "like":
                 Arity(2, 2);
                 return new Part(Like(args[0].Value, args[1].Value, name), Compare);
@@ -258,6 +276,9 @@ internal sealed partial class SplEvalTranslator(SplFieldScope scope, Action<SplT
             case "len":
                 Arity(1, 1);
                 return Function("strlen");
+            case "isnull" or "isnotnull" when args.Count == 1 && args[0].Value.ListMatch is { } listMatch:
+                _listMatchReads.Remove(args[0].Token);
+                return name.Value.Equals("isnull", StringComparison.OrdinalIgnoreCase) ? new Part($"not ({listMatch})", Not) : new Part(listMatch, Compare);
             case "isnull":
                 Arity(1, 1);
                 return Function("isempty");
@@ -353,11 +374,53 @@ internal sealed partial class SplEvalTranslator(SplFieldScope scope, Action<SplT
         return $"{Wrap(text, Add)} matches regex {StringLiterals.Quote(regex)}";
     }
 
+    /// <summary>
+    /// A pattern that matches exactly one of some non-empty literal texts, <c>(?i)^(?:a|b\.c)\z</c>, as the texts (and
+    /// whether case is ignored): such a match is a membership test, which null and empty values fail either way.
+    /// </summary>
+    internal static (bool IgnoreCase, IReadOnlyList<string> Values)? LiteralAlternatives(string pattern)
+    {
+        var ignoreCase = pattern.StartsWith("(?i)", StringComparison.Ordinal);
+        var body = ignoreCase ? pattern[4..] : pattern;
+        if (!body.StartsWith("^(?:", StringComparison.Ordinal) || !body.EndsWith(@")\z", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var values = new List<string>();
+        var current = new System.Text.StringBuilder();
+        var inner = body[4..^3];
+        for (var i = 0; i < inner.Length; i++)
+        {
+            var ch = inner[i];
+            if (ch == '\\' && i + 1 < inner.Length && !char.IsAsciiLetterOrDigit(inner[i + 1]))
+            {
+                current.Append(inner[++i]);
+            }
+            else if (ch == '|')
+            {
+                values.Add(current.ToString());
+                current.Clear();
+            }
+            else if ("\\.^$?*+()[]{}".Contains(ch, StringComparison.Ordinal))
+            {
+                return null;
+            }
+            else
+            {
+                current.Append(ch);
+            }
+        }
+
+        values.Add(current.ToString());
+        return values.Any(v => v.Length == 0) ? null : (ignoreCase, values);
+    }
+
     private static bool IsNumber(string text) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) && char.IsAsciiDigit(text[0]);
 
     private static string Wrap(Part part, int precedence) => part.Precedence < precedence ? $"({part.Text})" : part.Text;
 
-    private sealed record Part(string Text, int Precedence, bool IsString = false, List<string>? Concat = null, string? Literal = null, string? BinSize = null);
+    private sealed record Part(string Text, int Precedence, bool IsString = false, List<string>? Concat = null, string? Literal = null, string? BinSize = null, string? ListMatch = null);
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(_time) / (\d+)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex BinOperand();

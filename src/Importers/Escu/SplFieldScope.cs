@@ -23,6 +23,18 @@ internal sealed class SplFieldScope(DataSource dataSource)
 
     public IReadOnlyList<string> Columns => _columns;
 
+    private readonly Dictionary<string, string> _listMatches = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A column that <c>lookup LIST value AS f OUTPUT value AS c</c> sets exactly when f is in a list of the repository:
+    /// c → the canonical membership test. Only its null test has a canonical meaning.
+    /// </summary>
+    public void DefineListMatch(string column, string membership) => _listMatches[column] = membership;
+
+    public string? ListMatch(string column) => _listMatches.GetValueOrDefault(column);
+
+    public bool RemoveListMatch(string column) => _listMatches.Remove(column);
+
     public void Define(string name)
     {
         if (!_columns.Contains(name))
@@ -59,7 +71,8 @@ internal sealed class SplFieldScope(DataSource dataSource)
 
         if (BareMembersOf is { } parent && !IsDataSourceField(name))
         {
-            return (Path(parent) + Member(name), null);
+            // Splunk names an extracted JSON field by its path, so a dotted name is a nested member, not a key with dots.
+            return (Path(parent + "." + name), null);
         }
 
         return (Path(name), null);
@@ -137,6 +150,7 @@ internal sealed class SplFieldScope(DataSource dataSource)
         ["aws_account_id"] = "recipientAccountId",
         ["user_name"] = "userIdentity.userName",
         ["user_type"] = "userIdentity.type",
+        ["user_access_key"] = "userIdentity.accessKeyId",
         ["user"] = "coalesce(userIdentity.userName, userIdentity.sessionContext.sessionIssuer.userName, userIdentity.principalId)",
         ["userName"] = "coalesce(userIdentity.userName, userIdentity.sessionContext.sessionIssuer.userName)",
     };

@@ -7,6 +7,36 @@ internal sealed partial class SplPipelineTranslator
 {
     private void Stats(SplCommand command)
     {
+        var (aggregates, keys) = StatsItems(command);
+        var byKeys = keys.Select(k => ByKey(k)).ToList();
+        if (_pendingFill is { } fill && keys.Count > 0)
+        {
+            // The derived group-by fields become columns first so the fill reaches them, as SPL's fillnull does.
+            var derived = byKeys.Where(k => k.Contains(" = ", StringComparison.Ordinal)).ToList();
+            if (derived.Count > 0)
+            {
+                _stages.Add("extend " + string.Join(", ", derived));
+                derived.ForEach(d => scope.Define(keys[byKeys.IndexOf(d)].Value));
+                byKeys = [.. keys.Select(k => SplFieldScope.Path(k.Value))];
+            }
+
+            var fillable = keys.Select(k => k.Value).Where(k => !scope.IsDynamicPath(k) && k != "_time").ToList();
+            if (fillable.Count > 0)
+            {
+                _stages.Add($"fill-null {fill} in {string.Join(", ", fillable.Select(SplFieldScope.Path))}");
+            }
+
+            _pendingFill = null;
+        }
+
+        var items = string.Join(", ", aggregates.Select(a => $"{SplFieldScope.Name(a.Name)} = {a.Expression}"));
+        _stages.Add(byKeys.Count == 0 ? $"summarize {items}" : $"summarize {items}\n    by {string.Join(", ", byKeys)}");
+        scope.Replace(keys.Select(k => k.Value).Concat(aggregates.Select(a => a.Name)));
+    }
+
+    /// <summary>The aggregates (SPL output name, canonical aggregate) and the by-fields of a stats or eventstats.</summary>
+    private (List<(string Name, string Expression)> Aggregates, List<SplToken> Keys) StatsItems(SplCommand command)
+    {
         var cursor = Cursor(command);
         var aggregates = new List<(string Name, string Expression)>();
         while (!cursor.AtEnd && !cursor.IsWord("by"))
@@ -19,7 +49,7 @@ internal sealed partial class SplPipelineTranslator
 
             if (function.Kind != SplTokenKind.Word)
             {
-                throw new SplTranslationException(function, EscuDiagnosticCodes.SplSyntax, $"unexpected '{function.Text}' in stats");
+                throw new SplTranslationException(function, EscuDiagnosticCodes.SplSyntax, $"unexpected '{function.Text}' in {command.Head.Value}");
             }
 
             SplToken? argument = null;
@@ -69,33 +99,10 @@ internal sealed partial class SplPipelineTranslator
 
         if (aggregates.Count == 0)
         {
-            throw new SplTranslationException(command.Head, EscuDiagnosticCodes.SplSyntax, "stats without an aggregate");
+            throw new SplTranslationException(command.Head, EscuDiagnosticCodes.SplSyntax, $"{command.Head.Value} without an aggregate");
         }
 
-        var byKeys = keys.Select(k => ByKey(k)).ToList();
-        if (_pendingFill is { } fill && keys.Count > 0)
-        {
-            // The derived group-by fields become columns first so the fill reaches them, as SPL's fillnull does.
-            var derived = byKeys.Where(k => k.Contains(" = ", StringComparison.Ordinal)).ToList();
-            if (derived.Count > 0)
-            {
-                _stages.Add("extend " + string.Join(", ", derived));
-                derived.ForEach(d => scope.Define(keys[byKeys.IndexOf(d)].Value));
-                byKeys = [.. keys.Select(k => SplFieldScope.Path(k.Value))];
-            }
-
-            var fillable = keys.Select(k => k.Value).Where(k => !scope.IsDynamicPath(k) && k != "_time").ToList();
-            if (fillable.Count > 0)
-            {
-                _stages.Add($"fill-null {fill} in {string.Join(", ", fillable.Select(SplFieldScope.Path))}");
-            }
-
-            _pendingFill = null;
-        }
-
-        var items = string.Join(", ", aggregates.Select(a => $"{SplFieldScope.Name(a.Name)} = {a.Expression}"));
-        _stages.Add(byKeys.Count == 0 ? $"summarize {items}" : $"summarize {items}\n    by {string.Join(", ", byKeys)}");
-        scope.Replace(keys.Select(k => k.Value).Concat(aggregates.Select(a => a.Name)));
+        return (aggregates, keys);
     }
 
     private string Aggregate(SplToken function, SplToken? argument, string? computed)

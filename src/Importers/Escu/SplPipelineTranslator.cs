@@ -39,7 +39,7 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
             _stages.Add($"fill-null {_pendingFill}");
         }
 
-        return _stages.Count == 0 ? "where true\n" : string.Join("\n| ", _stages) + "\n";
+        return string.Concat(_lets.Select(l => l + "\n")) + (_stages.Count == 0 ? "where true\n" : string.Join("\n| ", _stages) + "\n");
     }
 
     private void Note(SplToken token, string code, string message) => report(token, code, message, DiagnosticSeverity.Info);
@@ -76,6 +76,9 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
             case "stats":
                 Stats(command);
                 break;
+            case "eventstats":
+                EventStats(command);
+                break;
             case "bin" or "bucket":
                 Bin(command);
                 break;
@@ -94,6 +97,8 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
             case SplCommandParser.MacroCommand:
                 MacroCommand(command);
                 break;
+            case "lookup" when ListLookup(command):
+                break;
             default:
                 throw new SplTranslationException(command.Head, EscuDiagnosticCodes.UnsupportedCommand, Unsupported(command.Name));
         }
@@ -101,7 +106,7 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
 
     private static string Unsupported(string name) => name switch
     {
-        "eventstats" or "streamstats" => $"'{name}' (an aggregate added to every row) has no canonical translation",
+        "streamstats" => $"'{name}' (an aggregate added to every row) has no canonical translation",
         "lookup" or "inputlookup" or "outputlookup" => $"'{name}' (a lookup table) has no canonical translation; named lists hold only values",
         "iplocation" => "'iplocation' (geolocation of an address) has no canonical translation",
         "join" or "append" or "appendpipe" => $"'{name}' with a subsearch has no canonical translation",
@@ -165,6 +170,11 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
     {
         var translator = new SplEvalTranslator(scope, Note);
         var text = translator.TranslateOne(cursor);
+        if (translator.ListMatchReadOtherwise is { } read)
+        {
+            throw new SplTranslationException(read, EscuDiagnosticCodes.UnsupportedArgument, $"'{read.Value}' is set by a lookup of a list when the value is in it; only isnull({read.Value}) and isnotnull({read.Value}) translate");
+        }
+
         if (whole && !cursor.AtEnd)
         {
             var stray = cursor.Next();
@@ -487,6 +497,33 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
         _stages.Add($"summarize arg_max(_time, *) by {string.Join(", ", positional.Select(p => ByKey(p)))}");
     }
 
+    /// <summary>
+    /// <c>lookup LIST value AS f OUTPUT value AS c</c> over a list of the repository (the Splunk backend's form of a list
+    /// membership): c is set exactly when f is in the list, so a later null test of c is the membership test.
+    /// </summary>
+    private bool ListLookup(SplCommand command)
+    {
+        var args = command.Arguments;
+        if (args.Length != 8 || !context.Lists.Contains(args[0].Value) || !IsWord(args[1], "value") || !IsWord(args[2], "AS")
+            || !(IsWord(args[4], "OUTPUT") || IsWord(args[4], "OUTPUTNEW")) || !IsWord(args[5], "value") || !IsWord(args[6], "AS")
+            || args[3].Kind is not (SplTokenKind.Word or SplTokenKind.QuotedString) || args[7].Kind is not (SplTokenKind.Word or SplTokenKind.QuotedString))
+        {
+            return false;
+        }
+
+        var (field, derived) = scope.Resolve(args[3].Value);
+        if (derived is not null)
+        {
+            Note(args[3], EscuDiagnosticCodes.DerivedField, derived);
+        }
+
+        var op = context.CaseSensitiveLists.Contains(args[0].Value) ? "in" : "in~";
+        scope.DefineListMatch(args[7].Value, $"{field} {op} @{args[0].Value}");
+        return true;
+
+        static bool IsWord(SplToken token, string word) => token.Kind == SplTokenKind.Word && token.Value.Equals(word, StringComparison.OrdinalIgnoreCase);
+    }
+
     private void Fields(SplCommand command)
     {
         var cursor = Cursor(command);
@@ -497,14 +534,18 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
             while (!cursor.AtEnd)
             {
                 var token = cursor.Next();
-                if (token.Kind != SplTokenKind.Comma)
+                if (token.Kind != SplTokenKind.Comma && !scope.RemoveListMatch(token.Value))
                 {
                     removed.Add(token.Value);
                     scope.Remove(token.Value);
                 }
             }
 
-            _stages.Add("project-away " + string.Join(", ", removed.Select(SplFieldScope.Path)));
+            if (removed.Count > 0)
+            {
+                _stages.Add("project-away " + string.Join(", ", removed.Select(SplFieldScope.Path)));
+            }
+
             return;
         }
 

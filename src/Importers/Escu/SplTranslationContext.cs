@@ -22,10 +22,16 @@ public sealed record SplTranslationContext(IReadOnlyList<DataSource> DataSources
 
         var loaded = RuleRepository.Load(Path.Combine(root, RuleRepository.DataSourcesFolder));
         var lists = Directory.Exists(Path.Combine(root, RuleRepository.ListsFolder))
-            ? RuleRepository.Load(Path.Combine(root, RuleRepository.ListsFolder)).Lists.Select(l => l.Name).ToHashSet(StringComparer.Ordinal)
+            ? RuleRepository.Load(Path.Combine(root, RuleRepository.ListsFolder)).Lists
             : [];
-        return new SplTranslationContext(loaded.DataSources, lists, new Dictionary<string, string>());
+        return new SplTranslationContext(loaded.DataSources, lists.Select(l => l.Name).ToHashSet(StringComparer.Ordinal), new Dictionary<string, string>())
+        {
+            CaseSensitiveLists = lists.Where(l => l.CaseSensitive).Select(l => l.Name).ToHashSet(StringComparer.Ordinal),
+        };
     }
+
+    /// <summary>The lists among <see cref="Lists"/> that compare case-sensitively (their <c>case_sensitive: true</c>).</summary>
+    public IReadOnlySet<string> CaseSensitiveLists { get; init; } = new HashSet<string>();
 
     /// <summary>This context with the macro definitions of ESCU's <c>macros/</c> folder (name → definition).</summary>
     public SplTranslationContext WithMacros(string macrosFolder)

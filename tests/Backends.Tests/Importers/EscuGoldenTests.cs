@@ -14,7 +14,9 @@ public class EscuGoldenTests
 {
     // Chosen to cover: spath/mvexpand/bare spath, rename (and rename prefix.* AS *), eval, stats with and without AS,
     // date_hour/date_wday, errorCode=success, OR binding tighter than AND, IN with wildcards, !=, bin, where after
-    // stats, fillnull, an allow-list macro mapped to a list, the OCSF (Security Lake) data source, project-rename.
+    // stats, fillnull, an allow-list macro mapped to a list, the OCSF (Security Lake) data source, project-rename,
+    // dotted names below a lifted object (rename requestParameters.* AS * then ReplicationConfiguration.Rule.ID),
+    // spath input= over JSON text then mvexpand and spath of the element, an allow-list macro without a list (values).
     public static TheoryData<string> Rules => new(
         "aws_ecr_container_scanning_findings_medium",
         "aws_ecr_container_scanning_findings_high",
@@ -27,7 +29,10 @@ public class EscuGoldenTests
         "aws_successful_console_authentication_from_multiple_ips",
         "aws_iam_delete_policy",
         "aws_password_policy_changes",
-        "aws_saml_update_identity_provider");
+        "aws_saml_update_identity_provider",
+        "aws_exfiltration_via_bucket_replication",
+        "aws_create_policy_version_to_allow_all_resources",
+        "aws_ecr_container_upload_unknown_user");
 
     [CorpusTheory]
     [MemberData(nameof(Rules))]

@@ -1,5 +1,7 @@
 using RuleCompiler.Importers;
 using RuleCompiler.Importers.Escu;
+using RuleCompiler.Importers.Verification;
+using RuleCompiler.Backends.Sentinel.Analysis;
 using RuleCompiler.Compiler.Catalogues;
 using RuleCompiler.Compiler.Diagnostics;
 using Xunit;
@@ -29,10 +31,43 @@ public class EscuImporterTests
     [Fact]
     public void An_unsupported_command_in_a_single_quoted_search_is_reported_at_its_line_and_column()
     {
-        var result = Import(Header + "search: '`cloudtrail` eventName=PutImage | eventstats count by user'\n");
+        var result = Import(Header + "search: '`cloudtrail` eventName=PutImage | streamstats count by user'\n");
         Assert.Equal(ImportStatus.Failed, result.Status);
         var diagnostic = Only(result, EscuDiagnosticCodes.UnsupportedCommand);
-        Assert.Equal("rule.yml(9,44): error RC5022: 'eventstats' (an aggregate added to every row) has no canonical translation", diagnostic.ToString());
+        Assert.Equal("rule.yml(9,44): error RC5022: 'streamstats' (an aggregate added to every row) has no canonical translation", diagnostic.ToString());
+    }
+
+    [Fact]
+    public void Eventstats_is_a_summarize_of_the_rows_so_far_joined_back_on_its_keys_and_the_rule_binds()
+    {
+        var result = Import(Header + "search: '`cloudtrail` eventName=ConsoleLogin | bucket span=10m _time | stats dc(_raw) AS attempts by _time, src_ip"
+            + " | eventstats avg(attempts) as avg_attempts, stdev(attempts) as ip_std by _time | where attempts > avg_attempts + ip_std * 3'\n");
+        Assert.NotEqual(ImportStatus.Failed, result.Status);
+        Assert.Contains(
+            "let rc_rows_1 = (where eventName =~ \"ConsoleLogin\"\n  | extend _time = bin(_time, 10m)\n  | summarize attempts = count()\n      by _time, src_ip = sourceIPAddress);\n"
+            + "  rc_rows_1\n  | join kind=leftouter (rc_rows_1 | where isnotempty(_time) | summarize avg_attempts = avg(attempts), ip_std = stdev(attempts) by _time) on _time\n"
+            + "  | project-away _time1\n  | where attempts > avg_attempts + ip_std * 3\n",
+            result.Yaml, StringComparison.Ordinal);
+        using var scratch = new EscuScratch();
+        var compiled = EscuScratch.Compile(scratch.Write(result.FileName!, result.Yaml!));
+        Assert.True(compiled.ErrorCount == 0, string.Join("\n", compiled.Diagnostics));
+        Assert.Equal(["_time", "src_ip", "attempts", "avg_attempts", "ip_std"], compiled.Rules.Single().Query.Body.Output.Columns.Select(c => c.Name));
+
+        // It compiles to KQL and runs in C#; the Splunk backend does not compile join, so it cannot round-trip to SPL.
+        var source = Path.Combine(scratch.Root, "source.yml");
+        File.WriteAllText(source, Header + "search: '`cloudtrail` | stats count by eventName | eventstats max(count) as top by eventName'\n");
+        var imported = ImportBatch.Run(new EscuImporter(AttackCatalogue.Default, EscuScratch.Context), [source], Path.Combine(scratch.Root, "rules", "imported", "verified"), p => p);
+        var verified = Assert.Single(ImportVerifier.Verify("escu", imported, Path.Combine(scratch.Root, "rules", "imported", "verified"), p => p,
+            new EscuRoundTripComparer(EscuScratch.Context), (_, _) => KustoAnalysis.Unavailable("not needed"), []).Rules);
+        Assert.True(verified.Bound, verified.BindReason);
+        Assert.NotEqual(false, verified.KqlAccepted);
+        Assert.True(verified.CSharpRan, verified.CSharpReason);
+        Assert.False(verified.RoundTrip);
+
+        var noKeys = Import(Header + "search: '`cloudtrail` | stats count by src | eventstats avg(count) as mean'\n");
+        Assert.Contains(noKeys.Diagnostics, d => d.Code == EscuDiagnosticCodes.UnsupportedArgument && d.Message.Contains("without 'by'", StringComparison.Ordinal));
+        var derivedKey = Import(Header + "search: '`cloudtrail` eventName=X | eventstats count as n by src_ip'\n");
+        Assert.Contains(derivedKey.Diagnostics, d => d.Code == EscuDiagnosticCodes.UnsupportedArgument && d.Message.Contains("join key", StringComparison.Ordinal));
     }
 
     [Fact]

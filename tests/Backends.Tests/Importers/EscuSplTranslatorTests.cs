@@ -65,11 +65,58 @@ public class EscuSplTranslatorTests
     }
 
     [Fact]
+    public void A_lookup_of_a_repository_list_then_a_null_test_of_its_output_is_list_membership()
+    {
+        Assert.Equal(
+            "where not (actor.user.name in~ @aws_ecr_users_asl)\n",
+            Search("`amazon_security_lake` | lookup aws_ecr_users_asl value AS actor.user.name OUTPUT value AS hit | where NOT isnotnull(hit) | fields - hit"));
+        var readOtherwise = SplQueryTranslator.Translate("`amazon_security_lake` | lookup aws_ecr_users_asl value AS actor.user.name OUTPUT value AS hit | eval who=hit", Context);
+        Assert.Contains(readOtherwise.Diagnostics, d => d.Code == EscuDiagnosticCodes.UnsupportedArgument && d.Message.Contains("isnotnull(hit)", StringComparison.Ordinal));
+        var otherTable = SplQueryTranslator.Translate("`cloudtrail` | lookup previously_seen_users user OUTPUT firstTime", Context);
+        Assert.Contains(otherTable.Diagnostics, d => d.Code == EscuDiagnosticCodes.UnsupportedCommand);
+    }
+
+    [Fact]
     public void Spath_then_mvexpand_is_one_mv_expand_and_a_bare_spath_reads_members()
     {
         Assert.Equal(
             "mv-expand findings = responseElements.imageScanFindings.findings\n| where findings.severity =~ \"HIGH\"\n",
             Search("`cloudtrail` | spath path=responseElements.imageScanFindings.findings{} output=findings | mvexpand findings | spath input=findings | search severity=HIGH"));
+    }
+
+    [Fact]
+    public void A_dotted_name_lifted_by_rename_prefix_or_a_bare_spath_is_a_nested_member_path()
+    {
+        Assert.Equal(
+            "summarize rule_id = make_set(requestParameters.ReplicationConfiguration.Rule.ID)\n",
+            Search("`cloudtrail` | rename requestParameters.* as * | stats values(ReplicationConfiguration.Rule.ID) as rule_id"));
+        Assert.Contains(
+            "where findings.attributes.level =~ \"HIGH\"",
+            Search("`cloudtrail` | spath path=responseElements.imageScanFindings.findings{} output=findings | mvexpand findings | spath input=findings | search attributes.level=HIGH"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_match_of_an_anchored_literal_alternation_is_membership_and_a_pattern_from_a_field_is_refused()
+    {
+        Assert.Equal("where not (eventName in~ (\"a.b\", \"c\"))\n", Search("`cloudtrail` | where NOT match(eventName, \"(?i)^(?:a\\.b|c)\\z\")"));
+        Assert.Equal("where eventName in (\"x\")\n", Search("`cloudtrail` | where match(eventName, \"^(?:x)\\z\")"));
+        Assert.Equal("where eventName matches regex \"^(?:x|.*)\\\\z\"\n", Search("`cloudtrail` | where match(eventName, \"^(?:x|.*)\\z\")"));
+        var refused = SplQueryTranslator.Translate("`cloudtrail` | eval m=if(match(userIdentity.userName, requestParameters.userName), 1, 0)", Context);
+        Assert.Null(refused.Search);
+        Assert.Contains(refused.Diagnostics, d => d.Code == EscuDiagnosticCodes.UnsupportedFunction && d.Message.Contains("not a literal", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_round_trip_ignores_the_guard_the_Splunk_backend_writes_before_a_membership_match()
+    {
+        Assert.Equal(
+            SearchNormalizer.Normalize("where not (coalesce(a, b) in~ (\"user\"))\n"),
+            SearchNormalizer.Normalize("where not (isnotempty(coalesce(a, b)) and coalesce(a, b) in~ (\"user\"))\n"));
+        Assert.Equal(SearchNormalizer.Normalize("where x == \"*\"\n"), SearchNormalizer.Normalize("where isnotempty(x) and x == \"*\"\n"));
+        Assert.NotEqual(SearchNormalizer.Normalize("where x == \"\"\n"), SearchNormalizer.Normalize("where isnotempty(x) and x == \"\"\n"));
+        Assert.NotEqual(
+            SearchNormalizer.Normalize("where not (a in~ (\"user\", \"\"))\n"),
+            SearchNormalizer.Normalize("where not (isnotempty(a) and a in~ (\"user\", \"\"))\n"));
     }
 
     [Fact]

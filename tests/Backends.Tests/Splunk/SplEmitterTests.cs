@@ -88,6 +88,19 @@ public class SplEmitterTests
     }
 
     [Fact]
+    public void MembersOfParsedJsonTextAreSpath()
+    {
+        Assert.Equal(
+            ["spath input=requestParameters.policyDocument path=Statement{} output=s", "mvexpand s", "spath input=s path=Action output=action", "eval n=1"],
+            Lines("mv-expand s = parse_json(tostring(requestParameters.policyDocument)).Statement | extend action = parse_json(s).Action, n = 1 | project action, n")[1..5]);
+        // An index step or a member of a computed value other than parsed field text still has no SPL form.
+        var parsed = QueryParser.Parse("extend x = parse_json(strcat(eventName, \"{}\")).a | project x");
+        var template = CompiledRules.Named(CloudTrail);
+        var bound = QueryBinder.Bind(parsed.Query!, BindingContext.For(template.DataSource, []));
+        Assert.Contains(SplEmitter.Emit(new CompiledRule(template.Rule, template.DataSource, bound)).Diagnostics, d => d.Code == SplDiagnostics.ObjectValue);
+    }
+
+    [Fact]
     public void LiteralsNoQuotedStringMayHoldAreSpelledWithUrldecode()
     {
         Assert.Equal("eval x=(coalesce(eventName, \"\").(\"a\".urldecode(\"%60\").\"b\"))", Lines("extend x = strcat(eventName, \"a`b\")")[1]);

@@ -28,10 +28,16 @@ public sealed partial class SplEmitter : IBoundStageVisitor<bool>
     {
         var renames = new List<(string From, string To)>();
         var evals = new List<string>();
+        var spaths = new List<string>();
         foreach (var assignment in extend.Columns)
         {
             var others = extend.Columns.Where(a => !ReferenceEquals(a, assignment)).ToList();
-            if (RenameSource(assignment) is { } from
+            if (!others.Any(o => Reads(assignment.Value, o.Column.Name))
+                && Spath(assignment.Value, CommandField(assignment.Column.Name, assignment.Location), assignment.Location, elements: false) is { } spath)
+            {
+                spaths.Add(spath);
+            }
+            else if (RenameSource(assignment) is { } from
                 && !others.Any(o => Reads(o.Value, from) || Reads(o.Value, assignment.Column.Name))
                 && !renames.Any(r => r.From == from)
                 && !IsLiveAfter(from))
@@ -45,6 +51,7 @@ public sealed partial class SplEmitter : IBoundStageVisitor<bool>
         }
 
         EmitRenames(renames, extend.Location);
+        spaths.ForEach(Command);
         if (evals.Count > 0)
         {
             Command("eval " + string.Join(", ", evals));
@@ -133,25 +140,15 @@ public sealed partial class SplEmitter : IBoundStageVisitor<bool>
             var path = field.Name.EndsWith("{}", StringComparison.Ordinal) ? field.Name : field.Name + "{}";
             Command($"spath path={Spelled(SplLiteral.CommandFieldName(path), expand.Location)} output={output}");
             Command($"mvexpand {output}");
-            if (members.Count == 0)
-            {
-                return true;
-            }
+            ReadMembers(expand, output, members);
+            return true;
+        }
 
-            if (!members.Select(m => m.Split('.')[0]).Any(m => ClashesWithExpandedMember(expand, m)))
-            {
-                // ESCU's form: every key of the element becomes a field of its own name.
-                Command($"spath input={output}");
-                _bareMembers.Add(column);
-            }
-            else
-            {
-                foreach (var member in members)
-                {
-                    Command($"spath input={output} path={CommandField(member, expand.Location)} output={CommandField(column + "." + member, expand.Location)}");
-                }
-            }
-
+        if (Spath(expand.Array, output, expand.Location, elements: true) is { } spath)
+        {
+            Command(spath);
+            Command($"mvexpand {output}");
+            ReadMembers(expand, output, members);
             return true;
         }
 
@@ -169,6 +166,30 @@ public sealed partial class SplEmitter : IBoundStageVisitor<bool>
 
         Command($"mvexpand {output}");
         return true;
+    }
+
+    // The members later stages read from each expanded element (its JSON text).
+    private void ReadMembers(BoundMvExpand expand, string output, List<string> members)
+    {
+        if (members.Count == 0)
+        {
+            return;
+        }
+
+        var column = expand.Column.Name;
+        if (!members.Select(m => m.Split('.')[0]).Any(m => ClashesWithExpandedMember(expand, m)))
+        {
+            // ESCU's form: every key of the element becomes a field of its own name.
+            Command($"spath input={output}");
+            _bareMembers.Add(column);
+        }
+        else
+        {
+            foreach (var member in members)
+            {
+                Command($"spath input={output} path={CommandField(member, expand.Location)} output={CommandField(column + "." + member, expand.Location)}");
+            }
+        }
     }
 
     public bool VisitSummarize(BoundSummarize summarize)
