@@ -50,6 +50,26 @@ internal static class CpuTimeMeasurement
         }
     }
 
+    /// <summary>
+    /// The rule-set workload alone, over and over for <paramref name="seconds"/>, to run under a sampling profiler:
+    /// <c>dotnet-trace collect --format speedscope -- dotnet RuleCompiler.Benchmarks.dll --profile 100 60</c>.
+    /// </summary>
+    public static void Profile(int rules, int seconds)
+    {
+        var events = CorpusEvents.Load();
+        var large = CorpusEvents.Replicate(events, 100L * 1024 * 1024);
+        using var build = RuleSets.Build(rules, events);
+        var clock = Stopwatch.StartNew();
+        var passes = 0;
+        while (clock.Elapsed < TimeSpan.FromSeconds(seconds))
+        {
+            Workloads.Evaluate(large, build.IndexedRules);
+            passes++;
+        }
+
+        Console.WriteLine($"{passes} passes of {rules} rules over 100 MiB in {clock.Elapsed.TotalSeconds:F0} s");
+    }
+
     private static void Report(string name, string size, long events, Timing cpu, Timing baseline) =>
         Console.WriteLine(
             $"{name,-34} {size,-8} CPU min {cpu.Min.TotalMilliseconds,7:F0} ms mean {cpu.Mean.TotalMilliseconds,7:F0} ms  "

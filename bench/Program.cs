@@ -16,4 +16,11 @@ if (args is ["--rulec-run", ..])
     return;
 }
 
+// The rule-set workload alone, for a sampling profiler: dotnet run -c Release --project bench -- --profile RULES SECONDS
+if (args is ["--profile", var rules, var seconds])
+{
+    CpuTimeMeasurement.Profile(int.Parse(rules, System.Globalization.CultureInfo.InvariantCulture), int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(EvaluationBenchmarks).Assembly).Run(args);

@@ -17,6 +17,7 @@ public sealed class Row
     private readonly HashSet<string>? _hidden;
     private readonly KeyValuePair<string, Value>[] _columns;
     private Row? _detached;
+    private EventFields? _fields;
     private TimeSpec? _timeSpec;
     private Value _time;
 
@@ -87,7 +88,17 @@ public sealed class Row
             return false;
         }
 
-        return path.TryRead(_event, out element);
+        return path.TryReadFromTop(TryGetEventTop(path.HeadPath[0], out var top), top, out element);
+    }
+
+    /// <summary>A top-level field of the event (not of the columns), through the event's cache of fields read.</summary>
+    private bool TryGetEventTop(string name, out JsonElement value) => (_fields ??= new EventFields(_event)).TryGet(name, out value);
+
+    /// <summary>As <see cref="TryGetEventJson"/>, for the rule-set index: the top-level field named <paramref name="name"/>.</summary>
+    internal bool TryGetEventTopJson(string name, out JsonElement value)
+    {
+        value = default;
+        return _hasEvent && _columns.Length == 0 && _hidden is null && TryGetEventTop(name, out value);
     }
 
     /// <summary>A top-level column or event field; null when absent.</summary>
@@ -101,7 +112,7 @@ public sealed class Row
             }
         }
 
-        if (_hasEvent && (_hidden is null || !_hidden.Contains(name)) && _event.TryGetProperty(name, out var field))
+        if (_hasEvent && (_hidden is null || !_hidden.Contains(name)) && TryGetEventTop(name, out var field))
         {
             return Value.FromJson(field);
         }
@@ -152,7 +163,7 @@ public sealed class Row
             }
         }
 
-        return new Row(_event, _hasEvent, _hidden, list.ToArray()) { _timeSpec = _timeSpec, _time = _time };
+        return new Row(_event, _hasEvent, _hidden, list.ToArray()) { _timeSpec = _timeSpec, _time = _time, _fields = _fields };
     }
 
     public Row With(string name, Value value) => With(new KeyValuePair<string, Value>(name, value));
@@ -172,6 +183,7 @@ public sealed class Row
         {
             _timeSpec = _timeSpec,
             _time = _time,
+            _fields = _fields,
         };
     }
 

@@ -331,7 +331,7 @@ public sealed class ParallelRuleRunner
             }
 
             Row? kept = null;
-            foreach (var i in _index.Candidates(evt, _scratch))
+            foreach (var i in _index.Candidates(row, _scratch))
             {
                 if (_plans[i] is not { } plan)
                 {

@@ -44,7 +44,7 @@ public sealed class RuleSetRunner
     {
         EventCount++;
         var row = Row.FromEvent(evt);
-        foreach (var i in _index.Candidates(evt, _scratch))
+        foreach (var i in _index.Candidates(row, _scratch))
         {
             Push(i, row, file, line);
         }
