@@ -74,12 +74,21 @@ public static class EventReader
                     var newline = rest.Span.IndexOf((byte)'\n');
                     var length = newline < 0 ? rest.Length : newline;
                     var bytes = rest[..length];
-                    if (!bytes.Span.Trim(" \t\r"u8).IsEmpty)
+                    if (!bytes.Span.Trim(" \t\r"u8).IsEmpty && TryParse(bytes, chunk.File, line, onError) is { } document)
                     {
-                        using var document = ParseLine(bytes, chunk.File, line, onError, out var events);
-                        foreach (var element in events)
+                        using (document)
                         {
-                            yield return (element, line);
+                            if (IsPlainEvent(document, bytes.Span))
+                            {
+                                yield return (document.RootElement, line);
+                            }
+                            else
+                            {
+                                foreach (var element in EventsOf(document, chunk.File, line, onError))
+                                {
+                                    yield return (element, line);
+                                }
+                            }
                         }
                     }
 
@@ -112,15 +121,11 @@ public static class EventReader
     }
 
     /// <summary>
-    /// The events of one NDJSON line, exactly as the reader finds them (an object, or the records of a CloudTrail
-    /// object), with the same reports; null when the line is not JSON. Dispose the document after the events.
+    /// An object that is one event, without the work of <see cref="EventsOf(JsonDocument, string, long, Action{EventError})"/>:
+    /// its raw text has no <c>"Records"</c> at all, so no key of it is <c>Records</c> (keys are compared raw).
     /// </summary>
-    private static JsonDocument? ParseLine(ReadOnlyMemory<byte> bytes, string name, long line, Action<EventError> onError, out List<JsonElement> events)
-    {
-        var document = TryParse(bytes, name, line, onError);
-        events = document is null ? [] : EventsOf(document, name, line, onError);
-        return document;
-    }
+    private static bool IsPlainEvent(JsonDocument document, ReadOnlySpan<byte> raw) =>
+        document.RootElement.ValueKind == JsonValueKind.Object && raw.IndexOf("\"Records\""u8) < 0;
 
     /// <summary>The window one thread reads through; a run of lines is at most this long.</summary>
     private const int SequentialWindowBytes = 1 << 16;

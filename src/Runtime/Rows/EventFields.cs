@@ -11,7 +11,7 @@ namespace RuleCompiler.Runtime.Rows;
 /// </summary>
 internal sealed class EventFields(JsonElement evt)
 {
-    private Entry[] _entries = new Entry[8];
+    private Entry[] _entries = new Entry[4];
     private int _count;
 
     public bool TryGet(string name, out JsonElement value)
