@@ -9,11 +9,12 @@ namespace RuleCompiler.Benchmarks;
 /// written to an NDJSON file, and peak memory (maximum resident set, from /usr/bin/time) with 1,000 rules.
 /// The evaluation time is the one rulec prints (after the rules are compiled); the process time includes
 /// compiling the rules with Roslyn.
-/// Run: dotnet run -c Release --project bench -- --rulec-run [MiB] (default 100; 1024 for the memory figure)
+/// Run: dotnet run -c Release --project bench -- --rulec-run [MiB [rule counts]] (default 100 MiB, 100 and 1,000 rules;
+/// 1024 for the memory figure)
 /// </summary>
 internal static partial class RulecRunMeasurement
 {
-    public static void Run(int mebibytes, int passes = 2)
+    public static void Run(int mebibytes, IReadOnlyList<int> ruleCounts, int passes = 2)
     {
         var events = CorpusEvents.Load();
         var file = Path.Combine(Path.GetTempPath(), $"rulec-bench-events-{mebibytes}.ndjson");
@@ -23,7 +24,7 @@ internal static partial class RulecRunMeasurement
         Console.WriteLine("The load average is printed again before each measurement: wall times mean little when it is above the core count.");
         try
         {
-            foreach (var rules in mebibytes > 200 ? new[] { 1000 } : [100, 1000])
+            foreach (var rules in ruleCounts.Count > 0 ? ruleCounts : mebibytes > 200 ? [1000] : [100, 1000])
             {
                 var folder = RuleSets.Folder(rules, events);
                 foreach (var threads in new[] { 1, 2 })

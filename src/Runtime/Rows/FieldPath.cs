@@ -8,17 +8,18 @@ namespace RuleCompiler.Runtime.Rows;
 /// </summary>
 public sealed class FieldPath
 {
+    // Names are interned: the per-event field cache (EventFields) then finds them by reference.
     public FieldPath(string head, params PathStep[] rest)
     {
-        Head = head;
-        HeadPath = [head];
+        Head = string.Intern(head);
+        HeadPath = [Head];
         Rest = rest;
     }
 
     private FieldPath(string head, string[] headPath, PathStep[] rest)
     {
-        Head = head;
-        HeadPath = headPath;
+        Head = string.Intern(head);
+        HeadPath = [.. headPath.Select(string.Intern)];
         Rest = rest;
     }
 

@@ -268,6 +268,7 @@ public sealed class ParallelRuleRunner
         private readonly Func<Row, DateTime?>? _eventTime;
         private readonly RulePlan?[] _plans;
         private readonly List<int> _scratch = [];
+    private readonly EventFields _fields = new();
         private readonly Action<EventError> _onError;
         private Block _block = null!;
         private int _rule;
@@ -324,7 +325,7 @@ public sealed class ParallelRuleRunner
         private void Process(JsonElement evt, string file, long line)
         {
             _block.EventCount++;
-            var row = Row.FromEvent(evt);
+            var row = Row.FromEvent(evt, _fields);
             if (_eventTime?.Invoke(row) is { } time && (_block.Newest is null || time > _block.Newest))
             {
                 _block.Newest = time;
