@@ -267,6 +267,9 @@ public sealed class ParallelRuleRunner
         private readonly RuleSetIndex _index;
         private readonly Func<Row, DateTime?>? _eventTime;
         private readonly RulePlan?[] _plans;
+
+        /// <summary>For the rules run in order: an instance of each whose filters alone this worker runs.</summary>
+        private readonly RulePlan?[] _filters;
         private readonly List<int> _scratch = [];
     private readonly EventFields _fields = new();
         private readonly Action<EventError> _onError;
@@ -279,13 +282,18 @@ public sealed class ParallelRuleRunner
             _eventTime = eventTime;
             _onError = e => _block.Outcomes.Add(new Outcome(OutcomeKind.Error, 0, 0, 0, null, null, 0, null, e));
             _plans = new RulePlan?[rules.Count];
+            _filters = new RulePlan?[rules.Count];
             for (var i = 0; i < rules.Count; i++)
             {
+                var rule = rules[i].Rule;
                 if (rules[i].Streaming)
                 {
-                    var rule = rules[i].Rule;
                     // Alerts are serialised at once, so rows may read the event where the block holds it.
                     _plans[i] = rule.Start(new RowCallback(row => Alert(rule.Info, row)), detachEvents: false);
+                }
+                else
+                {
+                    _filters[i] = rule.Start(new RowCallback(_ => { }));
                 }
             }
         }
@@ -336,6 +344,11 @@ public sealed class ParallelRuleRunner
             {
                 if (_plans[i] is not { } plan)
                 {
+                    if (!_filters[i]!.MayTake(row))
+                    {
+                        continue;
+                    }
+
                     // The event's document is released when the next event is read: the ordered pass gets a copy.
                     kept ??= row.Detached();
                     _block.Outcomes.Add(new Outcome(OutcomeKind.InOrder, i, 0, 0, kept, file, line, null, null));
