@@ -7,7 +7,7 @@ namespace RuleCompiler.Benchmarks;
 /// The evaluation workloads timed by the CPU time of the process, which stays meaningful on a shared, busy
 /// machine where wall-clock times are not: parse only, reader only, and the rule-set evaluator with 5, 100 and
 /// 1,000 rules over 25 and 100 MiB (rules × events), plus 100 rules offered every event (no index), as before.
-/// Each workload first runs for at least 5 s (and three passes) to warm up (tiered compilation of the freshly
+/// Each workload first runs for at least 5 s and 3 s of CPU (and three passes) to warm up (tiered compilation of the freshly
 /// compiled rules), then N measured passes, of which the minimum and the mean are reported.
 /// Run: dotnet run -c Release --project bench -- --cpu-time [rule counts, default 5 100 1000]
 /// </summary>
@@ -16,6 +16,8 @@ internal static class CpuTimeMeasurement
     private const int WarmUp = 3;
 
     private static readonly TimeSpan WarmUpTime = TimeSpan.FromSeconds(5);
+
+    private static readonly TimeSpan WarmUpCpu = TimeSpan.FromSeconds(3);
 
     public static void Run(IReadOnlyList<int> ruleCounts, int passes = 6)
     {
@@ -50,6 +52,26 @@ internal static class CpuTimeMeasurement
         }
     }
 
+    /// <summary>
+    /// The rule-set workload alone, over and over for <paramref name="seconds"/>, to run under a sampling profiler:
+    /// <c>dotnet-trace collect --format speedscope -- dotnet RuleCompiler.Benchmarks.dll --profile 100 60</c>.
+    /// </summary>
+    public static void Profile(int rules, int seconds)
+    {
+        var events = CorpusEvents.Load();
+        var large = CorpusEvents.Replicate(events, 100L * 1024 * 1024);
+        using var build = RuleSets.Build(rules, events);
+        var clock = Stopwatch.StartNew();
+        var passes = 0;
+        while (clock.Elapsed < TimeSpan.FromSeconds(seconds))
+        {
+            Workloads.Evaluate(large, build.IndexedRules);
+            passes++;
+        }
+
+        Console.WriteLine($"{passes} passes of {rules} rules over 100 MiB in {clock.Elapsed.TotalSeconds:F0} s");
+    }
+
     private static void Report(string name, string size, long events, Timing cpu, Timing baseline) =>
         Console.WriteLine(
             $"{name,-34} {size,-8} CPU min {cpu.Min.TotalMilliseconds,7:F0} ms mean {cpu.Mean.TotalMilliseconds,7:F0} ms  "
@@ -62,8 +84,11 @@ internal static class CpuTimeMeasurement
     {
         // Warm-up by time, not by count: the generated code reaches its steady state (tier-1, dynamic PGO) only
         // after seconds of events, and later still when the machine is busy.
+        // On a loaded machine 5 s of wall clock can be a fraction of a second of CPU, too little for the tiered
+        // JIT (whose own thread waits for a core too): warm up for that much CPU time as well.
         var warmUp = Stopwatch.StartNew();
-        for (var i = 0; i < WarmUp || warmUp.Elapsed < WarmUpTime; i++)
+        var cpuAtStart = ProcessCpu();
+        for (var i = 0; i < WarmUp || warmUp.Elapsed < WarmUpTime || ProcessCpu() - cpuAtStart < WarmUpCpu; i++)
         {
             work();
         }

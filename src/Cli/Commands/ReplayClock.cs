@@ -76,15 +76,30 @@ internal sealed partial class ReplayClock
     }
 
     /// <summary>Notes an event's time (the largest any data source reads from it).</summary>
-    public void Observe(Row row)
+    public void Observe(Row row) => Observe(TimeOf(row));
+
+    /// <summary>Notes a time seen in the events (nothing when null).</summary>
+    public void Observe(DateTime? time)
     {
+        if (time is { } seen && (_newest is null || seen > _newest))
+        {
+            _newest = seen;
+        }
+    }
+
+    /// <summary>The largest time any data source reads from the event; reads nothing else, so any thread may call it.</summary>
+    public DateTime? TimeOf(Row row)
+    {
+        DateTime? newest = null;
         foreach (var spec in _times)
         {
-            if (row.Time(spec) is { Kind: ValueKind.DateTime } time && (_newest is null || time.AsDateTime > _newest))
+            if (row.Time(spec) is { Kind: ValueKind.DateTime } time && (newest is null || time.AsDateTime > newest))
             {
-                _newest = time.AsDateTime;
+                newest = time.AsDateTime;
             }
         }
+
+        return newest;
     }
 
     /// <summary>

@@ -177,18 +177,12 @@ public static class RunCommand
                     },
                     OnFailure,
                     OnError,
-                    evt =>
-                    {
-                        if (replay.WallClock)
-                        {
-                            replay.Observe(Runtime.Rows.Row.FromEvent(evt));
-                        }
-
-                        progress.Tick(++eventCount);
-                    },
+                    replay.WallClock ? replay.TimeOf : null,
+                    progress.Tick,
                     context.Display);
                 parallel.Run(eventFiles.Select(context.Resolve));
-                alerts = written;
+                replay.Observe(parallel.Newest);
+                (alerts, eventCount) = (written, parallel.EventCount);
             }
 
             // The counts of bad records not shown come after the run, one per input, for any number of threads.

@@ -16,9 +16,22 @@ public static class EventReader
     public const string RecordsNotArrayCode = "RC3005";
     public const string RecordTooLargeCode = "RC3006";
 
-    public static IEnumerable<EventRecord> ReadFile(string path, Action<EventError> onError) => ReadFile(path, onError, deferLines: false);
+    /// <summary>The events of a file, one at a time (each valid until the next).</summary>
+    public static IEnumerable<EventRecord> ReadFile(string path, Action<EventError> onError) =>
+        EventsOf(ReadFileChunks(path, onError, SequentialWindowBytes), onError);
 
-    private static IEnumerable<EventRecord> ReadFile(string path, Action<EventError> onError, bool deferLines)
+    /// <summary>Reads events from a stream; gzip is detected by its magic bytes when the stream can seek.</summary>
+    public static IEnumerable<EventRecord> Read(Stream stream, string name, Action<EventError> onError) =>
+        EventsOf(Chunks(stream, name, onError, SequentialWindowBytes), onError);
+
+    /// <summary>
+    /// The file cut at record boundaries without parsing a record: NDJSON as runs of whole lines (about
+    /// <paramref name="chunkBytes"/> each), array and Records elements and whole values one by one (measured, so
+    /// syntax errors that end or resume the file are reported here, in place). Gzip is decompressed here. Each
+    /// chunk is valid until the next is asked for; <see cref="EventsIn"/> turns it into events, on any thread,
+    /// exactly as <see cref="ReadFile"/> would (same events, reports and lines).
+    /// </summary>
+    public static IEnumerable<RecordChunk> ReadFileChunks(string path, Action<EventError> onError, int chunkBytes)
     {
         Stream stream;
         try
@@ -31,58 +44,119 @@ public static class EventReader
             return [];
         }
 
-        return ReadOwned(stream, path, onError, deferLines);
+        return Owned(stream, path, onError, chunkBytes);
     }
 
-    private static IEnumerable<EventRecord> ReadOwned(Stream stream, string name, Action<EventError> onError, bool deferLines)
+    private static IEnumerable<RecordChunk> Owned(Stream stream, string name, Action<EventError> onError, int chunkBytes)
     {
         using (stream)
         {
-            foreach (var record in Read(stream, name, onError, deferLines))
+            foreach (var chunk in Chunks(stream, name, onError, chunkBytes))
             {
-                yield return record;
+                yield return chunk;
             }
         }
     }
 
-    /// <summary>Reads events from a stream; gzip is detected by its magic bytes when the stream can seek.</summary>
-    public static IEnumerable<EventRecord> Read(Stream stream, string name, Action<EventError> onError) =>
-        Read(stream, name, onError, deferLines: false);
-
     /// <summary>
-    /// As <see cref="ReadFile(string, Action{EventError})"/>, except that an NDJSON line is not parsed here: it comes
-    /// as a record whose <see cref="EventRecord.Unparsed"/> holds the line, for <see cref="ParseLine"/> on another
-    /// thread (so parsing, the larger part of reading, runs in parallel). Other formats come parsed, as usual.
+    /// The events of one chunk, with their lines, reporting bad records through <paramref name="onError"/> in
+    /// input order; each event is valid until the next is asked for.
     /// </summary>
-    public static IEnumerable<EventRecord> ReadFileDeferred(string path, Action<EventError> onError) => ReadFile(path, onError, deferLines: true);
-
-    /// <summary>
-    /// The events of one NDJSON line, exactly as the reader finds them (an object, or the records of a CloudTrail
-    /// object), with the same reports; null when the line is not JSON. Dispose the document after the events.
-    /// </summary>
-    public static JsonDocument? ParseLine(ReadOnlyMemory<byte> bytes, string name, long line, Action<EventError> onError, out List<JsonElement> events)
+    public static IEnumerable<(JsonElement Event, long Line)> EventsIn(RecordChunk chunk, Action<EventError> onError)
     {
-        var document = TryParse(bytes, name, line, onError);
-        events = document is null ? [] : EventsOf(document, name, line, onError);
-        return document;
+        switch (chunk.Kind)
+        {
+            case ChunkKind.Lines:
+                var rest = chunk.Bytes;
+                var line = chunk.Line;
+                while (!rest.IsEmpty)
+                {
+                    var newline = rest.Span.IndexOf((byte)'\n');
+                    var length = newline < 0 ? rest.Length : newline;
+                    var bytes = rest[..length];
+                    if (!bytes.Span.Trim(" \t\r"u8).IsEmpty && TryParse(bytes, chunk.File, line, onError) is { } document)
+                    {
+                        using (document)
+                        {
+                            if (IsPlainEvent(document, bytes.Span))
+                            {
+                                yield return (document.RootElement, line);
+                            }
+                            else
+                            {
+                                foreach (var element in EventsOf(document, chunk.File, line, onError))
+                                {
+                                    yield return (element, line);
+                                }
+                            }
+                        }
+                    }
+
+                    rest = newline < 0 ? default : rest[(newline + 1)..];
+                    line++;
+                }
+
+                break;
+            case ChunkKind.Element:
+                using (var document = JsonDocument.Parse(chunk.Bytes))
+                {
+                    if (IsObject(document, chunk.File, chunk.Line, onError))
+                    {
+                        yield return (document.RootElement, chunk.Line);
+                    }
+                }
+
+                break;
+            default:
+                using (var document = JsonDocument.Parse(chunk.Bytes))
+                {
+                    foreach (var element in EventsOf(document, chunk.File, chunk.Line, onError))
+                    {
+                        yield return (element, chunk.Line);
+                    }
+                }
+
+                break;
+        }
     }
 
-    private static IEnumerable<EventRecord> Read(Stream stream, string name, Action<EventError> onError, bool deferLines)
+    /// <summary>
+    /// An object that is one event, without the work of <see cref="EventsOf(JsonDocument, string, long, Action{EventError})"/>:
+    /// its raw text has no <c>"Records"</c> at all, so no key of it is <c>Records</c> (keys are compared raw).
+    /// </summary>
+    private static bool IsPlainEvent(JsonDocument document, ReadOnlySpan<byte> raw) =>
+        document.RootElement.ValueKind == JsonValueKind.Object && raw.IndexOf("\"Records\""u8) < 0;
+
+    /// <summary>The window one thread reads through; a run of lines is at most this long.</summary>
+    private const int SequentialWindowBytes = 1 << 16;
+
+    private static IEnumerable<EventRecord> EventsOf(IEnumerable<RecordChunk> chunks, Action<EventError> onError)
+    {
+        long index = 0;
+        foreach (var chunk in chunks)
+        {
+            foreach (var (element, line) in EventsIn(chunk, onError))
+            {
+                yield return new EventRecord(element, chunk.File, line, index++);
+            }
+        }
+    }
+
+    private static IEnumerable<RecordChunk> Chunks(Stream stream, string name, Action<EventError> onError, int chunkBytes)
     {
         if (IsGzip(stream))
         {
             stream = new CheckedGzipStream(stream);
         }
 
-        var window = new ByteWindow(stream);
-        var records = Guarded(window, name, onError, deferLines);
-        return records;
+        var window = new ByteWindow(stream, initialSize: Math.Max(chunkBytes, 1));
+        return Guarded(window, name, onError, chunkBytes);
     }
 
-    private static IEnumerable<EventRecord> Guarded(ByteWindow window, string name, Action<EventError> onError, bool deferLines)
+    private static IEnumerable<RecordChunk> Guarded(ByteWindow window, string name, Action<EventError> onError, int chunkBytes)
     {
         // A broken gzip stream or a failing disk surfaces as an exception from Fill: report it, end the file.
-        IEnumerator<EventRecord>? enumerator = null;
+        IEnumerator<RecordChunk>? enumerator = null;
         try
         {
             while (true)
@@ -90,7 +164,7 @@ public static class EventReader
                 bool more;
                 try
                 {
-                    enumerator ??= Dispatch(window, name, onError, deferLines).GetEnumerator();
+                    enumerator ??= Dispatch(window, name, onError, chunkBytes).GetEnumerator();
                     more = enumerator.MoveNext();
                 }
                 catch (RecordTooLargeException e)
@@ -118,7 +192,7 @@ public static class EventReader
         }
     }
 
-    private static IEnumerable<EventRecord> Dispatch(ByteWindow window, string name, Action<EventError> onError, bool deferLines)
+    private static IEnumerable<RecordChunk> Dispatch(ByteWindow window, string name, Action<EventError> onError, int chunkBytes)
     {
         window.SkipByteOrderMark();
         if (!window.SkipWhitespace())
@@ -138,7 +212,7 @@ public static class EventReader
             return RecordsFile(window, name, onError);
         }
 
-        return FirstLineIsWholeValue(window) ? Lines(window, name, onError, deferLines) : Elements(window, name, onError, insideArray: false);
+        return FirstLineIsWholeValue(window) ? Lines(window, name, chunkBytes) : Elements(window, name, onError, insideArray: false);
     }
 
     private static bool IsGzip(Stream stream)
@@ -203,35 +277,49 @@ public static class EventReader
         }
     }
 
-    /// <summary>NDJSON: every non-blank line is one event; a bad line is reported and the next line read.</summary>
-    private static IEnumerable<EventRecord> Lines(ByteWindow window, string name, Action<EventError> onError, bool deferLines)
+    /// <summary>
+    /// NDJSON: every non-blank line is one event (a bad line is reported and the next line read), handed on as runs
+    /// of whole lines of about <paramref name="chunkBytes"/>; a line longer than the window's limit ends the file.
+    /// </summary>
+    private static IEnumerable<RecordChunk> Lines(ByteWindow window, string name, int chunkBytes)
     {
-        long index = 0;
         while (window.Ensure())
         {
-            var newline = window.Span.IndexOf((byte)'\n');
+            // Fill towards a whole chunk first (a gzip stream hands out a few KiB per read); a read that fails
+            // fails after the complete lines already read are handed on, as reading line by line does.
+            Exception? failed = null;
+            try
+            {
+                while (window.Span.Length < chunkBytes && window.Fill())
+                {
+                }
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException)
+            {
+                failed = e;
+            }
+
+            if (failed is not null)
+            {
+                var complete = window.Span.LastIndexOf((byte)'\n') + 1;
+                if (complete > 0)
+                {
+                    yield return new RecordChunk(ChunkKind.Lines, window.Memory[..complete], name, window.Line);
+                    window.Advance(complete);
+                }
+
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failed);
+            }
+
+            var newline = window.Span.LastIndexOf((byte)'\n');
             if (newline < 0 && window.Fill())
             {
                 continue;
             }
 
-            var length = newline < 0 ? window.Span.Length : newline;
-            var line = window.Line;
-            var bytes = window.Memory[..length];
-            if (deferLines && !bytes.Span.Trim(" \t\r"u8).IsEmpty)
-            {
-                yield return new EventRecord(default, name, line, index++) { Unparsed = bytes };
-            }
-            else if (!bytes.Span.Trim(" \t\r"u8).IsEmpty)
-            {
-                using var document = ParseLine(bytes, name, line, onError, out var events);
-                foreach (var element in events)
-                {
-                    yield return new EventRecord(element, name, line, index++);
-                }
-            }
-
-            window.Advance(newline < 0 ? length : length + 1);
+            var length = newline < 0 ? window.Span.Length : newline + 1;
+            yield return new RecordChunk(ChunkKind.Lines, window.Memory[..length], name, window.Line);
+            window.Advance(length);
         }
     }
 
@@ -241,9 +329,8 @@ public static class EventReader
     /// between whole values the reader resumes at the next line that starts with <c>{</c> (the start of the next
     /// pretty-printed object, or the next NDJSON line after a truncated one), so one bad record loses only itself.
     /// </summary>
-    private static IEnumerable<EventRecord> Elements(ByteWindow window, string name, Action<EventError> onError, bool insideArray)
+    private static IEnumerable<RecordChunk> Elements(ByteWindow window, string name, Action<EventError> onError, bool insideArray)
     {
-        long index = 0;
         while (true)
         {
             if (!window.SkipWhitespace(commas: insideArray))
@@ -273,19 +360,7 @@ public static class EventReader
                 yield break;
             }
 
-            using (var document = JsonDocument.Parse(window.Memory[..length]))
-            {
-                foreach (var element in insideArray ? [document.RootElement] : EventsOf(document, name, line, onError))
-                {
-                    if (!insideArray || IsObject(document, name, line, onError))
-                    {
-                        yield return new EventRecord(element, name, line, index);
-                    }
-
-                    index++;
-                }
-            }
-
+            yield return new RecordChunk(insideArray ? ChunkKind.Element : ChunkKind.Value, window.Memory[..length], name, line);
             window.Advance(length);
         }
     }
@@ -435,7 +510,7 @@ public static class EventReader
     /// (other keys are read and checked, not events), then any further values, so that concatenated Records files
     /// and trailing garbage are read or reported rather than silently dropped.
     /// </summary>
-    private static IEnumerable<EventRecord> RecordsFile(ByteWindow window, string name, Action<EventError> onError)
+    private static IEnumerable<RecordChunk> RecordsFile(ByteWindow window, string name, Action<EventError> onError)
     {
         foreach (var record in Elements(window, name, onError, insideArray: true))
         {

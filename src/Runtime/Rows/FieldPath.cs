@@ -8,17 +8,18 @@ namespace RuleCompiler.Runtime.Rows;
 /// </summary>
 public sealed class FieldPath
 {
+    // Names are interned: the per-event field cache (EventFields) then finds them by reference.
     public FieldPath(string head, params PathStep[] rest)
     {
-        Head = head;
-        HeadPath = [head];
+        Head = string.Intern(head);
+        HeadPath = [Head];
         Rest = rest;
     }
 
     private FieldPath(string head, string[] headPath, PathStep[] rest)
     {
-        Head = head;
-        HeadPath = headPath;
+        Head = string.Intern(head);
+        HeadPath = [.. headPath.Select(string.Intern)];
         Rest = rest;
     }
 
@@ -39,11 +40,24 @@ public sealed class FieldPath
     /// <summary>The element this path names inside an event's JSON (members, then indexes); false when missing.</summary>
     public bool TryRead(JsonElement evt, out JsonElement element)
     {
+        JsonElement top = default;
+        var found = evt.ValueKind == JsonValueKind.Object && evt.TryGetProperty(HeadPath[0], out top);
+        return TryReadFromTop(found, top, out element);
+    }
+
+    /// <summary>As <see cref="TryRead"/>, given the event's top-level member <c>HeadPath[0]</c> (and whether it exists).</summary>
+    public bool TryReadFromTop(bool found, JsonElement top, out JsonElement element)
+    {
         element = default;
-        var current = evt;
-        foreach (var name in HeadPath)
+        if (!found)
         {
-            if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(name, out current))
+            return false;
+        }
+
+        var current = top;
+        for (var i = 1; i < HeadPath.Length; i++)
+        {
+            if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(HeadPath[i], out current))
             {
                 return false;
             }

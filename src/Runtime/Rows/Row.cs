@@ -17,6 +17,8 @@ public sealed class Row
     private readonly HashSet<string>? _hidden;
     private readonly KeyValuePair<string, Value>[] _columns;
     private Row? _detached;
+    private EventFields? _fields;
+    private int _generation;
     private TimeSpec? _timeSpec;
     private Value _time;
 
@@ -30,6 +32,16 @@ public sealed class Row
 
     /// <summary>A row for one event (a JSON object); it reads the event in place.</summary>
     public static Row FromEvent(JsonElement evt) => new(evt, evt.ValueKind == JsonValueKind.Object, null, NoColumns);
+
+    /// <summary>
+    /// A row for the next event of a stream, whose top-level fields are looked up once through
+    /// <paramref name="fields"/> however many rules read them (until the stream's next event).
+    /// </summary>
+    public static Row FromEvent(JsonElement evt, EventFields fields)
+    {
+        fields.Begin(evt);
+        return new(evt, evt.ValueKind == JsonValueKind.Object, null, NoColumns) { _fields = fields, _generation = fields.Generation };
+    }
 
     /// <summary>A row of columns only (summarize output, tests).</summary>
     public static Row FromColumns(IEnumerable<KeyValuePair<string, Value>> columns) => new(default, false, null, columns.ToArray());
@@ -87,7 +99,18 @@ public sealed class Row
             return false;
         }
 
-        return path.TryRead(_event, out element);
+        return path.TryReadFromTop(TryGetEventTop(path.HeadPath[0], out var top), top, out element);
+    }
+
+    /// <summary>A top-level field of the event (not of the columns), through the event's cache of fields read.</summary>
+    private bool TryGetEventTop(string name, out JsonElement value) =>
+        _fields is { } fields && fields.Generation == _generation ? fields.TryGet(name, out value) : _event.TryGetProperty(name, out value);
+
+    /// <summary>As <see cref="TryGetEventJson"/>, for the rule-set index: the top-level field named <paramref name="name"/>.</summary>
+    internal bool TryGetEventTopJson(string name, out JsonElement value)
+    {
+        value = default;
+        return _hasEvent && _columns.Length == 0 && _hidden is null && TryGetEventTop(name, out value);
     }
 
     /// <summary>A top-level column or event field; null when absent.</summary>
@@ -101,7 +124,7 @@ public sealed class Row
             }
         }
 
-        if (_hasEvent && (_hidden is null || !_hidden.Contains(name)) && _event.TryGetProperty(name, out var field))
+        if (_hasEvent && (_hidden is null || !_hidden.Contains(name)) && TryGetEventTop(name, out var field))
         {
             return Value.FromJson(field);
         }
@@ -137,22 +160,28 @@ public sealed class Row
     /// <summary>This row with columns set (replaced in place when present, appended otherwise).</summary>
     public Row With(params KeyValuePair<string, Value>[] columns)
     {
-        var list = new List<KeyValuePair<string, Value>>(_columns.Length + columns.Length);
-        list.AddRange(_columns);
+        // Built in one array (rows are made per event per stage, so this is a hot path).
+        var result = new KeyValuePair<string, Value>[_columns.Length + columns.Length];
+        Array.Copy(_columns, result, _columns.Length);
+        var count = _columns.Length;
         foreach (var column in columns)
         {
-            var at = list.FindIndex(c => c.Key == column.Key);
-            if (at >= 0)
+            var at = 0;
+            while (at < count && result[at].Key != column.Key)
             {
-                list[at] = column;
+                at++;
             }
-            else
-            {
-                list.Add(column);
-            }
+
+            result[at] = column;
+            count = Math.Max(count, at + 1);
         }
 
-        return new Row(_event, _hasEvent, _hidden, list.ToArray()) { _timeSpec = _timeSpec, _time = _time };
+        if (count < result.Length)
+        {
+            Array.Resize(ref result, count);
+        }
+
+        return new Row(_event, _hasEvent, _hidden, result) { _timeSpec = _timeSpec, _time = _time, _fields = _fields, _generation = _generation };
     }
 
     public Row With(string name, Value value) => With(new KeyValuePair<string, Value>(name, value));
@@ -172,6 +201,8 @@ public sealed class Row
         {
             _timeSpec = _timeSpec,
             _time = _time,
+            _fields = _fields,
+            _generation = _generation,
         };
     }
 

@@ -49,6 +49,32 @@ public sealed class RulePlan(bool detachEvents = true)
         }
     }
 
+    /// <summary>
+    /// False only when no source's filter takes the event and none fails on it, so that <see cref="Push"/> would do
+    /// nothing with it. Filters read the event alone (leading where stages, with now() fixed for the run), so
+    /// another thread may ask this of its own instance of the rule before the event is pushed in order.
+    /// </summary>
+    public bool MayTake(Row eventRow)
+    {
+        foreach (var (filter, _) in _sources)
+        {
+            try
+            {
+                if (filter(eventRow))
+                {
+                    return true;
+                }
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Push fails the same way, and the run reports it there.
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public void Complete()
     {
         foreach (var (_, sink) in _sources)

@@ -1,24 +1,24 @@
 using System.Collections.Concurrent;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using RuleCompiler.Runtime.Events;
-using RuleCompiler.Runtime.Operators;
 using RuleCompiler.Runtime.Rows;
 
 namespace RuleCompiler.Runtime.Rules;
 
 /// <summary>
-/// <c>rulec run --threads N</c>: the event stream is cut into batches in file order; N workers each parse a batch
-/// (NDJSON lines are parsed there, not by the reader), find each event's candidate rules and run the streaming
-/// rules, whose output depends on one event alone, serialising their alerts into the batch. One ordered pass then
-/// goes through the batches in input order and, per event and in rule order, writes the streaming rules' alerts
-/// and pushes the event into the other rules (summarize, sort, take, join, ...), which therefore see the events
-/// in order on one thread. Alerts, reports and their order are exactly those of <see cref="RuleSetRunner"/>.
+/// <c>rulec run --threads N</c>. The reader thread only cuts the input into blocks of about <see cref="BlockBytes"/>
+/// at record boundaries (<see cref="EventReader.ReadFileChunks"/>: runs of whole NDJSON lines, array and Records
+/// elements; gzip is decompressed there). N workers each take a whole block, parse its events, find each event's
+/// candidate rules and run the streaming rules (whose output depends on one event alone), serialising their alerts
+/// into the block's buffer, and list in input order what only the ordered pass may do: bad records' reports,
+/// rule failures, and the events the other rules (summarize, sort, take, join, ...) must see in order. The ordered
+/// pass then takes the blocks in input order, writes their alert bytes and pushes those events, on one thread.
+/// Alerts, reports and their order are exactly those of <see cref="RuleSetRunner"/>.
 /// </summary>
 public sealed class ParallelRuleRunner
 {
-    private const int BatchBytes = 1 << 18;
-    private const int BatchItems = 1024;
+    /// <summary>About this many bytes of input per hand-off: large, so a hand-off costs little against its work.</summary>
+    private const int BlockBytes = 1 << 19;
 
     private readonly IReadOnlyList<IndexedRule> _rules;
     private readonly int _threads;
@@ -26,7 +26,8 @@ public sealed class ParallelRuleRunner
     private readonly Action<int> _onAlert;
     private readonly Action<RuleFailure> _onFailure;
     private readonly Action<EventError> _onError;
-    private readonly Action<JsonElement> _onEvent;
+    private readonly Func<Row, DateTime?>? _eventTime;
+    private readonly Action<long> _onProgress;
     private readonly Func<string, string> _display;
 
     /// <param name="rules">The rules, in the order their alerts are written.</param>
@@ -35,7 +36,8 @@ public sealed class ParallelRuleRunner
     /// <param name="onAlert">Called for each alert written, with the rule's index.</param>
     /// <param name="onFailure">A rule failed on an event or at the end.</param>
     /// <param name="onError">A record could not be read.</param>
-    /// <param name="onEvent">Each event, in input order, before the rules' alerts on it.</param>
+    /// <param name="eventTime">An event's time, for <see cref="Newest"/> (called on the workers); null: not wanted.</param>
+    /// <param name="onProgress">The number of events so far, after each block.</param>
     /// <param name="display">The file name rule failures report.</param>
     public ParallelRuleRunner(
         IReadOnlyList<IndexedRule> rules,
@@ -44,7 +46,8 @@ public sealed class ParallelRuleRunner
         Action<int> onAlert,
         Action<RuleFailure> onFailure,
         Action<EventError> onError,
-        Action<JsonElement> onEvent,
+        Func<Row, DateTime?>? eventTime,
+        Action<long> onProgress,
         Func<string, string> display)
     {
         _rules = rules;
@@ -53,20 +56,25 @@ public sealed class ParallelRuleRunner
         _onAlert = onAlert;
         _onFailure = onFailure;
         _onError = onError;
-        _onEvent = onEvent;
+        _eventTime = eventTime;
+        _onProgress = onProgress;
         _display = display;
     }
 
     public long EventCount { get; private set; }
 
+    /// <summary>The largest <c>eventTime</c> of any event, when one was asked for and found.</summary>
+    public DateTime? Newest { get; private set; }
+
     /// <summary>Reads the files in order, runs every rule, completes them; returns when everything is written.</summary>
     public void Run(IEnumerable<string> files)
     {
         var index = new RuleSetIndex(_rules);
-        var work = new BlockingCollection<Batch>(boundedCapacity: _threads * 2);
-        var ordered = new BlockingCollection<Batch>(boundedCapacity: _threads * 4);
+        var work = new BlockingCollection<Block>(boundedCapacity: _threads * 2);
+        var ordered = new BlockingCollection<Block>(boundedCapacity: _threads * 4);
+        var free = new ConcurrentBag<Block>();
         var workers = Enumerable.Range(0, _threads)
-            .Select(_ => new Worker(_rules, index))
+            .Select(_ => new Worker(_rules, index, _eventTime))
             .Select(w => new Thread(() => w.Run(work)) { IsBackground = true, Name = "rulec worker" })
             .ToList();
         workers.ForEach(t => t.Start());
@@ -75,7 +83,7 @@ public sealed class ParallelRuleRunner
         {
             try
             {
-                Read(files, work, ordered);
+                Read(files, work, ordered, free);
             }
             catch (Exception e)
             {
@@ -96,10 +104,12 @@ public sealed class ParallelRuleRunner
             writer.Write(r.Info, row);
             _onAlert(ruleIndex[r]);
         }), _onFailure);
-        foreach (var batch in ordered.GetConsumingEnumerable())
+        foreach (var block in ordered.GetConsumingEnumerable())
         {
-            batch.Done.Wait();
-            Replay(batch, inOrder);
+            block.Done.Wait();
+            Replay(block, inOrder);
+            block.Reset();
+            free.Add(block);
         }
 
         reader.Join();
@@ -112,239 +122,236 @@ public sealed class ParallelRuleRunner
         inOrder.Complete();
     }
 
-    private void Read(IEnumerable<string> files, BlockingCollection<Batch> work, BlockingCollection<Batch> ordered)
+    private static void Read(IEnumerable<string> files, BlockingCollection<Block> work, BlockingCollection<Block> ordered, ConcurrentBag<Block> free)
     {
-        var batch = new Batch();
+        var block = Take(free);
         foreach (var file in files)
         {
-            // The lambda reads the variable, so a report made after a batch was handed on lands in the next one.
-            foreach (var record in EventReader.ReadFileDeferred(file, e => batch.AddError(e)))
+            // The lambda reads the variable, so a report made after a block was handed on lands in the next one.
+            foreach (var chunk in EventReader.ReadFileChunks(file, e => block.AddError(e), BlockBytes))
             {
-                if (record.Unparsed.IsEmpty)
+                block.Add(chunk);
+                if (block.IsFull)
                 {
-                    batch.Add(ItemKind.Event, JsonMarshal.GetRawUtf8Value(record.Event), record.File, record.Line);
-                }
-                else
-                {
-                    batch.Add(ItemKind.Line, record.Unparsed.Span, record.File, record.Line);
-                }
-
-                if (batch.IsFull)
-                {
-                    Submit(batch, work, ordered);
-                    batch = new Batch();
+                    Submit(block, work, ordered);
+                    block = Take(free);
                 }
             }
         }
 
-        Submit(batch, work, ordered);
+        Submit(block, work, ordered);
     }
 
-    private static void Submit(Batch batch, BlockingCollection<Batch> work, BlockingCollection<Batch> ordered)
+    private static Block Take(ConcurrentBag<Block> free) => free.TryTake(out var block) ? block : new Block();
+
+    private static void Submit(Block block, BlockingCollection<Block> work, BlockingCollection<Block> ordered)
     {
-        ordered.Add(batch);
-        work.Add(batch);
+        ordered.Add(block);
+        work.Add(block);
     }
 
-    /// <summary>The ordered pass over one evaluated batch.</summary>
-    private void Replay(Batch batch, RuleSetRunner inOrder)
+    /// <summary>The ordered pass over one evaluated block.</summary>
+    private void Replay(Block block, RuleSetRunner inOrder)
     {
-        if (batch.Failure is { } failure)
+        if (block.Failure is { } failure)
         {
             throw new InvalidOperationException("evaluating events failed: " + failure.Message, failure);
         }
 
-        Row? row = null;
-        string file = "";
-        long line = 0;
-        var alerts = batch.Alerts.GetBuffer();
-        foreach (var outcome in batch.Outcomes)
+        var alerts = block.Alerts.GetBuffer();
+        foreach (var outcome in block.Outcomes)
         {
             switch (outcome.Kind)
             {
                 case OutcomeKind.Error:
                     _onError(outcome.Error!);
                     break;
-                case OutcomeKind.Event:
-                    EventCount++;
-                    _onEvent(outcome.Event);
-                    row = Row.FromEvent(outcome.Event);
-                    file = _display(outcome.File!);
-                    line = outcome.Line;
-                    break;
                 case OutcomeKind.Alert:
                     _output.Write(alerts, outcome.Offset, outcome.Length);
                     _onAlert(outcome.Rule);
                     break;
                 case OutcomeKind.Failure:
-                    _onFailure(new RuleFailure(_rules[outcome.Rule].Rule.Info, file, line, outcome.Message!));
+                    _onFailure(new RuleFailure(_rules[outcome.Rule].Rule.Info, _display(outcome.File!), outcome.Line, outcome.Message!));
                     break;
                 case OutcomeKind.InOrder:
-                    inOrder.Push(outcome.Rule, row!, file, line);
+                    inOrder.Push(outcome.Rule, outcome.Row!, _display(outcome.File!), outcome.Line);
                     break;
             }
         }
 
-        batch.Dispose();
-    }
+        EventCount += block.EventCount;
+        if (block.Newest is { } newest && (Newest is null || newest > Newest))
+        {
+            Newest = newest;
+        }
 
-    private enum ItemKind
-    {
-        Event,
-        Line,
-        Error,
+        _onProgress(EventCount);
     }
-
-    private readonly record struct Item(ItemKind Kind, int Offset, int Length, string File, long Line, EventError? Error);
 
     private enum OutcomeKind
     {
         Error,
-        Event,
         Alert,
         Failure,
         InOrder,
     }
 
-    private readonly record struct Outcome(OutcomeKind Kind, int Rule, int Offset, int Length, JsonElement Event, string? File, long Line, string? Message, EventError? Error);
+    /// <summary>What the ordered pass does, in input order: report, write alert bytes, or push an event in order.</summary>
+    private readonly record struct Outcome(OutcomeKind Kind, int Rule, int Offset, int Length, Row? Row, string? File, long Line, string? Message, EventError? Error);
 
-    /// <summary>Records in input order (their bytes copied out of the reader), then what the worker made of them.</summary>
-    private sealed class Batch : IDisposable
+    /// <summary>Chunks of input in order (their bytes copied out of the reader), then what a worker made of them.</summary>
+    private sealed class Block
     {
-        private byte[] _bytes = new byte[BatchBytes];
+        private byte[] _bytes = new byte[BlockBytes * 2];
         private int _used;
 
-        public List<Item> Items { get; } = [];
+        public Block()
+        {
+            Writer = new AlertWriter(Alerts);
+        }
+
+        /// <summary>The chunks, and the reader's reports between them (a chunk of kind -1 with its error).</summary>
+        public List<(RecordChunk Chunk, EventError? Error)> Items { get; } = [];
 
         public List<Outcome> Outcomes { get; } = [];
 
         public MemoryStream Alerts { get; } = new();
 
-        public List<JsonDocument> Documents { get; } = [];
+        /// <summary>Serialises alerts into <see cref="Alerts"/>.</summary>
+        public AlertWriter Writer { get; }
 
         public ManualResetEventSlim Done { get; } = new();
 
         public Exception? Failure { get; set; }
 
-        public bool IsFull => _used >= BatchBytes || Items.Count >= BatchItems;
+        public long EventCount { get; set; }
 
-        public ReadOnlyMemory<byte> Bytes(Item item) => _bytes.AsMemory(item.Offset, item.Length);
+        public DateTime? Newest { get; set; }
 
-        public void Add(ItemKind kind, ReadOnlySpan<byte> json, string file, long line)
+        public bool IsFull => _used >= BlockBytes;
+
+        public void Add(RecordChunk chunk)
         {
-            if (_used + json.Length > _bytes.Length)
+            if (_used + chunk.Bytes.Length > _bytes.Length)
             {
-                Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _used + json.Length));
+                // Chunks added so far keep pointing into the old array.
+                var larger = new byte[Math.Max(_bytes.Length * 2, _used + chunk.Bytes.Length)];
+                _bytes.AsSpan(0, _used).CopyTo(larger);
+                _bytes = larger;
             }
 
-            json.CopyTo(_bytes.AsSpan(_used));
-            Items.Add(new Item(kind, _used, json.Length, file, line, null));
-            _used += json.Length;
+            chunk.Bytes.Span.CopyTo(_bytes.AsSpan(_used));
+            Items.Add((chunk with { Bytes = _bytes.AsMemory(_used, chunk.Bytes.Length) }, null));
+            _used += chunk.Bytes.Length;
         }
 
-        public void AddError(EventError error) => Items.Add(new Item(ItemKind.Error, 0, 0, error.File, error.Line, error));
+        public void AddError(EventError error) => Items.Add((default, error));
 
-        public void Dispose()
+        /// <summary>Ready for the next input (blocks are reused, so a run allocates a handful).</summary>
+        public void Reset()
         {
-            foreach (var document in Documents)
-            {
-                document.Dispose();
-            }
-
-            Done.Dispose();
+            _used = 0;
+            Items.Clear();
+            Outcomes.Clear();
+            Alerts.SetLength(0);
+            Done.Reset();
+            Failure = null;
+            EventCount = 0;
+            Newest = null;
         }
     }
 
-    /// <summary>One worker thread: its own instance of every streaming rule, writing alerts into the batch at hand.</summary>
+    /// <summary>One worker thread: its own instance of every streaming rule, writing alerts into the block at hand.</summary>
     private sealed class Worker
     {
-        private readonly IReadOnlyList<IndexedRule> _rules;
         private readonly RuleSetIndex _index;
+        private readonly Func<Row, DateTime?>? _eventTime;
         private readonly RulePlan?[] _plans;
+
+        /// <summary>For the rules run in order: an instance of each whose filters alone this worker runs.</summary>
+        private readonly RulePlan?[] _filters;
         private readonly List<int> _scratch = [];
-        private readonly AlertWriter _writer;
-        private readonly MemoryStream _alertBytes = new();
-        private Batch _batch = null!;
+    private readonly EventFields _fields = new();
+        private readonly Action<EventError> _onError;
+        private Block _block = null!;
         private int _rule;
 
-        public Worker(IReadOnlyList<IndexedRule> rules, RuleSetIndex index)
+        public Worker(IReadOnlyList<IndexedRule> rules, RuleSetIndex index, Func<Row, DateTime?>? eventTime)
         {
-            _rules = rules;
             _index = index;
-            _writer = new AlertWriter(_alertBytes);
+            _eventTime = eventTime;
+            _onError = e => _block.Outcomes.Add(new Outcome(OutcomeKind.Error, 0, 0, 0, null, null, 0, null, e));
             _plans = new RulePlan?[rules.Count];
+            _filters = new RulePlan?[rules.Count];
             for (var i = 0; i < rules.Count; i++)
             {
+                var rule = rules[i].Rule;
                 if (rules[i].Streaming)
                 {
-                    var rule = rules[i].Rule;
-                    // Alerts are serialised at once, so rows may read the event where the batch holds it.
+                    // Alerts are serialised at once, so rows may read the event where the block holds it.
                     _plans[i] = rule.Start(new RowCallback(row => Alert(rule.Info, row)), detachEvents: false);
+                }
+                else
+                {
+                    _filters[i] = rule.Start(new RowCallback(_ => { }));
                 }
             }
         }
 
-        public void Run(BlockingCollection<Batch> work)
+        public void Run(BlockingCollection<Block> work)
         {
-            foreach (var batch in work.GetConsumingEnumerable())
+            foreach (var block in work.GetConsumingEnumerable())
             {
-                _batch = batch;
+                _block = block;
                 try
                 {
-                    Evaluate(batch);
+                    foreach (var (chunk, error) in block.Items)
+                    {
+                        if (error is not null)
+                        {
+                            _onError(error);
+                            continue;
+                        }
+
+                        foreach (var (evt, line) in EventReader.EventsIn(chunk, _onError))
+                        {
+                            Process(evt, chunk.File, line);
+                        }
+                    }
                 }
                 catch (Exception e)
                 {
-                    batch.Failure = e;
+                    block.Failure = e;
                 }
                 finally
                 {
-                    batch.Done.Set();
+                    block.Done.Set();
                 }
             }
         }
 
-        private void Evaluate(Batch batch)
+        private void Process(JsonElement evt, string file, long line)
         {
-            foreach (var item in batch.Items)
+            _block.EventCount++;
+            var row = Row.FromEvent(evt, _fields);
+            if (_eventTime?.Invoke(row) is { } time && (_block.Newest is null || time > _block.Newest))
             {
-                switch (item.Kind)
-                {
-                    case ItemKind.Error:
-                        batch.Outcomes.Add(new Outcome(OutcomeKind.Error, 0, 0, 0, default, null, 0, null, item.Error));
-                        break;
-                    case ItemKind.Line:
-                        var document = EventReader.ParseLine(batch.Bytes(item), item.File, item.Line,
-                            e => batch.Outcomes.Add(new Outcome(OutcomeKind.Error, 0, 0, 0, default, null, 0, null, e)), out var events);
-                        if (document is not null)
-                        {
-                            batch.Documents.Add(document);
-                        }
-
-                        foreach (var evt in events)
-                        {
-                            Process(evt, item);
-                        }
-
-                        break;
-                    default:
-                        var parsed = JsonDocument.Parse(batch.Bytes(item));
-                        batch.Documents.Add(parsed);
-                        Process(parsed.RootElement, item);
-                        break;
-                }
+                _block.Newest = time;
             }
-        }
 
-        private void Process(JsonElement evt, Item item)
-        {
-            _batch.Outcomes.Add(new Outcome(OutcomeKind.Event, 0, 0, 0, evt, item.File, item.Line, null, null));
-            var row = Row.FromEvent(evt);
-            foreach (var i in _index.Candidates(evt, _scratch))
+            Row? kept = null;
+            foreach (var i in _index.Candidates(row, _scratch))
             {
                 if (_plans[i] is not { } plan)
                 {
-                    _batch.Outcomes.Add(new Outcome(OutcomeKind.InOrder, i, 0, 0, default, null, 0, null, null));
+                    if (!_filters[i]!.MayTake(row))
+                    {
+                        continue;
+                    }
+
+                    // The event's document is released when the next event is read: the ordered pass gets a copy.
+                    kept ??= row.Detached();
+                    _block.Outcomes.Add(new Outcome(OutcomeKind.InOrder, i, 0, 0, kept, file, line, null, null));
                     continue;
                 }
 
@@ -355,18 +362,16 @@ public sealed class ParallelRuleRunner
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
-                    _batch.Outcomes.Add(new Outcome(OutcomeKind.Failure, i, 0, 0, default, null, 0, e.Message, null));
+                    _block.Outcomes.Add(new Outcome(OutcomeKind.Failure, i, 0, 0, null, file, line, e.Message, null));
                 }
             }
         }
 
         private void Alert(RuleInfo rule, Row row)
         {
-            _alertBytes.SetLength(0);
-            _writer.Write(rule, row);
-            var offset = (int)_batch.Alerts.Length;
-            _batch.Alerts.Write(_alertBytes.GetBuffer(), 0, (int)_alertBytes.Length);
-            _batch.Outcomes.Add(new Outcome(OutcomeKind.Alert, _rule, offset, (int)_alertBytes.Length, default, null, 0, null, null));
+            var offset = (int)_block.Alerts.Length;
+            _block.Writer.Write(rule, row);
+            _block.Outcomes.Add(new Outcome(OutcomeKind.Alert, _rule, offset, (int)_block.Alerts.Length - offset, null, null, 0, null, null));
         }
     }
 }

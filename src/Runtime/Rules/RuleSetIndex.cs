@@ -71,7 +71,13 @@ public sealed class RuleSetIndex
     public int UnindexedRules { get; }
 
     /// <summary>The indexes of the rules whose leading filters <paramref name="evt"/> may pass, ascending.</summary>
-    public ReadOnlySpan<int> Candidates(JsonElement evt, List<int> scratch)
+    public ReadOnlySpan<int> Candidates(JsonElement evt, List<int> scratch) => Candidates(Row.FromEvent(evt), scratch);
+
+    /// <summary>
+    /// As <see cref="Candidates(JsonElement, List{int})"/> for an event's row, whose cache of fields read then serves
+    /// the candidates' filters too.
+    /// </summary>
+    public ReadOnlySpan<int> Candidates(Row evt, List<int> scratch)
     {
         if (_fields.Length == 1)
         {
@@ -136,8 +142,14 @@ public sealed class RuleSetIndex
 
         private static int[] Merge(IEnumerable<int> rules, int[] always) => [.. rules.Concat(always).Distinct().Order()];
 
-        public int[] Candidates(JsonElement evt)
+        public int[] Candidates(Row evt)
         {
+            if (!evt.HasEvent)
+            {
+                // Not an object (the reader yields none): the rules' filters decide, as without the index.
+                return _all;
+            }
+
             JsonElement element;
             try
             {
@@ -186,15 +198,15 @@ public sealed class RuleSetIndex
         /// The element the path names (Undefined when missing, as <see cref="Row.TryGetEventJson"/> reads it); false
         /// when the event also has a top-level key spelled like a dotted path, which <see cref="Row.Get"/> reads first.
         /// </summary>
-        private bool TryRead(JsonElement evt, out JsonElement element)
+        private bool TryRead(Row evt, out JsonElement element)
         {
             element = default;
-            if (_path.HeadPath.Length > 1 && evt.TryGetProperty(_path.Head, out _))
+            if (_path.HeadPath.Length > 1 && evt.TryGetEventTopJson(_path.Head, out _))
             {
                 return false;
             }
 
-            _path.TryRead(evt, out element);
+            evt.TryGetEventJson(_path, out element);
             return true;
         }
     }

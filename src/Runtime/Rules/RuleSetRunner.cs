@@ -16,6 +16,7 @@ public sealed class RuleSetRunner
     private readonly (CompiledRule Rule, RulePlan Plan)[] _plans;
     private readonly RuleSetIndex _index;
     private readonly List<int> _scratch = [];
+    private readonly EventFields _fields = new();
     private readonly Action<RuleFailure> _onFailure;
 
     /// <summary>Every event is offered to every rule (no filter keys).</summary>
@@ -43,8 +44,8 @@ public sealed class RuleSetRunner
     public void Process(JsonElement evt, string file, long line)
     {
         EventCount++;
-        var row = Row.FromEvent(evt);
-        foreach (var i in _index.Candidates(evt, _scratch))
+        var row = Row.FromEvent(evt, _fields);
+        foreach (var i in _index.Candidates(row, _scratch))
         {
             Push(i, row, file, line);
         }

@@ -8,7 +8,8 @@ namespace RuleCompiler.Backends.Tests.Cli;
 /// <summary>
 /// <c>rulec run --threads N</c> through the real command: alerts (stdout) and reports (stderr) are byte for byte
 /// those of one thread, in the same order, over several thousand events in three formats with bad records among
-/// them, with streaming rules (run on the workers) and ordered ones (summarize, take, sort, distinct).
+/// them, with streaming rules (run on the workers) and ordered ones (summarize, take, sort, distinct), over files larger than
+/// a worker's block.
 /// </summary>
 public class RunThreadsTests
 {
@@ -23,6 +24,8 @@ public class RunThreadsTests
         ("Latest roles", "where eventName == \"AssumeRole\"\n| sort by eventTime desc\n| take 4"),
         ("Users created", "where eventSource == \"iam.amazonaws.com\" and eventName == \"CreateUser\"\n| distinct awsRegion"),
         ("Images", "where eventName startswith \"Put\" and eventName != \"PutObject\"\n| project eventName, eventTime"),
+        // Ordered, and its filter rejects most of the events its key makes candidates (the workers ask it first).
+        ("Reads in r1 per user", "where eventName == \"GetObject\" and awsRegion == \"r1\"\n| summarize reads = count() by user = userIdentity.arn"),
     ];
 
     private static string RuleFile(int i, string name, string search) =>
@@ -72,6 +75,12 @@ public class RunThreadsTests
             File.WriteAllText(Path.Combine(folder, "a.ndjson"), ndjson.ToString());
             File.WriteAllText(Path.Combine(folder, "b.json"), "{\"Records\":[" + string.Join(",", Enumerable.Range(7000, 1500).Select(Event)) + "]}");
             File.WriteAllText(Path.Combine(folder, "c.json"), "[" + string.Join(",\n", Enumerable.Range(9000, 800).Select(Event)) + ",\n{\"eventName\": \"x\" oops");
+            // Larger than a worker's block (512 KiB), so records straddle blocks: gzip'd NDJSON with bad lines, a
+            // Records file whose first key is not Records, and a gzip stream cut short.
+            var lines = string.Concat(Enumerable.Range(10000, 7000).Select(i => Event(i) + (i % 1009 == 0 ? "\n{\"oops\n" : "\n")));
+            File.WriteAllBytes(Path.Combine(folder, "d.json.gz"), Gzip(lines));
+            File.WriteAllBytes(Path.Combine(folder, "e.json.gz"), Gzip(lines)[..40000]);
+            File.WriteAllText(Path.Combine(folder, "f.json"), "{\"NextToken\":\"t\",\"Records\":[" + string.Join(",", Enumerable.Range(20000, 4000).Select(Event)) + ",3]}\n");
 
             string[] Run(int threads)
             {
@@ -89,6 +98,7 @@ public class RunThreadsTests
             }
 
             Assert.Contains("error RC3001", one[1], StringComparison.Ordinal);
+            Assert.Contains("e.json.gz", one[1], StringComparison.Ordinal);
             Assert.Contains("error RC3002", one[1], StringComparison.Ordinal);
             foreach (var threads in new[] { 2, 3 })
             {
@@ -107,6 +117,17 @@ public class RunThreadsTests
                 }
             }
         }
+    }
+
+    private static byte[] Gzip(string text)
+    {
+        using var compressed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(text));
+        }
+
+        return compressed.ToArray();
     }
 
     [Fact]
