@@ -271,7 +271,7 @@ public sealed class ParallelRuleRunner
         /// <summary>For the rules run in order: an instance of each whose filters alone this worker runs.</summary>
         private readonly RulePlan?[] _filters;
         private readonly List<int> _scratch = [];
-    private readonly EventFields _fields = new();
+        private readonly EventFields _fields = new();
         private readonly Action<EventError> _onError;
         private Block _block = null!;
         private int _rule;
