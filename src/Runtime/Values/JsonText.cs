@@ -28,6 +28,8 @@ public static class JsonText
 
     public static Utf8JsonWriter CreateWriter(Stream stream) => new(stream, Options);
 
+    public static Utf8JsonWriter CreateWriter(System.Buffers.IBufferWriter<byte> buffer) => new(buffer, Options);
+
     public static void Write(Utf8JsonWriter writer, Value value)
     {
         switch (value.Kind)
