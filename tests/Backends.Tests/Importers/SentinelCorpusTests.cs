@@ -5,9 +5,6 @@ using RuleCompiler.Backends.Tests.Sentinel;
 using RuleCompiler.Compiler.Catalogues;
 using RuleCompiler.Compiler.Loading;
 using RuleCompiler.Compiler.Model;
-using RuleCompiler.Runtime.Events;
-using RuleCompiler.Runtime.Rows;
-using RuleCompiler.Runtime.Rules;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -64,8 +61,8 @@ public class SentinelCorpusTests(ITestOutputHelper output)
 
         using var build = CSharpRuleBuild.From(compiled, p => p);
         Assert.True(build.Diagnostics.Count(d => d.IsError) == 0, string.Join("\n", build.Diagnostics));
-        var events = CorpusEvents().ToList();
-        var alerts = build.Rules.ToDictionary(r => r.Info.Name, r => Run(r, events));
+        var events = CorpusReplay.Events().ToList();
+        var alerts = build.Rules.ToDictionary(r => r.Info.Name, r => CorpusReplay.RowsOf(r, events));
         output.WriteLine($"compiled to C# and run on {events.Count} corpus events: {build.Pairs.Count} rules, {alerts.Count(a => a.Value > 0)} raise alerts");
         foreach (var (name, count) in alerts.Where(a => a.Value > 0).OrderBy(a => a.Key, StringComparer.Ordinal))
         {
@@ -77,26 +74,4 @@ public class SentinelCorpusTests(ITestOutputHelper output)
         Assert.Equal(compiled.Rules.Length, build.Pairs.Count);
         Assert.True(alerts.Count(a => a.Value > 0) >= 3, "too few imported rules produce rows on the corpus events");
     }
-
-    private static int Run(RuleCompiler.Runtime.Rules.CompiledRule rule, IReadOnlyList<System.Text.Json.JsonElement> events)
-    {
-        var rows = new RowCollector();
-        var plan = rule.Start(rows);
-        foreach (var record in events)
-        {
-            plan.Push(Row.FromEvent(record));
-        }
-
-        plan.Complete();
-        return rows.Rows.Count;
-    }
-
-    private static IEnumerable<System.Text.Json.JsonElement> CorpusEvents() =>
-        new[] { "DataDog", "awsdocs" }
-            .Select(f => Path.Combine(RepositoryPaths.Corpus, f))
-            .Where(Directory.Exists)
-            .SelectMany(d => Directory.EnumerateFiles(d, "*.json", SearchOption.AllDirectories))
-            .Order(StringComparer.Ordinal)
-            .SelectMany(f => EventReader.ReadFile(f, _ => { }))
-            .Select(r => r.Event.Clone()); // the reader's documents are disposed as it moves on
 }

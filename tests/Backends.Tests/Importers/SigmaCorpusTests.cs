@@ -2,9 +2,6 @@ using RuleCompiler.Backends.CSharp;
 using RuleCompiler.Importers;
 using RuleCompiler.Importers.Sigma;
 using RuleCompiler.Compiler.Catalogues;
-using RuleCompiler.Runtime.Events;
-using RuleCompiler.Runtime.Rows;
-using RuleCompiler.Runtime.Rules;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -44,9 +41,9 @@ public class SigmaCorpusTests(ITestOutputHelper output)
         Assert.True(build.Diagnostics.Count(d => d.IsError) == 0, string.Join("\n", build.Diagnostics));
         Assert.Equal(binding, build.Pairs.Count);
 
-        var events = CorpusEvents().ToList();
+        var events = CorpusReplay.Events().ToList();
         Assert.NotEmpty(events);
-        var alerts = build.Rules.ToDictionary(r => r.Info.Name, r => Run(r, events));
+        var alerts = build.Rules.ToDictionary(r => r.Info.Name, r => CorpusReplay.RowsOf(r, events));
         foreach (var (name, count) in alerts.Where(a => a.Value > 0).OrderBy(a => a.Key, StringComparer.Ordinal))
         {
             output.WriteLine($"{count,5} alert(s): {name}");
@@ -56,27 +53,4 @@ public class SigmaCorpusTests(ITestOutputHelper output)
         // and VPC flow logs removed): the imported rules must fire on some of them, not merely compile.
         Assert.True(alerts.Count(a => a.Value > 0) >= 3, "too few imported rules fire on the corpus events:\n" + string.Join("\n", alerts.Select(a => $"{a.Key}: {a.Value}")));
     }
-
-    private static int Run(CompiledRule rule, IReadOnlyList<System.Text.Json.JsonElement> events)
-    {
-        var rows = new RowCollector();
-        var plan = rule.Start(rows);
-        foreach (var record in events)
-        {
-            plan.Push(Row.FromEvent(record));
-        }
-
-        plan.Complete();
-        return rows.Rows.Count;
-    }
-
-    // The CloudTrail events as the runtime's corpus test finds them: Stratus Red Team logs and the AWS docs examples.
-    private static IEnumerable<System.Text.Json.JsonElement> CorpusEvents() =>
-        new[] { "DataDog", "awsdocs" }
-            .Select(f => Path.Combine(RepositoryPaths.Corpus, f))
-            .Where(Directory.Exists)
-            .SelectMany(d => Directory.EnumerateFiles(d, "*.json", SearchOption.AllDirectories))
-            .Order(StringComparer.Ordinal)
-            .SelectMany(f => EventReader.ReadFile(f, _ => { }))
-            .Select(r => r.Event.Clone()); // the reader's documents are disposed as it moves on
 }

@@ -58,8 +58,8 @@ public static class RuleAssemblyCompiler
         });
         var byClass = types.Select((t, i) => (t.ClassName, Rule: created[i])).ToDictionary(t => t.ClassName, t => t.Rule, StringComparer.Ordinal);
 
-        // Back in the caller's order, whatever batch each rule went to.
-        var instances = rules.Where(r => byClass.ContainsKey(r.ClassName)).Select(r => byClass[r.ClassName]).ToList();
+        // Back in the caller's order, whatever batch each rule went to; a rule left out of its batch has no instance.
+        var instances = rules.Select(r => byClass.GetValueOrDefault(r.ClassName)).OfType<CompiledRule>().ToList();
         return (new CompiledRuleSet(instances, context), diagnostics);
     }
 
@@ -91,8 +91,9 @@ public static class RuleAssemblyCompiler
 
     private static (List<GeneratedRule> Loaded, byte[]? Image, List<Diagnostic> Diagnostics) CompileBatch(List<GeneratedRule> rules, CompiledRuleCache? cache)
     {
-        var key = cache is null ? null : CompiledRuleCache.KeyOf(rules);
-        if (key is not null && cache!.TryRead(key) is { } cached)
+        // The key also names the assembly, so a batch compiles to the same bytes with or without a cache.
+        var key = CompiledRuleCache.KeyOf(rules);
+        if (cache?.TryRead(key) is { } cached)
         {
             return (rules, cached, []);
         }
@@ -101,13 +102,13 @@ public static class RuleAssemblyCompiler
         var remaining = rules.ToList();
         while (remaining.Count > 0)
         {
-            var (image, errors) = Emit(remaining, key ?? CompiledRuleCache.KeyOf(remaining));
+            var (image, errors) = Emit(remaining, key);
             if (image is not null)
             {
                 // Only a batch that compiled whole is kept: a failing one is a backend bug, better recompiled and reported.
                 if (remaining.Count == rules.Count)
                 {
-                    cache?.Write(key!, image);
+                    cache?.Write(key, image);
                 }
 
                 return (remaining, image, diagnostics);
