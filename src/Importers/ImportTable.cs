@@ -28,7 +28,8 @@ public static class ImportTable
 
     private static int Count(IReadOnlyList<ImportedRule> results, ImportStatus status) => results.Count(r => r.Status == status);
 
-    private static string Reason(string code) => code switch
+    /// <summary>A short description of an import diagnostic code, for the tables of every format.</summary>
+    public static string Reason(string code) => code switch
     {
         ImporterDiagnosticCodes.UnreadableSource => "unreadable source",
         ImporterDiagnosticCodes.MissingOrMalformed => "missing or malformed key",

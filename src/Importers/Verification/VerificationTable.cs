@@ -40,7 +40,7 @@ public static class VerificationTable
         Line(text, $"C# runs on {report.EventCount} event(s)", rules.Count(r => r.CSharpRan == true), bound, "of bound");
         text.Append(CultureInfo.InvariantCulture, $"  rules raising alerts on the events  {rules.Count(r => r.Alerts > 0)}\n");
 
-        var reasons = rules.Where(r => r.Import == ImportStatus.Failed).Select(r => ("import", r.ImportReason is { } code ? code + "  " + (Escu.EscuReasons.Of(code) ?? "") : "not written"))
+        var reasons = rules.Where(r => r.Import == ImportStatus.Failed).Select(r => ("import", r.ImportReason is { } code ? code + "  " + ImportTable.Reason(code) : "not written"))
             .Concat(rules.Where(r => r.Import != ImportStatus.Failed && !r.Bound).Select(r => ("bind", r.BindReason ?? "not compiled")))
             .Concat(rules.Where(r => r.RoundTrip == false).Select(r => ("round trip", r.RoundTripReason ?? "differs")))
             .Concat(rules.Where(r => r.KqlAccepted == false).Select(r => ("kql", r.KqlReason ?? "rejected")))

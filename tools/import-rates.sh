@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Prints the import, bind and round-trip rates of the three importers on the public corpus beside the repository
+# (../shared/corpus): the ESCU AWS detections, the Sentinel AWS analytic rules and hunting queries, and the Sigma AWS
+# rules, each with its failure table. The imported files go to a temporary folder that is removed afterwards.
+# Usage: tools/import-rates.sh [CORPUS_DIR]   (run from anywhere; the repository's data sources are used)
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+corpus="${1:-$repo/../shared/corpus}"
+if [ ! -d "$corpus" ]; then
+  echo "import-rates: no corpus at $corpus (pass its path as the first argument)" >&2
+  exit 2
+fi
+# A scratch repository with copies of this one's data sources, lists and schemas (rulec follows no symbolic link),
+# so the importers map sources and fields, and the verifier binds, as in this repository, and nothing is written here.
+scratch="$(mktemp -d)"
+trap 'rm -rf "$scratch"' EXIT
+mkdir -p "$scratch/rules"
+for shared in rules/data_sources rules/lists schemas; do
+  [ -e "$repo/$shared" ] && cp -r "$repo/$shared" "$scratch/$shared"
+done
+out="$scratch/rules/imported"
+cd "$repo"
+dotnet build src/Cli -c Release --nologo -v quiet >/dev/null
+rulec() { dotnet "$repo/src/Cli/bin/Release/net10.0/rulec.dll" "$@"; }
+events=("$corpus/DataDog" "$corpus/awsdocs")
+
+report() {
+  local title="$1"; shift
+  echo "== $title"
+  # The per-rule diagnostics go to stderr; the table and the rates to stdout.
+  rulec import "$@" --verify --events "${events[@]}" 2>/dev/null || true
+  echo
+}
+
+mkdir -p "$out/escu" "$out/sentinel" "$out/sigma"
+report "ESCU AWS detections" escu "$corpus"/splunk/security_content/detections/cloud/*aws*.yml --out "$out/escu"
+report "Sentinel AWS analytic rules and hunting queries" sentinel \
+  "$corpus/Azure/Azure-Sentinel/Solutions/Amazon Web Services/Analytic Rules" \
+  "$corpus/Azure/Azure-Sentinel/Solutions/Amazon Web Services/Hunting Queries" --out "$out/sentinel"
+report "Sigma AWS rules" sigma "$corpus/SigmaHQ/sigma/rules/cloud/aws" --out "$out/sigma"
+exit 0
