@@ -23,6 +23,7 @@ public enum EventFormat
 {
     CloudTrail,
     Ocsf,
+    GuardDuty,
 }
 
 public enum TimeFormat

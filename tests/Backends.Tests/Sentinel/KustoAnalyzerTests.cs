@@ -12,10 +12,15 @@ public class KustoAnalyzerTests
         KustoTable.FromDataSources(RuleRepository.Load(Path.Combine(RepositoryPaths.Root, "rules")).DataSources);
 
     [Fact]
-    public void TheDataSourcesDeclareTheAwsCloudTrailTableWithTypedColumns()
+    public void TheDataSourcesDeclareTheAwsCloudTrailAndGuardDutyTablesWithTypedColumns()
     {
-        var table = Assert.Single(RepositoryTables);
-        Assert.Equal("AWSCloudTrail", table.Name);
+        Assert.Equal(["AWSCloudTrail", "AWSGuardDuty"], RepositoryTables.Select(t => t.Name).Order(StringComparer.Ordinal));
+        var guardDuty = RepositoryTables.Single(t => t.Name == "AWSGuardDuty");
+        Assert.Equal(17, guardDuty.Columns.Length);
+        Assert.Contains(guardDuty.Columns, c => c is { Name: "ResourceDetails", Type: "dynamic" });
+        Assert.Contains(guardDuty.Columns, c => c is { Name: "Severity", Type: "int" });
+
+        var table = RepositoryTables.Single(t => t.Name == "AWSCloudTrail");
         Assert.Equal(57, table.Columns.Length);
         Assert.Contains(table.Columns, c => c is { Name: "TimeGenerated", Type: "datetime" });
         Assert.Contains(table.Columns, c => c is { Name: "RequestParameters", Type: "string" });
