@@ -189,6 +189,13 @@ public static class KqlTranslator
                     var columns = new List<Assignment>();
                     foreach (var column in extend.Columns)
                     {
+                        if (ConvertsIntegerColumnOfRealField(column, scope))
+                        {
+                            // The Sentinel emitter's own conversion of an integer column to its real field (which
+                            // the canonical field already is): nothing to carry.
+                            continue;
+                        }
+
                         columns.Add(column with { Value = Expr(column.Value, scope) });
                         if (column.Name is { } name)
                         {
@@ -217,7 +224,7 @@ public static class KqlTranslator
                     var kept = away.Columns.Where(c => !(Single(c) is { } n && scope.Live.Contains(n) && Source?.IsUnmapped(n) == true)).ToImmutableArray();
                     return kept.IsEmpty
                         ? (new ExtendStage([], away.Span), removed)
-                        : (away with { Columns = [.. kept.Select(c => (FieldExpression)Expr(c, scope))] }, removed);
+                        : (away with { Columns = [.. kept.SelectMany(c => RemovedFields(c, scope))] }, removed);
                 case ProjectRenameStage rename:
                     var renamed = scope;
                     foreach (var pair in rename.Renames)
@@ -313,6 +320,26 @@ public static class KqlTranslator
 
         private static string? Single(FieldExpression field) =>
             field.Path is [MemberSegment { Quoted: false } first] ? first.Name : null;
+
+        /// <summary>What removing a column removes in the canonical rows: every field the table column holds.</summary>
+        private IEnumerable<FieldExpression> RemovedFields(FieldExpression column, Scope scope)
+        {
+            yield return (FieldExpression)Expr(column, scope);
+            if (Single(column) is { } name && IsTableColumn(column, scope))
+            {
+                foreach (var path in Source!.SharedPathsOf(name))
+                {
+                    yield return new FieldExpression([.. path.Select(p => new MemberSegment(p, false, column.Span))], column.Span);
+                }
+            }
+        }
+
+        /// <summary><c>C = toreal(C)</c> for a table column <c>C</c> of a real field whose table type is an integer.</summary>
+        private bool ConvertsIntegerColumnOfRealField(Assignment column, Scope scope) =>
+            column is { Name: { } name, Value: FunctionCallExpression { Name: "toreal" or "todouble", Arguments: [FieldExpression argument] } }
+            && Single(argument) == name && IsTableColumn(argument, scope)
+            && Source!.Source.Fields.Any(f => f.SentinelColumn == name && f.Type == RuleCompiler.Compiler.Model.FieldType.Real)
+            && Source.Source.Sentinel.Columns.Any(c => c.Name == name && c.Type.ToLowerInvariant() is "int" or "long");
 
         private bool IsTableColumn(FieldExpression field, Scope scope) =>
             field.Path is [MemberSegment { Quoted: false } first, ..] && !scope.Defined.Contains(first.Name) && scope.Live.Contains(first.Name)

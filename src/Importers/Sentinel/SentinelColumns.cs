@@ -11,14 +11,22 @@ namespace RuleCompiler.Importers.Sentinel;
 public sealed class SentinelColumns
 {
     private readonly Dictionary<string, ImmutableArray<string>> paths;
+    private readonly Dictionary<string, List<ImmutableArray<string>>> sharedPaths;
     private readonly HashSet<string> dynamicColumns;
 
-    private SentinelColumns(DataSource source, Dictionary<string, ImmutableArray<string>> paths, HashSet<string> dynamicColumns)
+    private SentinelColumns(DataSource source, Dictionary<string, ImmutableArray<string>> paths, Dictionary<string, List<ImmutableArray<string>>> sharedPaths, HashSet<string> dynamicColumns)
     {
         Source = source;
         this.paths = paths;
+        this.sharedPaths = sharedPaths;
         this.dynamicColumns = dynamicColumns;
     }
+
+    /// <summary>
+    /// The other canonical paths the column holds: a column several fields map to (TimeGenerated is both _time and
+    /// the time field) is read as the first, but removing it removes them all.
+    /// </summary>
+    public IReadOnlyList<ImmutableArray<string>> SharedPathsOf(string column) => sharedPaths.TryGetValue(column, out var others) ? others : [];
 
     /// <summary>A column of the table (<c>sentinel.columns</c>) that no field maps: it has no canonical counterpart.</summary>
     public bool IsUnmapped(string column) => !paths.ContainsKey(column) && Source.Sentinel.Columns.Any(c => c.Name == column);
@@ -41,9 +49,14 @@ public sealed class SentinelColumns
             [source.Sentinel.TimeColumn] = ["_time"],
         };
         var dynamic = new HashSet<string>(StringComparer.Ordinal);
+        var shared = new Dictionary<string, List<ImmutableArray<string>>>(StringComparer.Ordinal);
         foreach (var field in source.Fields)
         {
-            if (field.SentinelColumn is { } column && !paths.ContainsKey(column))
+            if (field.SentinelColumn is { } mapped && paths.ContainsKey(mapped))
+            {
+                (shared.TryGetValue(mapped, out var others) ? others : shared[mapped] = []).Add([.. field.Name.Split('.')]);
+            }
+            else if (field.SentinelColumn is { } column)
             {
                 paths[column] = [.. field.Name.Split('.')];
                 if (field.Type == FieldType.Dynamic)
@@ -53,7 +66,7 @@ public sealed class SentinelColumns
             }
         }
 
-        return new SentinelColumns(source, paths, dynamic);
+        return new SentinelColumns(source, paths, shared, dynamic);
     }
 
     /// <summary>The tables the data sources read, each to the data source that declares its columns (else the first by name).</summary>

@@ -13,7 +13,11 @@ internal sealed class ImportScratch : IDisposable
     {
         Root = Path.Combine(Path.GetTempPath(), "rulec-import-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(Root, "rules", "data_sources"));
-        File.Copy(Path.Combine(RepositoryPaths.Root, "rules", "data_sources", "aws_cloudtrail.yml"), Path.Combine(Root, "rules", "data_sources", "aws_cloudtrail.yml"));
+        foreach (var dataSource in Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "rules", "data_sources"), "*.yml"))
+        {
+            File.Copy(dataSource, Path.Combine(Root, "rules", "data_sources", Path.GetFileName(dataSource)));
+        }
+
         Directory.CreateDirectory(Path.Combine(Root, "schemas"));
         File.Copy(Path.Combine(RepositoryPaths.Root, "schemas", "rule.schema.json"), Path.Combine(Root, "schemas", "rule.schema.json"));
         Rules = Path.Combine(Root, "rules", "imported", "sigma");

@@ -14,7 +14,8 @@ public class SentinelGoldenTests
     // Chosen to cover the constructs: the seed's rule; let constants, lists and materialized sub-pipelines, join on a
     // let, mvexpand, alert overrides and custom details; NRT; has_any, 1min, adjacent literals; .["x"]; nulls last;
     // arg_max(x, *) and <>; join's x1 alias and a mapping naming a missing column (partial); mv-expand todynamic();
-    // join of a bare name; distinct tostring(x); legacy *CustomEntity columns.
+    // join of a bare name; distinct tostring(x); legacy *CustomEntity columns; the AWSGuardDuty table (an int column of
+    // a real field, a project-away of TimeGenerated, which is two fields).
     public static TheoryData<string> Rules => new(
         "Analytic Rules/AWS_ECRImageScanningDisabled",
         "Analytic Rules/AWS_CreatedCRUDLambdaPolicytoPrivilegEscalation",
@@ -28,7 +29,9 @@ public class SentinelGoldenTests
         "Hunting Queries/AWS_FailedBruteForceS3Bucket",
         "Hunting Queries/AWS_PolicywithExcessivePermissions",
         "Hunting Queries/AWS_EC2_WithoutKeyPair",
-        "Hunting Queries/AWS_LambdaLayerImportedExternalAccount");
+        "Hunting Queries/AWS_LambdaLayerImportedExternalAccount",
+        "Analytic Rules/AWS_GuardDuty_template",
+        "Hunting Queries/AWS_GuardDuty_HighSeverityFindingsCrossAccount");
 
     [CorpusTheory]
     [MemberData(nameof(Rules))]

@@ -41,7 +41,7 @@ public class SentinelImporterTests
     [Theory]
     [InlineData("AWSCloudTrail\n| extend g = geo_info_from_ip_address(SourceIpAddress)", "RC5053", 2, 14)]
     [InlineData("AWSCloudTrail\n| where EventName == \"x\"\n| parse EventName with * \"a\" b", "RC5051", 3, 3)]
-    [InlineData("AWSGuardDuty\n| where Severity > 7", "RC5052", 1, 1)]
+    [InlineData("AWSVPCFlow\n| where DstPortNumber == 22", "RC5052", 1, 1)]
     [InlineData("let f = (x: string) { x };\nAWSCloudTrail", "RC5051", 1, 11)]
     [InlineData("let q = strcat(\"a\", \"b\");\nAWSCloudTrail\n| where EventName has_any (q)", "RC5051", 3, 9)]
     public void An_untranslatable_construct_is_reported_at_its_line_and_column(string kql, string code, int line, int column)

@@ -109,7 +109,7 @@ internal sealed partial class KqlEmitter
     {
         var saved = (_lines, _rows, _stages, _index, _outputNames);
         _outputNames = pipeline.Output.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-        _lines = [SourceText(pipeline.Source)];
+        _lines = [SourceText(pipeline.Source), .. IntegerColumnsReadAsReal(pipeline.Source)];
         _rows = SourceRows(pipeline.Source);
         _stages = Inline(pipeline.Stages);
         for (_index = 0; _index < _stages.Count; _index++)
@@ -190,8 +190,30 @@ internal sealed partial class KqlEmitter
             ("dynamic", "string") => KqlColumn.Named(name, jsonText: true),
             // KQL has two integer types; an int column holds what a long field does.
             ("long", "int") => KqlColumn.Named(name),
+            // The table stores a real field as an integer: the query converts it first (IntegerColumnsReadAsReal).
+            ("real", "int" or "long") => KqlColumn.Named(name),
             _ => KqlColumn.Missing(KqlDiagnostics.ColumnTypeMismatch, $"the field '{column.Name}' is {wanted}, but its column {table}.{name} is {type}"),
         };
+    }
+
+    /// <summary>
+    /// A real field whose table column is an integer (GuardDuty's severity in AWSGuardDuty) is converted where the table
+    /// is read, so that division, tostring and the output carry the field's type, not the column's.
+    /// </summary>
+    private IEnumerable<string> IntegerColumnsReadAsReal(BoundSource source)
+    {
+        if (source is not BoundDataSourceInput { DataSource: var dataSource })
+        {
+            return [];
+        }
+
+        var table = _tables.FirstOrDefault(t => t.Name == dataSource.Sentinel.Table)?.Columns ?? [];
+        return dataSource.Fields
+            .Where(f => f.Type == FieldType.Real && f.SentinelColumn is { Length: > 0 } column
+                && table.Any(c => c.Name == column && c.Type.ToLowerInvariant() is "int" or "long"))
+            .Select(f => KqlText.Identifier(f.SentinelColumn!))
+            .Distinct(StringComparer.Ordinal)
+            .Select(id => $"| extend {id} = toreal({id})");
     }
 
     private static string KqlTypeName(FieldType type) => type switch
