@@ -120,6 +120,20 @@ public class EscuSplTranslatorTests
     }
 
     [Fact]
+    public void The_round_trip_reads_a_group_of_and_ed_terms_as_its_terms_and_a_let_boundary_as_a_line()
+    {
+        Assert.Equal(SearchNormalizer.Normalize("where a > 1 and b > 2 and c\n"), SearchNormalizer.Normalize("where (isnotempty(a) and a > 1) and (b > 2 and c)\n"));
+        // Under an or the terms do not separate: a or b and c is a or (b and c).
+        Assert.NotEqual(SearchNormalizer.Normalize("where a or b and c\n"), SearchNormalizer.Normalize("where (a or b) and c\n"));
+
+        // The nullif eval the backend writes before eventstats reads back as a copy, the last stage of the let.
+        var imported = "let rc_rows_1 = (where x == \"1\"\n| extend k = y);\nrc_rows_1\n| join kind=leftouter (rc_rows_1 | summarize n = count() by k) on k\n";
+        var back = "let rc_rows_1 = (where x == \"1\"\n| extend k = y\n| extend k = k);\nrc_rows_1\n| join kind=leftouter (rc_rows_1 | summarize n = count() by k) on k\n";
+        Assert.Equal(SearchNormalizer.Normalize(imported), SearchNormalizer.Normalize(back));
+        Assert.NotEqual(SearchNormalizer.Normalize(imported), SearchNormalizer.Normalize(back.Replace("extend k = k)", "extend k = tolower(k))", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Eval_functions_and_operators_translate_with_the_precedence_they_need()
     {
         Assert.Equal(

@@ -322,9 +322,21 @@ public sealed partial class SplEmitter : IBoundStageVisitor<bool>
         return true;
     }
 
-    // join and union are refused by the capability table (reported by the capability pass).
-    public bool VisitJoin(BoundJoin join) => true;
+    public bool VisitJoin(BoundJoin join)
+    {
+        if (EventStatsShape.Of(join, _stages, _stageIndex) is { } shape)
+        {
+            EmitEventStats(shape);
+        }
+        else
+        {
+            Error(SplDiagnostics.StageNotPortable, $"the stage join cannot be expressed faithfully for splunk: {SplunkCapabilities.JoinRefusal}", join.Location);
+        }
 
+        return true;
+    }
+
+    // union is refused by the capability table (reported by the capability pass).
     public bool VisitUnion(BoundUnion union) => true;
 
     public bool VisitInvoke(BoundInvoke invoke)
