@@ -105,7 +105,8 @@ public static partial class SearchNormalizer
 
     /// <summary>
     /// <c>isnotempty(x) and x in~ (...)</c> as <c>x in~ (...)</c>: a list without <c>""</c> never holds an empty value,
-    /// so the guard the Splunk backend writes before a match adds nothing.
+    /// so the guard the Splunk backend writes before a match adds nothing; nor before an ordering comparison, or an
+    /// equality with a non-empty text, anywhere in the condition.
     /// </summary>
     private static string WithoutMembershipGuards(string stage)
     {
@@ -120,6 +121,14 @@ public static partial class SearchNormalizer
 
             var subject = stage[(at + Guard.Length)..close];
             var rest = stage[(close + 1)..];
+            // An ordering comparison is false for an empty value, and so is an equality with a non-empty text.
+            if (new[] { " < ", " <= ", " > ", " >= ", " == \"", " =~ \"" }.Any(op => rest.StartsWith(" and " + subject + op, StringComparison.Ordinal))
+                && !rest.StartsWith(" and " + subject + " == \"\"", StringComparison.Ordinal) && !rest.StartsWith(" and " + subject + " =~ \"\"", StringComparison.Ordinal))
+            {
+                stage = stage[..at] + stage[(close + " and ".Length + 1)..];
+                continue;
+            }
+
             foreach (var op in new[] { " in~ (", " in (" })
             {
                 var test = " and " + subject + op;

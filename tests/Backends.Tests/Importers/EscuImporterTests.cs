@@ -62,12 +62,22 @@ public class EscuImporterTests
     [Theory]
     [InlineData("`cloudtrail` | stats count by eventName | eventstats max(count) as top by eventName")]
     [InlineData("`cloudtrail` eventName=ConsoleLogin | rename userIdentity.arn as user | eventstats count as attempts dc(awsRegion) as regions max(_time) as last_seen by user, sourceIPAddress | where attempts > 3 AND regions > 1 | table user, sourceIPAddress, attempts, regions, last_seen")]
-    public void Eventstats_compiles_to_kql_runs_in_csharp_and_round_trips_through_spl(string search)
-    {
+    public void Eventstats_compiles_to_kql_runs_in_csharp_and_round_trips_through_spl(string search) =>
         // The Splunk backend writes the imported join back as eventstats, which reads back to the same canonical search.
+        BindsRunsAndRoundTrips(search);
+
+    [Fact]
+    public void Strftime_of_the_security_lake_epoch_milliseconds_round_trips_through_spl() =>
+        // ESCU's business-hours rule with its day names quoted (unquoted, SPL reads them as fields).
+        BindsRunsAndRoundTrips("`amazon_security_lake` api.operation=PutImage | eval hour=strftime(time/pow(10,3), \"%H\"), weekday=strftime(time/pow(10,3), \"%A\")"
+            + " | where hour >= 20 OR hour < 8 OR weekday=\"Saturday\" OR weekday=\"Sunday\" | fillnull | stats count min(_time) as firstTime max(_time) as lastTime by api.operation actor.user.name cloud.region"
+            + " | rename actor.user.name as user | `security_content_ctime(firstTime)`");
+
+    private static void BindsRunsAndRoundTrips(string search)
+    {
         using var scratch = new EscuScratch();
         var source = Path.Combine(scratch.Root, "source.yml");
-        File.WriteAllText(source, Header + "search: '" + search + "'\n");
+        File.WriteAllText(source, Header + "search: '" + search.Replace("'", "''", StringComparison.Ordinal) + "'\n");
         var imported = ImportBatch.Run(new EscuImporter(AttackCatalogue.Default, EscuScratch.Context), [source], Path.Combine(scratch.Root, "rules", "imported", "verified"), p => p);
         var verified = Assert.Single(ImportVerifier.Verify("escu", imported, Path.Combine(scratch.Root, "rules", "imported", "verified"), p => p,
             new EscuRoundTripComparer(EscuScratch.Context), (_, _) => KustoAnalysis.Unavailable("not needed"), []).Rules);

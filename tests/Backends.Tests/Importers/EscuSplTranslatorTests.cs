@@ -1,3 +1,5 @@
+using RuleCompiler.Backends.Tests.CSharp;
+using RuleCompiler.Compiler.Language.Parsing;
 using RuleCompiler.Importers.Escu;
 using Xunit;
 
@@ -131,6 +133,46 @@ public class EscuSplTranslatorTests
         var back = "let rc_rows_1 = (where x == \"1\"\n| extend k = y\n| extend k = k);\nrc_rows_1\n| join kind=leftouter (rc_rows_1 | summarize n = count() by k) on k\n";
         Assert.Equal(SearchNormalizer.Normalize(imported), SearchNormalizer.Normalize(back));
         Assert.NotEqual(SearchNormalizer.Normalize(imported), SearchNormalizer.Normalize(back.Replace("extend k = k)", "extend k = tolower(k))", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Strftime_of_the_event_time_in_epoch_milliseconds_is_splunks_text_and_runs_in_csharp()
+    {
+        var search = Search("`amazon_security_lake` api.operation=PutImage | eval hour=strftime(time/pow(10,3), \"%H\"), weekday=strftime(time/pow(10,3), \"%A\")"
+            + " | where hour >= 20 OR hour < 8 OR weekday=\"Saturday\" | table hour, weekday");
+        Assert.Equal(
+            "where api.operation =~ \"PutImage\"\n| extend hour = format_datetime(_time, \"HH\"), weekday = " + Days + "\n"
+            + "| where todouble(hour) >= 20 or todouble(hour) < 8 or weekday == \"Saturday\"\n| project hour, weekday\n",
+            search);
+
+        // 2024-06-01 07:30 (a Saturday), 2024-06-03 12:00 and 21:05 (a Monday), UTC, in epoch milliseconds.
+        var source = Context.DataSources.Single(d => d.Name == "asl_aws_cloudtrail");
+        using var set = RuleHarness.Compile([RuleHarness.Source("business_hours", QueryParser.Parse(search).Query!, dataSource: source)]);
+        var rows = RuleHarness.Run(set.Rules[0], [.. new[] { 1717227000000, 1717416000000, 1717448700000 }.Select(t => $"{{\"time\": {t}, \"api\": {{\"operation\": \"PutImage\"}}}}")]);
+        Assert.Equal(["hour=07, weekday=Saturday", "hour=21, weekday=Monday"], rows.Select(RuleHarness.Text));
+    }
+
+    private const string Days = "case(dayofweek(_time) == 0d, \"Sunday\", dayofweek(_time) == 1d, \"Monday\", dayofweek(_time) == 2d, \"Tuesday\", dayofweek(_time) == 3d, \"Wednesday\", "
+        + "dayofweek(_time) == 4d, \"Thursday\", dayofweek(_time) == 5d, \"Friday\", dayofweek(_time) == 6d, \"Saturday\", \"\")";
+
+    [Fact]
+    public void Pow_of_numbers_is_their_whole_power_and_strftime_reads_only_the_event_time()
+    {
+        Assert.Equal("extend a = 1000, b = strcat(format_datetime(_time, \"HH\"), \":\", " + Days + ")\n",
+            Search("`cloudtrail` | eval a=pow(10,3), b=strftime(_time, \"%H\").\":\".strftime(_time, \"%A\")"));
+    }
+
+    [Theory]
+    [InlineData("`cloudtrail` | eval a=pow(userAgent, 2)", "pow")]
+    [InlineData("`cloudtrail` | eval a=pow(2, 0.5)", "pow")]
+    [InlineData("`cloudtrail` | eval a=strftime(eventTime, \"%H\")", "strftime")]
+    [InlineData("`cloudtrail` | eval a=strftime(_time, \"%H:%M\")", "strftime")]
+    [InlineData("`amazon_security_lake` | eval a=strftime(time/100, \"%H\")", "strftime")]
+    [InlineData("`amazon_security_lake` | eval time=1 | eval a=strftime(time/1000, \"%H\")", "strftime")]
+    public void What_is_not_exact_keeps_RC5023(string spl, string function)
+    {
+        var result = SplQueryTranslator.Translate(spl, Context);
+        Assert.Contains(result.Diagnostics, d => d.Code == EscuDiagnosticCodes.UnsupportedFunction && d.Message.Contains(function + "(", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -34,6 +34,7 @@ public class SplDiagnosticTests
         { SplDiagnostics.ListNotPortable, "in pushers", "pushers", "let pushers = (where eventName == \"PutImage\" | project userIdentity.arn);\nwhere eventName == \"DeleteRepository\" and userIdentity.arn in pushers\n" + Output },
         { SplDiagnostics.ObjectValue, "tostring(requestParameters)", "requestParameters", "where eventName == \"PutImage\"\n| extend x = tostring(requestParameters)\n" + Output },
         { SplDiagnostics.Differs, "make_set", "make_set", "where eventName == \"PutImage\"\n| summarize names = make_set(eventName) by user = userIdentity.arn, src_ip = sourceIPAddress" },
+        { SplDiagnostics.Differs, "extend weekday", "case", "where eventName == \"PutImage\"\n| extend weekday = case(dayofweek(_time) == 0d, \"Sunday\", dayofweek(_time) == 1d, \"Monday\", dayofweek(_time) == 2d, \"Tuesday\", dayofweek(_time) == 3d, \"Wednesday\", dayofweek(_time) == 4d, \"Thursday\", dayofweek(_time) == 5d, \"Friday\", dayofweek(_time) == 6d, \"Saturday\", \"\")\n" + Output }, // strftime's %A, in the user's time zone
         { SplDiagnostics.IndexedObjectArray, "resources[0]", "resources", "where eventName == \"PutImage\"\n| extend a = tostring(resources[0].ARN)\n" + Output },
     };
 
