@@ -90,8 +90,10 @@ public static partial class SearchNormalizer
         // isnotempty(x) already excludes x == "": the backend's spelled-out second half adds nothing.
         conjuncts.RemoveWhere(c => NotEmptyText().Match(c) is { Success: true } m && conjuncts.Contains($"isnotempty({m.Groups[1].Value})"));
 
-        // An ordering comparison is false for null already, so isnotempty(x) next to one on x adds nothing.
-        conjuncts.RemoveWhere(c => NotEmpty().Match(c) is { Success: true } m && conjuncts.Any(o => o.StartsWith(m.Groups[1].Value + " <", StringComparison.Ordinal) || o.StartsWith(m.Groups[1].Value + " >", StringComparison.Ordinal)));
+        // An ordering comparison is false for null already, so isnotempty(e) next to one with e on either side adds nothing.
+        conjuncts.RemoveWhere(c => GuardedOperand(c) is { } e && conjuncts.Any(o => o != c
+            && (o.StartsWith(e + " <", StringComparison.Ordinal) || o.StartsWith(e + " >", StringComparison.Ordinal)
+                || new[] { " < ", " <= ", " > ", " >= " }.Any(op => o.EndsWith(op + e, StringComparison.Ordinal)))));
 
         // So is an equality with a non-empty text: the Splunk backend's guard before == adds nothing.
         conjuncts.RemoveWhere(c => NotEmpty().Match(c) is { Success: true } m && conjuncts.Any(o => NonEmptyEquality().Match(o) is { Success: true } e && e.Groups[1].Value == m.Groups[1].Value));
@@ -101,6 +103,15 @@ public static partial class SearchNormalizer
             lines.Add("where " + string.Join(" and ", conjuncts.Select(c => SplitTopLevel(c, " or ").Count > 1 ? $"({c})" : c)));
             conjuncts.Clear();
         }
+    }
+
+    /// <summary>The e of a conjunct <c>isnotempty(e)</c>, or null.</summary>
+    private static string? GuardedOperand(string conjunct)
+    {
+        const string Guard = "isnotempty(";
+        return conjunct.StartsWith(Guard, StringComparison.Ordinal) && Closing(conjunct, Guard.Length - 1) == conjunct.Length - 1
+            ? conjunct[Guard.Length..^1]
+            : null;
     }
 
     /// <summary>

@@ -53,14 +53,19 @@ public class EscuImporterTests
         Assert.True(compiled.ErrorCount == 0, string.Join("\n", compiled.Diagnostics));
         Assert.Equal(["_time", "src_ip", "attempts", "avg_attempts", "ip_std"], compiled.Rules.Single().Query.Body.Output.Columns.Select(c => c.Name));
 
-        var noKeys = Import(Header + "search: '`cloudtrail` | stats count by src | eventstats avg(count) as mean'\n");
-        Assert.Contains(noKeys.Diagnostics, d => d.Code == EscuDiagnosticCodes.UnsupportedArgument && d.Message.Contains("without 'by'", StringComparison.Ordinal));
+        var noKeys = Import(Header + "search: '`cloudtrail` | stats count by sourceIPAddress | eventstats avg(count) as mean'\n");
+        Assert.Contains(
+            "  rc_rows_1\n  | extend rc_all_1 = true\n  | join kind=leftouter (rc_rows_1 | summarize mean = avg(count) | extend rc_all_1 = true) on rc_all_1\n  | project-away rc_all_1, rc_all_11\n",
+            noKeys.Yaml, StringComparison.Ordinal);
+        var taken = Import(Header + "search: '`cloudtrail` | stats count by sourceIPAddress | eventstats max(count) as count'\n");
+        Assert.Contains(taken.Diagnostics, d => d.Code == EscuDiagnosticCodes.UnsupportedArgument && d.Message.Contains("replaces a field", StringComparison.Ordinal));
         var derivedKey = Import(Header + "search: '`cloudtrail` eventName=X | eventstats count as n by src_ip'\n");
         Assert.Contains(derivedKey.Diagnostics, d => d.Code == EscuDiagnosticCodes.UnsupportedArgument && d.Message.Contains("join key", StringComparison.Ordinal));
     }
 
     [Theory]
     [InlineData("`cloudtrail` | stats count by eventName | eventstats max(count) as top by eventName")]
+    [InlineData("`cloudtrail` eventName=ConsoleLogin | stats count as attempts by sourceIPAddress | eventstats avg(attempts) as mean, stdev(attempts) as spread | where attempts > mean + 3 * spread")]
     [InlineData("`cloudtrail` eventName=ConsoleLogin | rename userIdentity.arn as user | eventstats count as attempts dc(awsRegion) as regions max(_time) as last_seen by user, sourceIPAddress | where attempts > 3 AND regions > 1 | table user, sourceIPAddress, attempts, regions, last_seen")]
     public void Eventstats_compiles_to_kql_runs_in_csharp_and_round_trips_through_spl(string search) =>
         // The Splunk backend writes the imported join back as eventstats, which reads back to the same canonical search.

@@ -31,6 +31,12 @@ public class SplEventStatsTests
             + "| project-away sourceIPAddress1\n| where last - first > 1h\n| extend user = tostring(userIdentity.arn)\n" + Output
         },
         {
+            "over_all_rows",
+            "let rows = (where eventName == \"ConsoleLogin\" | summarize attempts = count() by user = tostring(userIdentity.arn), sourceIPAddress);\nrows\n"
+            + "| extend rc_all_1 = true\n| join kind=leftouter (rows | summarize mean = avg(attempts), spread = stdev(attempts) | extend rc_all_1 = true) on rc_all_1\n"
+            + "| project-away rc_all_1, rc_all_11\n| where attempts > mean + 3 * spread\n" + Output
+        },
+        {
             "event_time_key",
             "let rows = (where eventName == \"PutImage\" | extend _time = bin(_time, 10m));\nrows\n"
             + "| join kind=leftouter (rows | where isnotempty(_time) | summarize total = sum(toint(requestParameters.size)), spread = stdev(toint(requestParameters.size)) by _time) on _time\n"

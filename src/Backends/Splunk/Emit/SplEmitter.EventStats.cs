@@ -29,11 +29,17 @@ public sealed partial class SplEmitter
 
         var items = shape.Summarize.Aggregations.Cast<BoundAggregateValue>()
             .Select(a => StatsItem((BoundCall)a.Assignment.Value, a.Assignment.Column.Name));
-        Command("eventstats " + string.Join(" ", items) + " by " + string.Join(", ", keys.Select(k => k.Name)));
+        var by = keys.Count == 0 ? "" : " by " + string.Join(", ", keys.Select(k => k.Name));
+        Command("eventstats " + string.Join(" ", items) + by);
 
         // The project-away of the right side's key copies is part of the shape: eventstats adds no copies.
         _stageIndex++;
     }
+
+    /// <summary>The constant key of eventstats over all rows, which SPL does not need: the next stage is that join.</summary>
+    private bool IsEventStatsConstantKey() =>
+        _stageIndex + 1 < _stages.Count && _stages[_stageIndex + 1] is BoundJoin join
+        && EventStatsShape.Of(join, _stages, _stageIndex + 1) is { Keys.IsEmpty: true };
 
     private static string SplunkName(Column column) =>
         column.Origin == ColumnOrigin.SourceField && column.SourceField is { } source ? source.SplunkField ?? source.Name : column.Name;

@@ -26,6 +26,11 @@ public sealed partial class SplEmitter : IBoundStageVisitor<bool>
 
     public bool VisitExtend(BoundExtend extend)
     {
+        if (IsEventStatsConstantKey())
+        {
+            return true;
+        }
+
         var renames = new List<(string From, string To)>();
         var evals = new List<string>();
         var spaths = new List<string>();
