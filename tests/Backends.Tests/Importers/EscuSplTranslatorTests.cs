@@ -152,6 +152,20 @@ public class EscuSplTranslatorTests
         Assert.Equal(["hour=07, weekday=Saturday", "hour=21, weekday=Monday"], rows.Select(RuleHarness.Text));
     }
 
+    [Fact]
+    public void Only_a_column_still_holding_hour_text_compares_numerically_and_an_unquoted_word_is_a_field()
+    {
+        Assert.Equal("extend hour = format_datetime(_time, \"HH\")\n| where todouble(hour) == 8\n",
+            Search("`cloudtrail` | eval hour=strftime(_time, \"%H\") | where hour=8"));
+        Assert.EndsWith("| where hour > 5\n", Search("`cloudtrail` | eval hour=strftime(_time, \"%H\") | eval hour=lower(userAgent) | where hour > 5"), StringComparison.Ordinal);
+        Assert.EndsWith("| where hour > 5\n", Search("`cloudtrail` | eval hour=strftime(_time, \"%H\") | rename userAgent as hour | where hour > 5"), StringComparison.Ordinal);
+
+        // SPL's where reads an unquoted word as a field name: kept as a field, with a note.
+        var result = SplQueryTranslator.Translate("`cloudtrail` | eval weekday=strftime(_time, \"%A\") | where weekday=Saturday", Context);
+        Assert.EndsWith("| where weekday == Saturday\n", result.Search, StringComparison.Ordinal);
+        Assert.Contains(result.Notes, n => n.Code == EscuDiagnosticCodes.FidelityNote && n.Message.Contains("'Saturday' is not quoted", StringComparison.Ordinal));
+    }
+
     private const string Days = "case(dayofweek(_time) == 0d, \"Sunday\", dayofweek(_time) == 1d, \"Monday\", dayofweek(_time) == 2d, \"Tuesday\", dayofweek(_time) == 3d, \"Wednesday\", "
         + "dayofweek(_time) == 4d, \"Thursday\", dayofweek(_time) == 5d, \"Friday\", dayofweek(_time) == 6d, \"Saturday\", \"\")";
 
