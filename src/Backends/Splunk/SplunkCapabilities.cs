@@ -16,6 +16,9 @@ public static class SplunkCapabilities
 {
     private const string Function = SplDiagnostics.FunctionNotPortable;
 
+    /// <summary>Why a join other than eventstats' shape has no SPL form (reported by the emitter at the join).</summary>
+    public const string JoinRefusal = "SPL's join runs the right side as a subsearch, capped at 50,000 rows and 60 seconds and keeping one match per row (max=1), so rows would go missing without notice";
+
     public static readonly CapabilityTable Table = new(
         "splunk",
         new Dictionary<StageKind, Capability>
@@ -31,7 +34,9 @@ public static class SplunkCapabilities
             [StageKind.Sort] = Differs("sort 0", SplDiagnostics.Differs, "Splunk sorts a field numerically when its values are numbers and lexicographically otherwise, and does not place events without the field first (ascending) or last (descending) as the rule does"),
             [StageKind.Take] = As("head"),
             [StageKind.FillNull] = As("fillnull"),
-            [StageKind.Join] = NotPortable(SplDiagnostics.StageNotPortable, "SPL's join runs the right side as a subsearch, capped at 50,000 rows and 60 seconds and keeping one match per row (max=1), so rows would go missing without notice"),
+            // Only eventstats' shape (a let's rows joined with their own summarize) has an SPL form: the emitter checks
+            // the shape and refuses every other join with RC4001 and JoinRefusal.
+            [StageKind.Join] = As("eventstats (the self-join of a summarize only)"),
             [StageKind.Union] = NotPortable(SplDiagnostics.StageNotPortable, "SPL's append runs each branch as a subsearch, capped at 50,000 rows and 60 seconds, so rows would go missing without notice"),
             [StageKind.Invoke] = As("inlined"),
         }.ToFrozenDictionary(),

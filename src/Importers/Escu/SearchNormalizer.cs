@@ -9,7 +9,8 @@ namespace RuleCompiler.Importers.Escu;
 /// conjuncts (their order commutes), and the conventions of either side left out: fill-null stages (the Splunk
 /// backend fills group-by fields before every stats), extends that only copy a field and the <c>name = field</c> form
 /// of a group-by key (the backend spells derivations out as evals), <c>coalesce(x, "")</c> around concatenated
-/// values, and <c>isempty(x) or x == ""</c>, the backend's spelling of <c>isempty(x)</c>.
+/// values, and <c>isempty(x) or x == ""</c>, the backend's spelling of <c>isempty(x)</c>. A let's opening and closing
+/// are lines of their own.
 /// </summary>
 public static partial class SearchNormalizer
 {
@@ -17,6 +18,8 @@ public static partial class SearchNormalizer
     {
         var lines = new List<string>();
         var conjuncts = new SortedSet<string>(StringComparer.Ordinal);
+        // A let's opening and closing on lines of their own, so its first and last stages read like any other stage.
+        search = LetOpening().Replace(search, "$1\n| ").Replace(");\n", "\n| );\n| ", StringComparison.Ordinal);
         foreach (var raw in search.Split("\n| "))
         {
             var stage = ToText().Replace(Coalesced().Replace(Whitespace().Replace(raw, " ").Trim(), "$1"), "$1");
@@ -30,10 +33,7 @@ public static partial class SearchNormalizer
 
             if (stage.StartsWith("where ", StringComparison.Ordinal))
             {
-                foreach (var part in SplitTopLevel(stage["where ".Length..], " and "))
-                {
-                    conjuncts.Add(EmptyTest().Replace(Unwrap(part), "isempty($1)"));
-                }
+                AddConjuncts(conjuncts, stage["where ".Length..]);
 
                 continue;
             }
@@ -67,26 +67,57 @@ public static partial class SearchNormalizer
         return lines;
     }
 
+    /// <summary>The and-ed terms of a condition, a parenthesised group of and-ed terms read as its terms (and is associative).</summary>
+    private static void AddConjuncts(SortedSet<string> conjuncts, string condition)
+    {
+        // and binds tighter than or: a condition with an or at the top is one term.
+        var parts = SplitTopLevel(condition, " or ").Count > 1 ? [condition] : SplitTopLevel(condition, " and ");
+        foreach (var part in parts)
+        {
+            var term = Unwrap(part);
+            if (term != part && SplitTopLevel(term, " and ").Count > 1)
+            {
+                AddConjuncts(conjuncts, term);
+                continue;
+            }
+
+            conjuncts.Add(EmptyTest().Replace(term, "isempty($1)"));
+        }
+    }
+
     private static void Flush(SortedSet<string> conjuncts, List<string> lines)
     {
         // isnotempty(x) already excludes x == "": the backend's spelled-out second half adds nothing.
         conjuncts.RemoveWhere(c => NotEmptyText().Match(c) is { Success: true } m && conjuncts.Contains($"isnotempty({m.Groups[1].Value})"));
 
-        // An ordering comparison is false for null already, so isnotempty(x) next to one on x adds nothing.
-        conjuncts.RemoveWhere(c => NotEmpty().Match(c) is { Success: true } m && conjuncts.Any(o => o.StartsWith(m.Groups[1].Value + " <", StringComparison.Ordinal) || o.StartsWith(m.Groups[1].Value + " >", StringComparison.Ordinal)));
+        // An ordering comparison is false for null already, so isnotempty(e) next to one with e on either side adds nothing.
+        conjuncts.RemoveWhere(c => GuardedOperand(c) is { } e && conjuncts.Any(o => o != c
+            && (o.StartsWith(e + " <", StringComparison.Ordinal) || o.StartsWith(e + " >", StringComparison.Ordinal)
+                || new[] { " < ", " <= ", " > ", " >= " }.Any(op => o.EndsWith(op + e, StringComparison.Ordinal)))));
 
         // So is an equality with a non-empty text: the Splunk backend's guard before == adds nothing.
         conjuncts.RemoveWhere(c => NotEmpty().Match(c) is { Success: true } m && conjuncts.Any(o => NonEmptyEquality().Match(o) is { Success: true } e && e.Groups[1].Value == m.Groups[1].Value));
         if (conjuncts.Count > 0)
         {
-            lines.Add("where " + string.Join(" and ", conjuncts));
+            // An or-ed term keeps its parentheses: (a or b) and c is not a or b and c.
+            lines.Add("where " + string.Join(" and ", conjuncts.Select(c => SplitTopLevel(c, " or ").Count > 1 ? $"({c})" : c)));
             conjuncts.Clear();
         }
     }
 
+    /// <summary>The e of a conjunct <c>isnotempty(e)</c>, or null.</summary>
+    private static string? GuardedOperand(string conjunct)
+    {
+        const string Guard = "isnotempty(";
+        return conjunct.StartsWith(Guard, StringComparison.Ordinal) && Closing(conjunct, Guard.Length - 1) == conjunct.Length - 1
+            ? conjunct[Guard.Length..^1]
+            : null;
+    }
+
     /// <summary>
     /// <c>isnotempty(x) and x in~ (...)</c> as <c>x in~ (...)</c>: a list without <c>""</c> never holds an empty value,
-    /// so the guard the Splunk backend writes before a match adds nothing.
+    /// so the guard the Splunk backend writes before a match adds nothing; nor before an ordering comparison, or an
+    /// equality with a non-empty text, anywhere in the condition.
     /// </summary>
     private static string WithoutMembershipGuards(string stage)
     {
@@ -101,6 +132,14 @@ public static partial class SearchNormalizer
 
             var subject = stage[(at + Guard.Length)..close];
             var rest = stage[(close + 1)..];
+            // An ordering comparison is false for an empty value, and so is an equality with a non-empty text.
+            if (new[] { " < ", " <= ", " > ", " >= ", " == \"", " =~ \"" }.Any(op => rest.StartsWith(" and " + subject + op, StringComparison.Ordinal))
+                && !rest.StartsWith(" and " + subject + " == \"\"", StringComparison.Ordinal) && !rest.StartsWith(" and " + subject + " =~ \"\"", StringComparison.Ordinal))
+            {
+                stage = stage[..at] + stage[(close + " and ".Length + 1)..];
+                continue;
+            }
+
             foreach (var op in new[] { " in~ (", " in (" })
             {
                 var test = " and " + subject + op;
@@ -212,6 +251,9 @@ public static partial class SearchNormalizer
         parts.Add(current.ToString());
         return parts;
     }
+
+    [GeneratedRegex(@"^(let \w+ = \()", RegexOptions.CultureInvariant | RegexOptions.Multiline)]
+    private static partial Regex LetOpening();
 
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
     private static partial Regex Whitespace();

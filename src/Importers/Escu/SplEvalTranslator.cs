@@ -1,6 +1,7 @@
 using System.Globalization;
 using RuleCompiler.Backends.Splunk.Spl;
 using RuleCompiler.Compiler.Language.Printing;
+using RuleCompiler.Compiler.Model;
 
 namespace RuleCompiler.Importers.Escu;
 
@@ -10,7 +11,7 @@ namespace RuleCompiler.Importers.Escu;
 /// case-sensitive in SPL, so <c>=</c> becomes <c>==</c>. Each result carries its precedence so operands get
 /// parentheses only where they need them.
 /// </summary>
-internal sealed partial class SplEvalTranslator(SplFieldScope scope, Action<SplToken, string, string> note)
+internal sealed partial class SplEvalTranslator(SplFieldScope scope, Action<SplToken, string, string> note, NumericTextColumns? numericText = null)
 {
     private const int Or = 1, And = 2, Not = 3, Compare = 4, Add = 5, Multiply = 6, Unary = 7, Primary = 8;
 
@@ -76,6 +77,18 @@ internal sealed partial class SplEvalTranslator(SplFieldScope scope, Action<SplT
             c.Next();
             var right = Additive(c);
             var canonical = op.Value switch { "=" => "==", var o => o };
+            if (right.UndeclaredWord is { } word)
+            {
+                note(word, EscuDiagnosticCodes.FidelityNote, $"'{word.Value}' is not quoted, so SPL compares with the field of that name, which the data source does not declare: quote it where a text is meant");
+            }
+
+            if ((left.NumericText || right.NumericText) && (left.NumericText || left.IsNumber) && (right.NumericText || right.IsNumber))
+            {
+                // SPL compares two values that both look like numbers as numbers: text that always does (strftime's
+                // "%H") against a number is a numeric comparison.
+                (left, right) = (AsNumber(left), AsNumber(right));
+            }
+
             return new Part($"{Wrap(left, Add)} {canonical} {Wrap(right, Add)}", Compare);
         }
 
@@ -126,7 +139,8 @@ internal sealed partial class SplEvalTranslator(SplFieldScope scope, Action<SplT
                 continue;
             }
 
-            left = new Part($"{Wrap(left, Multiply)} {op.Value} {Wrap(right, Multiply + 1)}", Multiply);
+            var seconds = left.EpochMillisOfEvent && op.Value == "/" && right.IsNumber && right.Text == "1000";
+            left = new Part($"{Wrap(left, Multiply)} {op.Value} {Wrap(right, Multiply + 1)}", Multiply, EpochSecondsOfEvent: seconds);
         }
 
         if (left.BinSize is not null)
@@ -170,7 +184,7 @@ internal sealed partial class SplEvalTranslator(SplFieldScope scope, Action<SplT
                 return Call(token, Arguments(c));
             case SplTokenKind.Word when IsNumber(token.Value):
                 c.Next();
-                return new Part(token.Value, Primary);
+                return new Part(token.Value, Primary, IsNumber: true);
             case SplTokenKind.Word:
                 c.Next();
                 return Field(token);
@@ -229,7 +243,15 @@ internal sealed partial class SplEvalTranslator(SplFieldScope scope, Action<SplT
             note(token, EscuDiagnosticCodes.DerivedField, derived);
         }
 
-        return new Part(expression, expression.Contains(' ', StringComparison.Ordinal) ? Primary - 1 : Primary);
+        var undeclared = token.Kind == SplTokenKind.Word && derived is null && token.Value != "_time" && !scope.IsColumn(token.Value)
+            && scope.BareMembersOf is null && !scope.IsDataSourceField(token.Value);
+        // The data source's own time field, as the raw events hold it, is the event time in its epoch unit.
+        var timeField = scope.RawEvents && token.Value == scope.DataSource.TimeField && !scope.IsColumn(token.Value);
+        return new Part(expression, expression.Contains(' ', StringComparison.Ordinal) ? Primary - 1 : Primary,
+            NumericText: scope.IsColumn(token.Value) && numericText?.Contains(token.Value) == true,
+            EpochSecondsOfEvent: token.Value == "_time" || (timeField && scope.DataSource.TimeFormat == TimeFormat.EpochSeconds),
+            EpochMillisOfEvent: timeField && scope.DataSource.TimeFormat == TimeFormat.EpochMillis,
+            UndeclaredWord: undeclared ? token : null);
     }
 
     private Part Call(SplToken name, List<(SplToken Token, Part Value)> args)
@@ -339,8 +361,13 @@ internal sealed partial class SplEvalTranslator(SplFieldScope scope, Action<SplT
                 return new Part("null", Primary);
             case "mvindex" when args.Count == 2 && IsNumber(Arg(1)) && args[0].Value.Precedence == Primary && !args[0].Value.Text.Contains('(', StringComparison.Ordinal):
                 return new Part($"{Arg(0)}[{Arg(1)}]", Primary);
-            case "strftime" when args.Count == 2 && Arg(0) == "_time" && Arg(1) == "\"%H\"":
-                return new Part("hourofday(_time)", Primary);
+            case "pow" when args.Count == 2 && args.All(a => a.Value.IsNumber) && ConstantPower(Arg(0), Arg(1)) is { } power:
+                return new Part(power, Primary, IsNumber: true);
+            case "strftime" when args.Count == 2 && args[0].Value.EpochSecondsOfEvent && args[1].Value.Literal is "%H" or "%A":
+                note(name, EscuDiagnosticCodes.FidelityNote, "strftime formats in the search's time zone, which ESCU assumes is UTC: the event time's UTC " + (args[1].Value.Literal == "%H" ? "hour" : "day name"));
+                return args[1].Value.Literal == "%H"
+                    ? new Part("format_datetime(_time, \"HH\")", Primary, IsString: true, NumericText: true)
+                    : new Part(DayName("_time"), Primary, IsString: true);
             default:
                 throw new SplTranslationException(name, EscuDiagnosticCodes.UnsupportedFunction, $"the eval function {name.Value}({string.Join(", ", args.Select(a => a.Token.Text))}) has no canonical translation");
         }
@@ -416,12 +443,72 @@ internal sealed partial class SplEvalTranslator(SplFieldScope scope, Action<SplT
         return values.Any(v => v.Length == 0) ? null : (ignoreCase, values);
     }
 
+    /// <summary>A power of two number literals when it is a whole number SPL and the canonical text agree on exactly (|x| &lt; 2^53).</summary>
+    private static string? ConstantPower(string x, string y)
+    {
+        var value = Math.Pow(double.Parse(x, CultureInfo.InvariantCulture), double.Parse(y, CultureInfo.InvariantCulture));
+        return double.IsFinite(value) && Math.Abs(value) < 9007199254740992d && value == Math.Floor(value)
+            ? ((long)value).ToString(CultureInfo.InvariantCulture)
+            : null;
+    }
+
+    /// <summary>strftime's "%A" (the English full day name) of a datetime, from its day of the week; null stays empty.</summary>
+    internal static string DayName(string datetime) =>
+        $"case({string.Join(", ", DayNames.Select((day, i) => $"dayofweek({datetime}) == {i}d, {StringLiterals.Quote(day)}"))}, \"\")";
+
+    private static readonly string[] DayNames = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+
+    // A text that always looks like a number, compared numerically.
+    private static Part AsNumber(Part part) => part.NumericText ? new Part($"todouble({part.Text})", Primary) : part;
+
     private static bool IsNumber(string text) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) && char.IsAsciiDigit(text[0]);
 
     private static string Wrap(Part part, int precedence) => part.Precedence < precedence ? $"({part.Text})" : part.Text;
 
-    private sealed record Part(string Text, int Precedence, bool IsString = false, List<string>? Concat = null, string? Literal = null, string? BinSize = null, string? ListMatch = null);
+    /// <param name="NumericText">Text that always looks like a number (strftime's "%H"): SPL compares it with a number numerically.</param>
+    /// <param name="EpochSecondsOfEvent">The event time in epoch seconds (<c>_time</c>, or the data source's time field in its unit).</param>
+    /// <param name="EpochMillisOfEvent">The data source's time field in epoch milliseconds.</param>
+    /// <param name="UndeclaredWord">An unquoted word that names no column and no declared field.</param>
+    private sealed record Part(
+        string Text,
+        int Precedence,
+        bool IsString = false,
+        List<string>? Concat = null,
+        string? Literal = null,
+        string? BinSize = null,
+        string? ListMatch = null,
+        bool IsNumber = false,
+        bool NumericText = false,
+        bool EpochSecondsOfEvent = false,
+        bool EpochMillisOfEvent = false,
+        SplToken? UndeclaredWord = null);
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(_time) / (\d+)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex BinOperand();
+}
+
+/// <summary>
+/// The eval columns of one pipeline that hold text which always looks like a number (strftime's "%H"), so a later
+/// where or eval compares them with a number numerically, as SPL does. A column assigned anything else is forgotten.
+/// </summary>
+internal sealed class NumericTextColumns
+{
+    private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+
+    public bool Contains(string column) => _names.Contains(column);
+
+    /// <summary>Records what an eval assigned to <paramref name="column"/> (its canonical expression).</summary>
+    public void Assigned(string column, string canonical)
+    {
+        if (canonical == "format_datetime(_time, \"HH\")")
+        {
+            _names.Add(column);
+        }
+        else
+        {
+            _names.Remove(column);
+        }
+    }
+
+    public void Forget(string column) => _names.Remove(column);
 }

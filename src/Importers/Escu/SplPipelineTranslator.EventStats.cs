@@ -6,7 +6,8 @@ namespace RuleCompiler.Importers.Escu;
 /// <c>eventstats</c>: every row keeps its fields and gets the aggregates of the rows with its by-keys. Canonically the
 /// rows so far are a <c>let</c> sub-pipeline, summarized by the keys and joined back (<c>leftouter</c>, so every row
 /// stays). SPL leaves rows whose key is missing out of the aggregates and gives them none, so the summarized side
-/// keeps only rows whose keys are all present: a join key that is empty on the left then finds no partner.
+/// keeps only rows whose keys are all present: a join key that is empty on the left then finds no partner. Without
+/// <c>by</c> the aggregates are over all rows: both sides get one constant key (<c>rc_all_N = true</c>), dropped after.
 /// </summary>
 internal sealed partial class SplPipelineTranslator
 {
@@ -15,11 +16,6 @@ internal sealed partial class SplPipelineTranslator
     private void EventStats(SplCommand command)
     {
         var (aggregates, keys) = StatsItems(command);
-        if (keys.Count == 0)
-        {
-            throw new SplTranslationException(command.Head, EscuDiagnosticCodes.UnsupportedArgument, "eventstats without 'by' (an aggregate over all rows) is not translated: the canonical join needs keys");
-        }
-
         if (_pendingFill is not null)
         {
             throw new SplTranslationException(command.Head, EscuDiagnosticCodes.UnsupportedArgument, "a bare fillnull before eventstats is not translated");
@@ -34,13 +30,30 @@ internal sealed partial class SplPipelineTranslator
             }
         }
 
+        // eventstats replaces a field of the aggregate's name; the join would keep both (the new one suffixed).
+        if (aggregates.FindIndex(a => scope.IsColumn(a.Name) || scope.DataSource.FindField(a.Name) is not null) is var taken and >= 0)
+        {
+            throw new SplTranslationException(command.Head, EscuDiagnosticCodes.UnsupportedArgument, $"the eventstats output '{aggregates[taken].Name}' replaces a field of that name, which the canonical join would keep");
+        }
+
         var rows = $"rc_rows_{_lets.Count + 1}";
         _lets.Add($"let {rows} = ({(_stages.Count == 0 ? "where true" : string.Join("\n| ", _stages))});");
-        var names = keys.Select(k => SplFieldScope.Path(k.Value)).ToList();
-        var present = string.Join(" and ", names.Select(n => $"isnotempty({n})"));
         var items = string.Join(", ", aggregates.Select(a => $"{SplFieldScope.Name(a.Name)} = {a.Expression}"));
         _stages.Clear();
         _stages.Add(rows);
+        if (keys.Count == 0)
+        {
+            // Over all rows: every row and the one aggregate row get the same constant key, so each row gets the aggregates.
+            var all = $"rc_all_{_lets.Count}";
+            _stages.Add($"extend {all} = true");
+            _stages.Add($"join kind=leftouter ({rows} | summarize {items} | extend {all} = true) on {all}");
+            _stages.Add($"project-away {all}, {all}1");
+            aggregates.ForEach(a => scope.Define(a.Name));
+            return;
+        }
+
+        var names = keys.Select(k => SplFieldScope.Path(k.Value)).ToList();
+        var present = string.Join(" and ", names.Select(n => $"isnotempty({n})"));
         _stages.Add($"join kind=leftouter ({rows} | where {present} | summarize {items} by {string.Join(", ", names)}) on {string.Join(", ", names)}");
         // The right side's keys come back with a suffix (as KQL's join names them); they repeat the left's.
         _stages.Add("project-away " + string.Join(", ", keys.Select(k => SplFieldScope.Name(k.Value + "1"))));

@@ -13,6 +13,7 @@ namespace RuleCompiler.Importers.Escu;
 internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTranslationContext context, Action<SplToken, string, string, DiagnosticSeverity> report)
 {
     private readonly List<string> _stages = [];
+    private readonly NumericTextColumns _numericText = new();
     private string? _pendingFill;
     private (string Column, string Expression)? _expandSource;
     private ImmutableArray<SplCommand> _commands;
@@ -168,7 +169,7 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
 
     private string Expression(SplTokenCursor cursor, bool whole)
     {
-        var translator = new SplEvalTranslator(scope, Note);
+        var translator = new SplEvalTranslator(scope, Note, _numericText);
         var text = translator.TranslateOne(cursor);
         if (translator.ListMatchReadOtherwise is { } read)
         {
@@ -197,7 +198,9 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
             }
 
             cursor.Next();
-            assignments.Add($"{SplFieldScope.Name(name.Value)} = {Expression(cursor, whole: false)}");
+            var value = Expression(cursor, whole: false);
+            assignments.Add($"{SplFieldScope.Name(name.Value)} = {value}");
+            _numericText.Assigned(name.Value, value);
             scope.Define(name.Value);
             if (cursor.Is(SplTokenKind.Comma))
             {
@@ -236,6 +239,7 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
                 }
 
                 scope.Define(newName);
+                _numericText.Forget(newName);
             }
 
             if (cursor.Is(SplTokenKind.Comma))

@@ -1,3 +1,5 @@
+using RuleCompiler.Backends.Tests.CSharp;
+using RuleCompiler.Compiler.Language.Parsing;
 using RuleCompiler.Importers.Escu;
 using Xunit;
 
@@ -117,6 +119,74 @@ public class EscuSplTranslatorTests
         Assert.NotEqual(
             SearchNormalizer.Normalize("where not (a in~ (\"user\", \"\"))\n"),
             SearchNormalizer.Normalize("where not (isnotempty(a) and a in~ (\"user\", \"\"))\n"));
+    }
+
+    [Fact]
+    public void The_round_trip_reads_a_group_of_and_ed_terms_as_its_terms_and_a_let_boundary_as_a_line()
+    {
+        Assert.Equal(SearchNormalizer.Normalize("where a > 1 and b > 2 and c\n"), SearchNormalizer.Normalize("where (isnotempty(a) and a > 1) and (b > 2 and c)\n"));
+        // Under an or the terms do not separate: a or b and c is a or (b and c).
+        Assert.NotEqual(SearchNormalizer.Normalize("where a or b and c\n"), SearchNormalizer.Normalize("where (a or b) and c\n"));
+
+        // The nullif eval the backend writes before eventstats reads back as a copy, the last stage of the let.
+        var imported = "let rc_rows_1 = (where x == \"1\"\n| extend k = y);\nrc_rows_1\n| join kind=leftouter (rc_rows_1 | summarize n = count() by k) on k\n";
+        var back = "let rc_rows_1 = (where x == \"1\"\n| extend k = y\n| extend k = k);\nrc_rows_1\n| join kind=leftouter (rc_rows_1 | summarize n = count() by k) on k\n";
+        Assert.Equal(SearchNormalizer.Normalize(imported), SearchNormalizer.Normalize(back));
+        Assert.NotEqual(SearchNormalizer.Normalize(imported), SearchNormalizer.Normalize(back.Replace("extend k = k)", "extend k = tolower(k))", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Strftime_of_the_event_time_in_epoch_milliseconds_is_splunks_text_and_runs_in_csharp()
+    {
+        var search = Search("`amazon_security_lake` api.operation=PutImage | eval hour=strftime(time/pow(10,3), \"%H\"), weekday=strftime(time/pow(10,3), \"%A\")"
+            + " | where hour >= 20 OR hour < 8 OR weekday=\"Saturday\" | table hour, weekday");
+        Assert.Equal(
+            "where api.operation =~ \"PutImage\"\n| extend hour = format_datetime(_time, \"HH\"), weekday = " + Days + "\n"
+            + "| where todouble(hour) >= 20 or todouble(hour) < 8 or weekday == \"Saturday\"\n| project hour, weekday\n",
+            search);
+
+        // 2024-06-01 07:30 (a Saturday), 2024-06-03 12:00 and 21:05 (a Monday), UTC, in epoch milliseconds.
+        var source = Context.DataSources.Single(d => d.Name == "asl_aws_cloudtrail");
+        using var set = RuleHarness.Compile([RuleHarness.Source("business_hours", QueryParser.Parse(search).Query!, dataSource: source)]);
+        var rows = RuleHarness.Run(set.Rules[0], [.. new[] { 1717227000000, 1717416000000, 1717448700000 }.Select(t => $"{{\"time\": {t}, \"api\": {{\"operation\": \"PutImage\"}}}}")]);
+        Assert.Equal(["hour=07, weekday=Saturday", "hour=21, weekday=Monday"], rows.Select(RuleHarness.Text));
+    }
+
+    [Fact]
+    public void Only_a_column_still_holding_hour_text_compares_numerically_and_an_unquoted_word_is_a_field()
+    {
+        Assert.Equal("extend hour = format_datetime(_time, \"HH\")\n| where todouble(hour) == 8\n",
+            Search("`cloudtrail` | eval hour=strftime(_time, \"%H\") | where hour=8"));
+        Assert.EndsWith("| where hour > 5\n", Search("`cloudtrail` | eval hour=strftime(_time, \"%H\") | eval hour=lower(userAgent) | where hour > 5"), StringComparison.Ordinal);
+        Assert.EndsWith("| where hour > 5\n", Search("`cloudtrail` | eval hour=strftime(_time, \"%H\") | rename userAgent as hour | where hour > 5"), StringComparison.Ordinal);
+
+        // SPL's where reads an unquoted word as a field name: kept as a field, with a note.
+        var result = SplQueryTranslator.Translate("`cloudtrail` | eval weekday=strftime(_time, \"%A\") | where weekday=Saturday", Context);
+        Assert.EndsWith("| where weekday == Saturday\n", result.Search, StringComparison.Ordinal);
+        Assert.Contains(result.Notes, n => n.Code == EscuDiagnosticCodes.FidelityNote && n.Message.Contains("'Saturday' is not quoted", StringComparison.Ordinal));
+    }
+
+    private const string Days = "case(dayofweek(_time) == 0d, \"Sunday\", dayofweek(_time) == 1d, \"Monday\", dayofweek(_time) == 2d, \"Tuesday\", dayofweek(_time) == 3d, \"Wednesday\", "
+        + "dayofweek(_time) == 4d, \"Thursday\", dayofweek(_time) == 5d, \"Friday\", dayofweek(_time) == 6d, \"Saturday\", \"\")";
+
+    [Fact]
+    public void Pow_of_numbers_is_their_whole_power_and_strftime_reads_only_the_event_time()
+    {
+        Assert.Equal("extend a = 1000, b = strcat(format_datetime(_time, \"HH\"), \":\", " + Days + ")\n",
+            Search("`cloudtrail` | eval a=pow(10,3), b=strftime(_time, \"%H\").\":\".strftime(_time, \"%A\")"));
+    }
+
+    [Theory]
+    [InlineData("`cloudtrail` | eval a=pow(userAgent, 2)", "pow")]
+    [InlineData("`cloudtrail` | eval a=pow(2, 0.5)", "pow")]
+    [InlineData("`cloudtrail` | eval a=strftime(eventTime, \"%H\")", "strftime")]
+    [InlineData("`cloudtrail` | eval a=strftime(_time, \"%H:%M\")", "strftime")]
+    [InlineData("`amazon_security_lake` | eval a=strftime(time/100, \"%H\")", "strftime")]
+    [InlineData("`amazon_security_lake` | eval time=1 | eval a=strftime(time/1000, \"%H\")", "strftime")]
+    public void What_is_not_exact_keeps_RC5023(string spl, string function)
+    {
+        var result = SplQueryTranslator.Translate(spl, Context);
+        Assert.Contains(result.Diagnostics, d => d.Code == EscuDiagnosticCodes.UnsupportedFunction && d.Message.Contains(function + "(", StringComparison.Ordinal));
     }
 
     [Fact]

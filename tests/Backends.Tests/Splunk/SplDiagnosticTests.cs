@@ -19,6 +19,14 @@ public class SplDiagnosticTests
     public static TheoryData<string, string, string, string> Cases => new()
     {
         { SplDiagnostics.StageNotPortable, "join kind=inner", "join", "where eventName == \"PutImage\"\n| join kind=inner (where eventName == \"DeleteRepository\" | project eventID) on eventID\n" + Output },
+        { SplDiagnostics.StageNotPortable, "join kind=", "join", "let rows = (where eventName == \"PutImage\");\nrows\n| join kind=inner (rows | summarize n = count() by eventName) on eventName\n| project-away eventName1\n" + Output }, // eventstats near miss: inner
+        { SplDiagnostics.StageNotPortable, "join kind=", "join", "let rows = (where eventName == \"PutImage\");\nrows\n| join kind=leftouter (rows | where isnotempty(eventName) and isnotempty(awsRegion) | summarize n = count() by eventName) on eventName\n| project-away eventName1\n" + Output }, // eventstats near miss: other filter
+        { SplDiagnostics.StageNotPortable, "join kind=", "join", "let rows = (where eventName == \"PutImage\");\nrows\n| join kind=leftouter (rows | summarize n = count() by eventName) on eventName\n" + Output }, // eventstats near miss: copies kept
+        { SplDiagnostics.StageNotPortable, "join kind=", "join", "let rows = (where eventName == \"PutImage\");\nrows\n| join kind=leftouter (rows | summarize n = count() by eventName, awsRegion) on eventName\n| project-away eventName1, awsRegion1\n" + Output }, // eventstats near miss: fewer keys
+        { SplDiagnostics.StageNotPortable, "join kind=", "join", "let rows = (where eventName == \"PutImage\");\nrows\n| where awsRegion == \"us-east-1\"\n| join kind=leftouter (rows | summarize n = count() by eventName) on eventName\n| project-away eventName1\n" + Output }, // eventstats near miss: other rows
+        { SplDiagnostics.StageNotPortable, "join kind=", "join", "let rows = (where eventName == \"PutImage\" | extend n = 1);\nrows\n| join kind=leftouter (rows | summarize n = count() by eventName) on eventName\n| project-away eventName1\n" + Output }, // eventstats near miss: name taken
+        { SplDiagnostics.StageNotPortable, "join kind=", "join", "let rows = (where eventName == \"PutImage\");\nrows\n| extend k = true\n| join kind=leftouter (rows | summarize n = count() | extend k = false) on k\n| project-away k, k1\n" + Output }, // eventstats near miss: another constant
+        { SplDiagnostics.StageNotPortable, "join kind=", "join", "let rows = (where eventName == \"PutImage\");\nrows\n| extend k = true\n| join kind=leftouter (rows | summarize n = count() | extend k = true) on k\n| project-away k1\n" + Output }, // eventstats near miss: constant kept
         { SplDiagnostics.StageNotPortable, "| union", "union", "where eventName == \"PutImage\"\n| union (where eventName == \"DeleteRepository\")\n" + Output },
         { SplDiagnostics.FunctionNotPortable, "extend p", "indexof", "where eventName == \"PutImage\"\n| extend p = indexof(userAgent, \"x\")\n" + Output },
         { SplDiagnostics.FunctionNotPortable, "arg_max", "arg_max", "where eventName == \"PutImage\"\n| summarize arg_max(_time, userAgent) by user = userIdentity.arn, src_ip = sourceIPAddress" },
@@ -28,6 +36,7 @@ public class SplDiagnosticTests
         { SplDiagnostics.ListNotPortable, "in pushers", "pushers", "let pushers = (where eventName == \"PutImage\" | project userIdentity.arn);\nwhere eventName == \"DeleteRepository\" and userIdentity.arn in pushers\n" + Output },
         { SplDiagnostics.ObjectValue, "tostring(requestParameters)", "requestParameters", "where eventName == \"PutImage\"\n| extend x = tostring(requestParameters)\n" + Output },
         { SplDiagnostics.Differs, "make_set", "make_set", "where eventName == \"PutImage\"\n| summarize names = make_set(eventName) by user = userIdentity.arn, src_ip = sourceIPAddress" },
+        { SplDiagnostics.Differs, "extend weekday", "case", "where eventName == \"PutImage\"\n| extend weekday = case(dayofweek(_time) == 0d, \"Sunday\", dayofweek(_time) == 1d, \"Monday\", dayofweek(_time) == 2d, \"Tuesday\", dayofweek(_time) == 3d, \"Wednesday\", dayofweek(_time) == 4d, \"Thursday\", dayofweek(_time) == 5d, \"Friday\", dayofweek(_time) == 6d, \"Saturday\", \"\")\n" + Output }, // strftime's %A, in the user's time zone
         { SplDiagnostics.IndexedObjectArray, "resources[0]", "resources", "where eventName == \"PutImage\"\n| extend a = tostring(resources[0].ARN)\n" + Output },
     };
 
@@ -83,7 +92,7 @@ public class SplDiagnosticTests
     /// The rule text with its <c>search: |</c> block replaced by <paramref name="search"/>, and without its
     /// <c>tests:</c> (written for the old search; their expected columns are checked against the search, RC1330).
     /// </summary>
-    private static string ReplaceSearch(string rule, string search)
+    internal static string ReplaceSearch(string rule, string search)
     {
         var lines = rule.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').ToList();
         RemoveBlock(lines, "tests:");

@@ -124,6 +124,8 @@ public sealed partial class SplEmitter
                 return $"coalesce({string.Join(", ", a.Select((x, i) => x.Type is ScalarType.String or ScalarType.Dynamic or ScalarType.Unknown ? $"nullif({args[i]}, \"\")" : args[i]))})";
             case "iif":
                 return $"if({Condition(a[0])}, {args[1]}, {args[2]})";
+            case "case" when DayName(call) is { } day:
+                return day;
             case "case":
                 var pairs = Enumerable.Range(0, a.Length / 2).Select(i => $"{Condition(a[2 * i])}, {args[2 * i + 1]}");
                 return $"case({string.Join(", ", pairs)}, true(), {args[^1]})";

@@ -26,6 +26,11 @@ public sealed partial class SplEmitter : IBoundStageVisitor<bool>
 
     public bool VisitExtend(BoundExtend extend)
     {
+        if (IsEventStatsConstantKey())
+        {
+            return true;
+        }
+
         var renames = new List<(string From, string To)>();
         var evals = new List<string>();
         var spaths = new List<string>();
@@ -322,9 +327,21 @@ public sealed partial class SplEmitter : IBoundStageVisitor<bool>
         return true;
     }
 
-    // join and union are refused by the capability table (reported by the capability pass).
-    public bool VisitJoin(BoundJoin join) => true;
+    public bool VisitJoin(BoundJoin join)
+    {
+        if (EventStatsShape.Of(join, _stages, _stageIndex) is { } shape)
+        {
+            EmitEventStats(shape);
+        }
+        else
+        {
+            Error(SplDiagnostics.StageNotPortable, $"the stage join cannot be expressed faithfully for splunk: {SplunkCapabilities.JoinRefusal}", join.Location);
+        }
 
+        return true;
+    }
+
+    // union is refused by the capability table (reported by the capability pass).
     public bool VisitUnion(BoundUnion union) => true;
 
     public bool VisitInvoke(BoundInvoke invoke)
