@@ -70,6 +70,11 @@ internal sealed class SplFieldScope(DataSource dataSource)
             return derived;
         }
 
+        if (RawEvents && name == "errorCode" && dataSource.EventFormat == EventFormat.CloudTrail)
+        {
+            return (Path(name), RawErrorCodeNote);
+        }
+
         if (BareMembersOf is { } parent && !IsDataSourceField(name))
         {
             // Splunk names an extracted JSON field by its path, so a dotted name is a nested member, not a key with dots.
@@ -154,6 +159,10 @@ internal sealed class SplFieldScope(DataSource dataSource)
         _ when CloudTrailCim.TryGetValue(name, out var cim) => (cim.Expression, CimNote(name, cim)),
         _ => null,
     };
+
+    /// <summary>Outside search terms errorCode reads the raw key (the add-on's value would differ for calls without one).</summary>
+    public const string RawErrorCodeNote =
+        "errorCode is read as the raw key: the Splunk Add-on for AWS " + AddOnLookupFields.Version + " shows \"success\" (\"failure\" for a failed console sign-in) where a call has none, and here it is empty";
 
     public static string LookupNote(string name) =>
         $"the Splunk Add-on for AWS {AddOnLookupFields.Version} field '{name}' is its action/status lookup of eventName and the add-on's errorCode (the first matching row; none, no value): a case over eventName";

@@ -319,8 +319,9 @@ internal sealed class SplSearchTerms(SplFieldScope scope, Func<SplToken, QueryEx
             throw new SplTranslationException(field, EscuDiagnosticCodes.UnsupportedArgument, $"the multi-value path '{field.Value}' (an array member, '{{}}') has no canonical field path");
         }
 
+        // A search term on errorCode reads the raw key only where that equals the add-on's value (see ErrorCodeTerm).
         var (expression, derived) = scope.Resolve(field.Value);
-        if (derived is not null)
+        if (derived is not null && derived != SplFieldScope.RawErrorCodeNote)
         {
             note(field, EscuDiagnosticCodes.DerivedField, derived);
         }

@@ -160,9 +160,10 @@ public class EscuAddOnFieldsTests
     [Fact]
     public void The_fidelity_notes_name_the_add_on_version()
     {
-        var result = SplQueryTranslator.Translate("`cloudtrail` errorCode=success | stats count by action, user_arn, user", EscuScratch.Context);
+        var result = SplQueryTranslator.Translate("`cloudtrail` errorCode=success | stats count by action, user_arn, user, errorCode", EscuScratch.Context);
         var notes = result.Notes.Where(n => n.Code == EscuDiagnosticCodes.DerivedField).Select(n => n.Message).ToList();
-        Assert.Equal(4, notes.Count);
+        Assert.Equal(5, notes.Count);
+        Assert.Contains(notes, n => n.StartsWith("errorCode is read as the raw key", StringComparison.Ordinal));
         Assert.All(notes, n => Assert.Contains("Splunk Add-on for AWS 7.10.0", n, StringComparison.Ordinal));
         Assert.Contains(notes, n => n.Contains("'user' is derived as", StringComparison.Ordinal) && n.Contains("not reproduced", StringComparison.Ordinal));
     }
