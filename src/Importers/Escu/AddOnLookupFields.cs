@@ -143,8 +143,9 @@ internal static class AddOnLookupFields
     private static string EventNameIn(List<string> names) =>
         names.Count == 1 ? $"eventName == {Text(names[0])}" : $"eventName in ({string.Join(", ", names.Select(Text))})";
 
-    // An or as an operand of and needs parentheses (the generated texts hold no " or " inside a literal).
-    private static string AndOperand(string condition) => condition.Contains(" or ", StringComparison.Ordinal) ? $"({condition})" : condition;
+    // An or as an operand of and needs parentheses, a not (...) none (the generated texts hold no " or " in a literal).
+    private static string AndOperand(string condition) =>
+        condition.Contains(" or ", StringComparison.Ordinal) && !condition.StartsWith("not (", StringComparison.Ordinal) ? $"({condition})" : condition;
 
     // No value and the empty string are one value (docs/semantics.md, decision 1).
     private static string Text(string? value) => StringLiterals.Quote(value ?? "");

@@ -73,7 +73,7 @@ public class EscuAddOnFieldsTests
             + $"status = case(eventName in (\"DeleteVirtualMFADevice\", \"DeactivateMFADevice\"), iif({Success}, \"success\", \"failure\"), \"\")\n",
             Canonical("`cloudtrail` (eventName=DeleteVirtualMFADevice OR eventName=DeactivateMFADevice) | table action status"));
         Assert.Equal(
-            $"where eventName =~ \"ConsoleLogin\" and eventName == \"ConsoleLogin\" and (not ({Success}))\n| project eventID\n",
+            $"where eventName =~ \"ConsoleLogin\" and eventName == \"ConsoleLogin\" and not ({Success})\n| project eventID\n",
             Canonical("`cloudtrail` eventName=ConsoleLogin action=failure | table eventID"));
         Assert.Equal(
             "where eventName =~ \"CreateQueue\" and false\n| project eventID\n",
