@@ -49,7 +49,7 @@ public sealed class EscuImporter(AttackCatalogue attack, SplTranslationContext c
         var translation = SplQueryTranslator.Translate(searchNode.Value!, ContextFor(path), token => positions.At(token.Offset));
         diagnostics.AddRange(translation.Diagnostics);
 
-        var metadata = new EscuMetadata(yaml, attack, diagnostics);
+        var metadata = new EscuMetadata(yaml, attack, diagnostics, translation.OutputColumns);
         var rule = new CanonicalRule(
             Id: id,
             Name: name,

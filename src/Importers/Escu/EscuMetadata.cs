@@ -12,7 +12,7 @@ namespace RuleCompiler.Importers.Escu;
 /// Splunk text, references with the test-data (attack_data) locations. Keys the canonical form derives
 /// (required_fields, risk_score) need no place; any other key without one is a warning (the rule is partial).
 /// </summary>
-internal sealed partial class EscuMetadata(EscuYaml yaml, AttackCatalogue attack, List<Diagnostic> diagnostics)
+internal sealed partial class EscuMetadata(EscuYaml yaml, AttackCatalogue attack, List<Diagnostic> diagnostics, System.Collections.Immutable.ImmutableArray<string>? outputColumns = null)
 {
     private static readonly HashSet<string> TopLevel = new(StringComparer.Ordinal)
     {
@@ -206,7 +206,7 @@ internal sealed partial class EscuMetadata(EscuYaml yaml, AttackCatalogue attack
                     continue;
                 }
 
-                AddEntity(entities, observable, Entity(kind, name, null));
+                AddEntity(entities, observable, name, Entity(kind, name, null));
             }
         }
 
@@ -243,7 +243,7 @@ internal sealed partial class EscuMetadata(EscuYaml yaml, AttackCatalogue attack
                     scores.Add(score.Value);
                 }
 
-                AddEntity(entities, item, Entity(kind, field!, score));
+                AddEntity(entities, item, field!, Entity(kind, field!, score));
             }
         }
 
@@ -258,8 +258,15 @@ internal sealed partial class EscuMetadata(EscuYaml yaml, AttackCatalogue attack
         return (risk, entities);
     }
 
-    private void AddEntity(List<CanonicalValue> entities, YamlNode node, CanonicalMap entity)
+    private void AddEntity(List<CanonicalValue> entities, YamlNode node, string field, CanonicalMap entity)
     {
+        // Splunk raises no risk for a field the results lack; a canonical entity must name an output column.
+        if (outputColumns is { } columns && !columns.Contains(field, StringComparer.Ordinal))
+        {
+            Drop(node, $"the entity field '{field}' is not a column the search outputs, so Splunk raises no risk for it");
+            return;
+        }
+
         if (entities.Count == 5)
         {
             Drop(node, "a rule has at most 5 entities; this one is not carried across");

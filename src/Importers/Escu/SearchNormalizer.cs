@@ -26,6 +26,7 @@ public static partial class SearchNormalizer
             stage = Member().Replace(Bracketed().Replace(stage, "$1"), ".$1");
             stage = Span().Replace(stage, m => $"bin({m.Groups[1].Value}, {Seconds(m.Groups[2].Value, m.Groups[3].Value)}s)");
             stage = WithoutMembershipGuards(stage);
+            stage = WithoutComparisonGuards(stage);
             if (stage.StartsWith("fill-null ", StringComparison.Ordinal))
             {
                 continue;
@@ -154,6 +155,24 @@ public static partial class SearchNormalizer
 
         return stage;
     }
+
+    /// <summary>
+    /// The Splunk backend's spellings inside a condition, at any depth: <c>isnotempty(x) and x == "text"</c> (a guard the
+    /// comparison implies), <c>isnotempty(tolower(x)) and tolower(x) == tolower("text")</c> (its <c>=~</c>) and
+    /// <c>(isempty(x) or x == "")</c> (its <c>isempty</c>). Each is an and-chain or a parenthesised group, so taking
+    /// it out in place keeps the precedence of what surrounds it.
+    /// </summary>
+    private static string WithoutComparisonGuards(string stage) =>
+        GroupedEmptyTest().Replace(LowerEquality().Replace(GuardedEquality().Replace(stage, "$1 $2 $3"), "$1 =~ $2"), "isempty($1)");
+
+    [GeneratedRegex(@"isnotempty\(([\w\[\]"".-]+)\) and \1 (==|=~) (""(?:[^""\\]|\\.)+"")", RegexOptions.CultureInvariant)]
+    private static partial Regex GuardedEquality();
+
+    [GeneratedRegex(@"isnotempty\(tolower\(([\w\[\]"".-]+)\)\) and tolower\(\1\) == tolower\((""(?:[^""\\]|\\.)*"")\)", RegexOptions.CultureInvariant)]
+    private static partial Regex LowerEquality();
+
+    [GeneratedRegex(@"\(isempty\(([\w\[\]"".-]+)\) or \1 == """"\)", RegexOptions.CultureInvariant)]
+    private static partial Regex GroupedEmptyTest();
 
     // The index of the parenthesis closing the one at open, outside string literals; -1 when there is none.
     private static int Closing(string text, int open)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using RuleCompiler.Compiler.Language.Printing;
 using RuleCompiler.Compiler.Language.Syntax;
 using RuleCompiler.Compiler.Model;
@@ -69,6 +70,11 @@ internal sealed class SplFieldScope(DataSource dataSource)
             return derived;
         }
 
+        if (RawEvents && name == "errorCode" && dataSource.EventFormat == EventFormat.CloudTrail)
+        {
+            return (Path(name), RawErrorCodeNote);
+        }
+
         if (BareMembersOf is { } parent && !IsDataSourceField(name))
         {
             // Splunk names an extracted JSON field by its path, so a dotted name is a nested member, not a key with dots.
@@ -130,28 +136,62 @@ internal sealed class SplFieldScope(DataSource dataSource)
 
     private static string Member(string part) => SyntaxFacts.IsIdentifier(part) ? "." + part : $"[{StringLiterals.Quote(part)}]";
 
+    private ImmutableArray<ImmutableArray<string>> _requiredEventNames = [];
+
+    /// <summary>
+    /// The event names the first search requires (<see cref="EventNameTerm.Required"/>): every later row is an event
+    /// that passed it, so a derived add-on field need only cover those names.
+    /// </summary>
+    public void RequireEventNames(ImmutableArray<ImmutableArray<string>> required) => _requiredEventNames = required;
+
+    /// <summary>Whether an event with this eventName can reach the current command (true once eventName is a column).</summary>
+    public bool EventNameAllowed(string eventName) =>
+        IsColumn("eventName") || _requiredEventNames.All(values => values.Any(v => string.Equals(v, eventName, StringComparison.OrdinalIgnoreCase)));
+
     // ESCU's time fields are the event time's parts (UTC for these sources); the add-on's CIM names are derived from
     // raw fields by the data source's event format, so a rule means the same on every backend.
     private (string, string?)? Derived(string name) => name switch
     {
         "date_hour" => ("hourofday(_time)", "date_hour is the hour of the event time (UTC)"),
         "date_wday" => ("case(dayofweek(_time) == 0d, \"sunday\", dayofweek(_time) == 1d, \"monday\", dayofweek(_time) == 2d, \"tuesday\", dayofweek(_time) == 3d, \"wednesday\", dayofweek(_time) == 4d, \"thursday\", dayofweek(_time) == 5d, \"friday\", \"saturday\")", "date_wday is the lower-case day name of the event time (UTC)"),
-        _ => dataSource.EventFormat == EventFormat.CloudTrail && CloudTrailCim.TryGetValue(name, out var cim) ? (cim, $"the Splunk add-on field '{name}' is derived as {cim}") : null,
+        _ when dataSource.EventFormat != EventFormat.CloudTrail => null,
+        _ when AddOnLookupFields.IsLookupField(name) => (AddOnLookupFields.Value(name, EventNameAllowed), LookupNote(name)),
+        _ when CloudTrailCim.TryGetValue(name, out var cim) => (cim.Expression, CimNote(name, cim)),
+        _ => null,
     };
 
-    /// <summary>The Splunk Add-on for AWS's CIM fields of aws:cloudtrail, as expressions over the raw CloudTrail keys.</summary>
-    public static readonly IReadOnlyDictionary<string, string> CloudTrailCim = new Dictionary<string, string>(StringComparer.Ordinal)
+    /// <summary>Outside search terms errorCode reads the raw key (the add-on's value would differ for calls without one).</summary>
+    public const string RawErrorCodeNote =
+        "errorCode is read as the raw key: the Splunk Add-on for AWS " + AddOnLookupFields.Version + " shows \"success\" (\"failure\" for a failed console sign-in) where a call has none, and here it is empty";
+
+    public static string LookupNote(string name) =>
+        $"the Splunk Add-on for AWS {AddOnLookupFields.Version} field '{name}' is its action/status lookup of eventName and the add-on's errorCode (the first matching row; none, no value): a case over eventName";
+
+    private static string CimNote(string name, CimField cim) => cim.FollowsAddOn
+        ? $"the Splunk Add-on for AWS {AddOnLookupFields.Version} field '{name}' is derived as {cim.Expression}"
+        : $"the Splunk add-on field '{name}' is derived as {cim.Expression}, the identity keys it names; the Splunk Add-on for AWS {AddOnLookupFields.Version} computes it per eventName, which is not reproduced (docs/translation.md)";
+
+    /// <summary>A CIM field as an expression over raw keys, and whether that is the add-on's 7.10.0 definition.</summary>
+    public sealed record CimField(string Expression, bool FollowsAddOn);
+
+    /// <summary>
+    /// The Splunk Add-on for AWS's CIM fields of aws:cloudtrail (besides action and status), as expressions over the raw
+    /// CloudTrail keys. 7.10.0 aliases src, src_ip, region and user_access_key, and evaluates user_arn, aws_account_id
+    /// and user_agent (its <c>userAgent{}</c>, an array form CloudTrail does not write, has no canonical path). user,
+    /// userName, user_name and user_type keep a plain reading of the identity keys (see docs/translation.md).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, CimField> CloudTrailCim = new Dictionary<string, CimField>(StringComparer.Ordinal)
     {
-        ["src"] = "sourceIPAddress",
-        ["src_ip"] = "sourceIPAddress",
-        ["region"] = "awsRegion",
-        ["user_agent"] = "userAgent",
-        ["user_arn"] = "userIdentity.arn",
-        ["aws_account_id"] = "recipientAccountId",
-        ["user_name"] = "userIdentity.userName",
-        ["user_type"] = "userIdentity.type",
-        ["user_access_key"] = "userIdentity.accessKeyId",
-        ["user"] = "coalesce(userIdentity.userName, userIdentity.sessionContext.sessionIssuer.userName, userIdentity.principalId)",
-        ["userName"] = "coalesce(userIdentity.userName, userIdentity.sessionContext.sessionIssuer.userName)",
+        ["src"] = new("sourceIPAddress", true),
+        ["src_ip"] = new("sourceIPAddress", true),
+        ["region"] = new("awsRegion", true),
+        ["user_agent"] = new("userAgent", true),
+        ["user_arn"] = new("coalesce(userIdentity.arn, tostring(requestParameters.roleArn))", true),
+        ["aws_account_id"] = new("iif(userIdentity.type in (\"AWSAccount\", \"AWSService\"), recipientAccountId, userIdentity.accountId)", true),
+        ["user_access_key"] = new("userIdentity.accessKeyId", true),
+        ["user_name"] = new("userIdentity.userName", false),
+        ["user_type"] = new("userIdentity.type", false),
+        ["user"] = new("coalesce(userIdentity.userName, userIdentity.sessionContext.sessionIssuer.userName, userIdentity.principalId)", false),
+        ["userName"] = new("coalesce(userIdentity.userName, userIdentity.sessionContext.sessionIssuer.userName)", false),
     };
 }

@@ -119,6 +119,13 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
         var terms = new SplSearchTerms(scope, Macro, Note);
         if (terms.Translate(Cursor(command)) is { } condition)
         {
+            // Every later row passed the first search, so its eventName terms bound the add-on fields derived after it
+            // (and in it: a deferred term prints once the whole condition is read).
+            if (_index == 0)
+            {
+                scope.RequireEventNames(EventNameTerm.Required(condition));
+            }
+
             _stages.Add("where " + condition.Print());
         }
     }

@@ -12,6 +12,9 @@ namespace RuleCompiler.Importers.Escu;
 public sealed record SplTranslation(string? Search, string? DataSource, ImmutableArray<Diagnostic> Diagnostics)
 {
     public IEnumerable<Diagnostic> Notes => Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Info);
+
+    /// <summary>The columns the search outputs when it ends in rows of its own (after stats, table, fields); null for events.</summary>
+    public ImmutableArray<string>? OutputColumns { get; init; }
 }
 
 /// <summary>
@@ -56,10 +59,14 @@ public static class SplQueryTranslator
             return new SplTranslation(null, null, [.. diagnostics]);
         }
 
-        var translator = new SplPipelineTranslator(new SplFieldScope(dataSource), context, (token, code, message, severity) =>
+        var scope = new SplFieldScope(dataSource);
+        var translator = new SplPipelineTranslator(scope, context, (token, code, message, severity) =>
             diagnostics.Add(new Diagnostic(severity, code, message, spanOf(token))));
         var search = translator.Run(pipeline.Commands);
         var failed = diagnostics.Any(d => d.IsError);
-        return new SplTranslation(failed ? null : search, dataSource.Name, [.. diagnostics.Distinct()]);
+        return new SplTranslation(failed ? null : search, dataSource.Name, [.. diagnostics.Distinct()])
+        {
+            OutputColumns = scope.RawEvents ? null : [.. scope.Columns],
+        };
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using RuleCompiler.Backends.Splunk.Spl;
 using RuleCompiler.Compiler.Language.Printing;
 using RuleCompiler.Compiler.Model;
@@ -68,7 +69,37 @@ internal sealed class SplSearchTerms(SplFieldScope scope, Func<SplToken, QueryEx
             throw new SplTranslationException(c.End, EscuDiagnosticCodes.SplSyntax, "OR needs a search term on both sides");
         }
 
+        if (parts.Count > 1 && parts.All(p => p is CaseSensitiveTerm t && t.Target == ((CaseSensitiveTerm)first!).Target))
+        {
+            // f=CASE(a) OR f=CASE(b): case-sensitive membership.
+            return new TermExpression($"{((CaseSensitiveTerm)first!).Target} in ({string.Join(", ", parts.Cast<CaseSensitiveTerm>().Select(t => StringLiterals.Quote(t.Value)))})");
+        }
+
         return parts.Count == 1 ? first : QueryExpression.AnyOf([.. parts.OfType<QueryExpression>()]);
+    }
+
+    /// <summary><c>field=CASE(value)</c>: the value compared case-sensitively (<c>*</c> at an end a wildcard).</summary>
+    private QueryExpression CaseSensitive(SplToken field, SplTokenCursor c)
+    {
+        c.Next();
+        var value = c.Peek() is { Kind: SplTokenKind.Word or SplTokenKind.QuotedString } ? c.Next() : throw new SplTranslationException(field, EscuDiagnosticCodes.SplSyntax, "CASE() needs a value");
+        c.Expect(SplTokenKind.CloseParen, "')'");
+        var (target, _) = Target(field, false);
+        var text = value.Value;
+        var core = text.Trim('*');
+        if (core.Contains('*', StringComparison.Ordinal) || core.Length == 0)
+        {
+            throw new SplTranslationException(value, EscuDiagnosticCodes.UnsupportedArgument, $"the case-sensitive term {field.Value}=CASE({text}) is not translated");
+        }
+
+        var op = (text.StartsWith('*'), text.EndsWith('*')) switch
+        {
+            (false, false) => null,
+            (true, true) => "contains_cs",
+            (false, true) => "startswith_cs",
+            _ => "endswith_cs",
+        };
+        return op is null ? new CaseSensitiveTerm(target, text) : new TermExpression($"{target} {op} {StringLiterals.Quote(core)}");
     }
 
     private QueryExpression? NotTerm(SplTokenCursor c)
@@ -100,6 +131,11 @@ internal sealed class SplSearchTerms(SplFieldScope scope, Func<SplToken, QueryEx
             case SplTokenKind.Word or SplTokenKind.QuotedString when c.Peek() is { Kind: SplTokenKind.Operator } op:
                 c.Next();
                 var value = c.Peek() is { Kind: SplTokenKind.Word or SplTokenKind.QuotedString } v ? c.Next() : throw new SplTranslationException(op, EscuDiagnosticCodes.SplSyntax, $"'{token.Value}{op.Value}' needs a value");
+                if (op.Value == "=" && value is { Kind: SplTokenKind.Word, Value: "CASE" } && c.Is(SplTokenKind.OpenParen) && c.Peek()!.Offset == value.Offset + value.Text.Length)
+                {
+                    return CaseSensitive(token, c);
+                }
+
                 return Comparison(token, op, value);
             case SplTokenKind.Word or SplTokenKind.QuotedString:
                 throw new SplTranslationException(token, EscuDiagnosticCodes.KeywordSearch, $"the search keyword '{token.Value}' (a term without a field) has no canonical translation: the canonical language has no full-text search");
@@ -138,14 +174,15 @@ internal sealed class SplSearchTerms(SplFieldScope scope, Func<SplToken, QueryEx
             throw new SplTranslationException(field, EscuDiagnosticCodes.SplSyntax, "an empty IN list");
         }
 
-        if (values.Any(v => v.Value.Contains('*', StringComparison.Ordinal) || Special(field, v) is not null))
+        if (values.Any(v => v.Value.Contains('*', StringComparison.Ordinal) || Special(field, v) is not null || AddOnErrorCode(field, v)))
         {
             return QueryExpression.AnyOf([.. values.Select(v => Equals(field, v))]);
         }
 
         CaseNote(field);
         var (target, _) = Target(field, values.Any(v => IsNumber(v.Value)));
-        return new TermExpression($"{target} in~ ({string.Join(", ", values.Select(v => StringLiterals.Quote(v.Value)))})");
+        var text = $"{target} in~ ({string.Join(", ", values.Select(v => StringLiterals.Quote(v.Value)))})";
+        return target == "eventName" ? new EventNameTerm([.. values.Select(v => v.Value)], text) : new TermExpression(text);
     }
 
     private QueryExpression Comparison(SplToken field, SplToken op, SplToken value)
@@ -154,6 +191,9 @@ internal sealed class SplSearchTerms(SplFieldScope scope, Func<SplToken, QueryEx
         {
             case "=" or "==":
                 return Equals(field, value);
+            case "!=" when AddOnErrorCode(field, value):
+                // The add-on's errorCode is never missing.
+                return new NotExpression(Equals(field, value));
             case "!=":
                 // field!=value needs the field; NOT field=value does not.
                 note(op, EscuDiagnosticCodes.FidelityNote, $"SPL's {field.Value}!={value.Value} only matches events that have the field: isnotempty() and the negated comparison");
@@ -174,9 +214,38 @@ internal sealed class SplSearchTerms(SplFieldScope scope, Func<SplToken, QueryEx
     {
         if (Special(field, value) is { } special)
         {
-            return new TermExpression(special);
+            return special;
         }
 
+        if (AddOnErrorCode(field, value))
+        {
+            return ErrorCodeTerm(field, value);
+        }
+
+        return Plain(field, value);
+    }
+
+    // The add-on's errorCode is "success" or "failure" for a call without an error code, the raw key otherwise: a term
+    // the raw key passes, or, without one, a term one of those texts passes.
+    private QueryExpression ErrorCodeTerm(SplToken field, SplToken value)
+    {
+        note(field, EscuDiagnosticCodes.DerivedField, $"the Splunk Add-on for AWS {AddOnLookupFields.Version} sets errorCode to \"failure\" for a failed console sign-in without an error code and to \"success\" for any other call without one: {AddOnLookupFields.ErrorCodeDefinition}");
+        var (success, failure) = (Matches(value.Value, "success"), Matches(value.Value, "failure"));
+        var derived = (success, failure) switch
+        {
+            (true, true) => "isempty(errorCode)",
+            (true, false) => $"isempty(errorCode) and not ({AddOnLookupFields.ConsoleLoginFailed})",
+            _ => $"isempty(errorCode) and {AddOnLookupFields.ConsoleLoginFailed}",
+        };
+        return new TermExpression($"({Plain(field, value).Print()} or {derived})");
+    }
+
+    private bool AddOnErrorCode(SplToken field, SplToken value) =>
+        field.Value == "errorCode" && scope.RawEvents && !scope.IsColumn("errorCode") && scope.DataSource.EventFormat == EventFormat.CloudTrail
+        && (Matches(value.Value, "success") || Matches(value.Value, "failure"));
+
+    private QueryExpression Plain(SplToken field, SplToken value)
+    {
         var text = value.Value;
         var (target, isText) = Target(field, IsNumber(text));
         if (text == "*")
@@ -189,7 +258,8 @@ internal sealed class SplSearchTerms(SplFieldScope scope, Func<SplToken, QueryEx
         var core = text.Trim('*');
         if (stars == 0)
         {
-            return new TermExpression($"{target} =~ {StringLiterals.Quote(text)}");
+            var equals = $"{target} =~ {StringLiterals.Quote(text)}";
+            return target == "eventName" ? new EventNameTerm([text], equals) : new TermExpression(equals);
         }
 
         if (!core.Contains('*', StringComparison.Ordinal) && core.Length > 0)
@@ -210,35 +280,37 @@ internal sealed class SplSearchTerms(SplFieldScope scope, Func<SplToken, QueryEx
         return new TermExpression($"{(isText ? target : $"tostring({target})")} matches regex {StringLiterals.Quote(pattern)}");
     }
 
-    // The add-on's conventions with a fixed meaning: errorCode=success marks a call without an error; ESCU's
-    // date_wday and date_hour are parts of the event time.
-    private string? Special(SplToken field, SplToken value)
+    // Terms with a fixed meaning: the add-on's action and status (its lookup, given the event names the search
+    // requires); ESCU's date_wday and date_hour, parts of the event time.
+    private QueryExpression? Special(SplToken field, SplToken value)
     {
         var name = field.Value;
         var text = value.Value;
         if (scope.RawEvents && !scope.IsColumn(name))
         {
-            if (name == "errorCode" && scope.DataSource.EventFormat == EventFormat.CloudTrail && text.Equals("success", StringComparison.OrdinalIgnoreCase))
+            if (AddOnLookupFields.IsLookupField(name) && IsAddOnField(name) && !text.Contains('*', StringComparison.Ordinal))
             {
-                note(field, EscuDiagnosticCodes.DerivedField, "the Splunk add-on writes errorCode=success for a call without an error: isempty(errorCode)");
-                return "isempty(errorCode)";
+                note(field, EscuDiagnosticCodes.DerivedField, SplFieldScope.LookupNote(name));
+                return new DeferredTerm(() => AddOnLookupFields.EqualsIgnoringCase(name, text, scope.EventNameAllowed));
             }
 
             if (name == "date_wday" && Array.IndexOf(Days, text.ToLowerInvariant()) is >= 0 and var day)
             {
                 note(field, EscuDiagnosticCodes.DerivedField, "date_wday is the day of the event time (UTC)");
-                return $"dayofweek(_time) == {day}d";
+                return new TermExpression($"dayofweek(_time) == {day}d");
             }
 
             if (name == "date_hour" && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var hour))
             {
                 note(field, EscuDiagnosticCodes.DerivedField, "date_hour is the hour of the event time (UTC)");
-                return $"hourofday(_time) == {hour}";
+                return new TermExpression($"hourofday(_time) == {hour}");
             }
         }
 
         return null;
     }
+
+    private bool IsAddOnField(string name) => scope.DataSource.EventFormat == EventFormat.CloudTrail && !scope.IsDataSourceField(name);
 
     private (string Target, bool IsText) Target(SplToken field, bool numberValue)
     {
@@ -247,8 +319,9 @@ internal sealed class SplSearchTerms(SplFieldScope scope, Func<SplToken, QueryEx
             throw new SplTranslationException(field, EscuDiagnosticCodes.UnsupportedArgument, $"the multi-value path '{field.Value}' (an array member, '{{}}') has no canonical field path");
         }
 
+        // A search term on errorCode reads the raw key only where that equals the add-on's value (see ErrorCodeTerm).
         var (expression, derived) = scope.Resolve(field.Value);
-        if (derived is not null)
+        if (derived is not null && derived != SplFieldScope.RawErrorCodeNote)
         {
             note(field, EscuDiagnosticCodes.DerivedField, derived);
         }
@@ -267,6 +340,10 @@ internal sealed class SplSearchTerms(SplFieldScope scope, Func<SplToken, QueryEx
             note(field, EscuDiagnosticCodes.FidelityNote, "SPL search terms compare values case-insensitively: written with =~, in~ and the case-insensitive string operators");
         }
     }
+
+    // Whether an SPL search value (* a wildcard) matches the text, ignoring case.
+    private static bool Matches(string pattern, string text) =>
+        Regex.IsMatch(text, "^" + string.Join(".*", pattern.Split('*').Select(Regex.Escape)) + "$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline);
 
     private static bool IsNumber(string text) => text.Length > 0 && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) && (char.IsAsciiDigit(text[0]) || text[0] == '-');
 

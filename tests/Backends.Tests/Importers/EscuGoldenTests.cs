@@ -16,7 +16,8 @@ public class EscuGoldenTests
     // date_hour/date_wday, errorCode=success, OR binding tighter than AND, IN with wildcards, !=, bin, where after
     // stats, fillnull, an allow-list macro mapped to a list, the OCSF (Security Lake) data source, project-rename,
     // dotted names below a lifted object (rename requestParameters.* AS * then ReplicationConfiguration.Rule.ID),
-    // spath input= over JSON text then mvexpand and spath of the element, an allow-list macro without a list (values).
+    // spath input= over JSON text then mvexpand and spath of the element, an allow-list macro without a list (values),
+    // the add-on's action (a search term, narrowed by the rule's eventName) and status (a group-by key).
     public static TheoryData<string> Rules => new(
         "aws_ecr_container_scanning_findings_medium",
         "aws_ecr_container_scanning_findings_high",
@@ -32,7 +33,9 @@ public class EscuGoldenTests
         "aws_saml_update_identity_provider",
         "aws_exfiltration_via_bucket_replication",
         "aws_create_policy_version_to_allow_all_resources",
-        "aws_ecr_container_upload_unknown_user");
+        "aws_ecr_container_upload_unknown_user",
+        "aws_high_number_of_failed_authentications_for_user",
+        "aws_multi_factor_authentication_disabled");
 
     [CorpusTheory]
     [MemberData(nameof(Rules))]

@@ -226,6 +226,32 @@ public class EscuImporterTests
     }
 
     [Fact]
+    public void An_entity_naming_a_field_the_table_drops_is_not_carried_across_and_the_rule_binds()
+    {
+        var result = Import(Header + """
+            search: '`cloudtrail` eventName=AssumeRole | table src_ip action'
+            rba:
+              risk_objects:
+              - field: user
+                type: user
+                score: 40
+              threat_objects:
+              - field: src_ip
+                type: ip_address
+            """);
+        Assert.Equal(ImportStatus.Partial, result.Status);
+        var dropped = Only(result, EscuDiagnosticCodes.DroppedMetadata);
+        Assert.Equal((12, 5), Position(dropped));
+        Assert.Equal("the entity field 'user' is not a column the search outputs, so Splunk raises no risk for it; not carried across", dropped.Message);
+        Assert.DoesNotContain("Name: user", result.Yaml, StringComparison.Ordinal);
+        Assert.Contains("Address: src_ip", result.Yaml, StringComparison.Ordinal);
+
+        using var scratch = new EscuScratch();
+        var compiled = EscuScratch.Compile(scratch.Write(result.FileName!, result.Yaml!));
+        Assert.True(compiled.ErrorCount == 0, string.Join("\n", compiled.Diagnostics));
+    }
+
+    [Fact]
     public void A_rule_without_a_search_fails_with_RC5020()
     {
         var result = Import("name: x\nid: y\n");

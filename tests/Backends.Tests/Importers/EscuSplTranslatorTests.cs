@@ -54,7 +54,7 @@ public class EscuSplTranslatorTests
     public void IN_lists_numbers_and_the_add_on_conventions()
     {
         Assert.Equal(
-            "where eventName in~ (\"A\", \"B\") and tostring(requestParameters.port) =~ \"22\" and isempty(errorCode)\n",
+            "where eventName in~ (\"A\", \"B\") and tostring(requestParameters.port) =~ \"22\" and (errorCode =~ \"success\" or isempty(errorCode) and not (tostring(responseElements.ConsoleLogin) == \"Failure\"))\n",
             Search("`cloudtrail` eventName IN (\"A\", B) requestParameters.port=22 errorCode=success"));
         Assert.Equal("where hourofday(_time) >= 20 or dayofweek(_time) == 6d\n", Search("`cloudtrail` date_hour>=20 OR date_wday=saturday"));
     }
@@ -201,7 +201,7 @@ public class EscuSplTranslatorTests
     public void Stats_keeps_SPL_output_names_and_derives_add_on_group_by_fields()
     {
         Assert.Equal(
-            "summarize count = count(), ips = dcount(sourceIPAddress), [\"values(eventName)\"] = make_set(eventName), firstTime = min(_time)\n    by user_arn = userIdentity.arn, _time\n",
+            "summarize count = count(), ips = dcount(sourceIPAddress), [\"values(eventName)\"] = make_set(eventName), firstTime = min(_time)\n    by user_arn = coalesce(userIdentity.arn, tostring(requestParameters.roleArn)), _time\n",
             Search("`cloudtrail` | bin span=5m _time | stats count dc(src_ip) as ips values(eventName) earliest(_time) as firstTime by user_arn _time").Split("\n| ")[1]);
     }
 
