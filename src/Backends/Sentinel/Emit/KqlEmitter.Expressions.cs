@@ -23,7 +23,8 @@ internal readonly record struct KqlExpr(string Text, int Precedence)
 
 internal sealed partial class KqlEmitter : IBoundExpressionVisitor<KqlExpr>, IBoundListVisitor<string>
 {
-    private KqlExpr Expr(BoundExpression expression) => expression.Accept(this);
+    private KqlExpr Expr(BoundExpression expression) =>
+        IsElement(expression) ? KqlExpr.Atomic(_element!.Value.Element) : expression.Accept(this);
 
     public KqlExpr VisitLiteral(BoundLiteral literal) => literal.Kind switch
     {
@@ -120,6 +121,7 @@ internal sealed partial class KqlEmitter : IBoundExpressionVisitor<KqlExpr>, IBo
 
     public KqlExpr VisitBinary(BoundBinary binary)
     {
+        if (TryElementTest(binary, out var tested)) return tested;
         var op = binary.Operator;
         var spelling = CapabilityTable.Spelling(_table.Operator(op));
         if (op is BinaryOperator.And or BinaryOperator.Or)
@@ -150,6 +152,7 @@ internal sealed partial class KqlEmitter : IBoundExpressionVisitor<KqlExpr>, IBo
 
     public KqlExpr VisitIn(BoundIn membership)
     {
+        if (TryElementTest(membership, out var tested)) return tested;
         CheckSingleValued(membership.Value, OperatorSpellings.In[membership.Operator]);
         var stringList = membership.List switch
         {
@@ -190,6 +193,7 @@ internal sealed partial class KqlEmitter : IBoundExpressionVisitor<KqlExpr>, IBo
     /// <summary><c>!between</c> is <c>not(between)</c>, true for null; KQL's !between of null is null, hence the isnull test.</summary>
     public KqlExpr VisitBetween(BoundBetween between)
     {
+        if (TryElementTest(between, out var tested)) return tested;
         var value = Operand(between.Value, KqlExpr.Comparison + 1);
         var range = $"({Expr(between.Low).Text} .. {Expr(between.High).Text})";
         if (!between.Negated)
@@ -206,6 +210,10 @@ internal sealed partial class KqlEmitter : IBoundExpressionVisitor<KqlExpr>, IBo
         array.Items.All(i => i is BoundLiteral { Kind: LiteralKind.String or LiteralKind.Long or LiteralKind.Real or LiteralKind.Bool or LiteralKind.Null })
             ? KqlExpr.Atomic($"dynamic([{string.Join(", ", array.Items.Select(i => i is BoundLiteral { Kind: LiteralKind.Null } ? "null" : Expr(i).Text))}])")
             : KqlExpr.Atomic($"pack_array({string.Join(", ", array.Items.Select(i => Expr(i).Text))})");
+
+    public KqlExpr VisitEachPath(BoundEachPath each) => _memberLists.TryGetValue(each, out var name)
+        ? KqlExpr.Atomic(name)
+        : throw new InvalidOperationException("a [*] path outside a stage that hoists it reached the KQL emitter");
 
     public KqlExpr VisitPathAccess(BoundPathAccess access) =>
         KqlExpr.Atomic(Operand(access.Target, KqlExpr.Atom) + string.Concat(access.Path.Select(PathText)));
@@ -234,7 +242,7 @@ internal sealed partial class KqlEmitter : IBoundExpressionVisitor<KqlExpr>, IBo
     /// <summary>The language's operators on a multi-valued field test each element; KQL's test the array as one value.</summary>
     private void CheckSingleValued(BoundExpression operand, string op)
     {
-        if (operand.Multivalued)
+        if (operand.Multivalued && !IsElement(operand))
         {
             _diagnostics.Add(NotBuilt(KqlDiagnostics.MultivaluedOperand,
                 $"'{op}' on a multi-valued field is true when any element matches, which KQL's {op} does not do; mv-expand the field first", operand.Location));

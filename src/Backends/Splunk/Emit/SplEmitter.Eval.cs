@@ -250,6 +250,8 @@ public sealed partial class SplEmitter : IBoundExpressionVisitor<string>
 
     public string VisitArray(BoundArray array) => array.Items.IsEmpty ? "null()" : $"mvappend({string.Join(", ", array.Items.Select(Value))})";
 
+    public string VisitEachPath(BoundEachPath each) => EvalField(EachFieldName(each), each.Location);
+
     public string VisitPathAccess(BoundPathAccess access)
     {
         var value = Value(access.Target);

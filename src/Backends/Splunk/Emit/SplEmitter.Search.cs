@@ -149,6 +149,12 @@ public sealed partial class SplEmitter
     /// <summary>A field reference that is one search field: a source or computed field, without an index.</summary>
     private string? SearchTermField(BoundExpression expression)
     {
+        if (expression is BoundEachPath each)
+        {
+            var name = SplLiteral.SearchFieldName(EachFieldName(each));
+            return name.IsExpressible ? name.Text : null;
+        }
+
         if (expression is not BoundFieldReference { Resolved: { Kind: Compiler.Language.Binding.ResolvedFieldKind.Column } resolved } reference
             || resolved.IsEventTime)
         {
