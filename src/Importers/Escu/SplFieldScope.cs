@@ -64,6 +64,11 @@ internal sealed class SplFieldScope(DataSource dataSource)
             return (Path(name), null);
         }
 
+        if (SplMemberPaths.Canonical(name, this) is { } members)
+        {
+            return (members, null);
+        }
+
         if (RawEvents && !IsDataSourceField(name) && Derived(name) is { } derived)
         {
             return derived;

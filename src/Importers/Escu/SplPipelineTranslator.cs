@@ -291,9 +291,11 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
     // A raw field read into a new column: paths below a dynamic field as text (how SPL holds them).
     private string Read(SplToken at, string name)
     {
-        if (name.Contains("{}", StringComparison.Ordinal))
+        if (SplMemberPaths.IsMemberPath(name))
         {
-            throw new SplTranslationException(at, EscuDiagnosticCodes.UnsupportedArgument, $"the multi-value path '{name}' (an array member, '{{}}') has no canonical field path");
+            // a{}.b is the member list a[*].b (docs/semantics.md §5.2), a multivalue field as in SPL.
+            return SplMemberPaths.Canonical(name, scope)
+                ?? throw new SplTranslationException(at, EscuDiagnosticCodes.UnsupportedArgument, $"the multi-value path '{name}' (an array member, '{{}}') has no canonical field path here (only below a field of the raw events, without an index)");
         }
 
         var (expression, derived) = scope.Resolve(name);

@@ -24,13 +24,13 @@ public static class Paths
     /// A <c>[*]</c> path (<c>items[*].userId</c>): the scalar values found at <paramref name="steps"/> below each
     /// element of <paramref name="array"/>, in element order. A value that is not an array has no elements; an element
     /// where the path is missing, null, an object or an array gives nothing; a <see cref="PathStep.Each"/> step
-    /// flattens (each element of each value so far). Always an array, empty when nothing is found.
+    /// flattens (each element of each value so far). An array, or null when nothing is found (as Splunk has no field then).
     /// </summary>
     public static Value Each(Value array, params PathStep[] steps)
     {
         var found = new List<Value>();
         Collect(array, steps, 0, found);
-        return Value.Array([.. found]);
+        return found.Count == 0 ? Value.Null : Value.Array([.. found]);
     }
 
     private static void Collect(Value array, PathStep[] steps, int start, List<Value> found)

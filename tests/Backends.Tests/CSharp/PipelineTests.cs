@@ -205,10 +205,11 @@ public class PipelineTests(PipelineFixture rules) : IClassFixture<PipelineFixtur
     }
 
     [Fact]
-    public void EachPathOverANonArrayOrMissingValueIsAnEmptyList()
+    public void EachPathWithoutValuesIsNullAndNestedPathsFlatten()
     {
-        Assert.Equal(0, Paths.Each(Json.Value("""{"b":1}"""), PathStep.Member("b")).ArrayLength);
-        Assert.Equal(0, Paths.Each(Value.Null, PathStep.Member("b")).ArrayLength);
+        Assert.True(Paths.Each(Json.Value("""{"b":1}"""), PathStep.Member("b")).IsNull);
+        Assert.True(Paths.Each(Value.Null, PathStep.Member("b")).IsNull);
+        Assert.True(Paths.Each(Json.Value("""[{"c":1},{"b":{}},{"b":[1]},{"b":null}]"""), PathStep.Member("b")).IsNull);
         Assert.Equal("[1,2,3]", Paths.Each(Json.Value("""[[1,{"x":1}],[],null,[2,3]]"""), PathStep.Each).ToText());
         Assert.Equal("[\"a\",\"c\"]", Paths.Each(Json.Value("""[{"b":"a"},{"b":null},{},"s",{"b":"c"}]"""), PathStep.Member("b")).ToText());
     }

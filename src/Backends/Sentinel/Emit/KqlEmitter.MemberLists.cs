@@ -70,7 +70,7 @@ internal sealed partial class KqlEmitter
 
     /// <summary>
     /// <c>| mv-apply e0 = a to typeof(dynamic) on (mv-expand e1 = e0.b to typeof(dynamic) | summarize m = make_list_if(e1.c, scalar))</c>
-    /// for <c>a[*].b[*].c</c>: the scalar values in element order.
+    /// for <c>a[*].b[*].c</c>: the scalar values in element order, or null when there is none.
     /// </summary>
     private string MemberListLine(BoundEachPath each, string name)
     {
@@ -92,6 +92,7 @@ internal sealed partial class KqlEmitter
 
         var value = elements[^1] + string.Concat(groups[^1].Select(PathText));
         inner.Add($"summarize {name} = make_list_if({value}, gettype({value}) !in (\"array\", \"dictionary\", \"null\"))");
+        inner.Add($"extend {name} = iff(array_length({name}) > 0, {name}, dynamic(null))");
         return apply + string.Join(" | ", inner) + ")";
     }
 

@@ -62,6 +62,9 @@ public sealed partial class SplEmitter
                 return TimeTerm(binary) ?? FieldTerm(binary);
             case BoundIn membership:
                 return InTerm(membership);
+            case BoundCall { Canonical.Name: "isnotempty", Arguments: [BoundEachPath each] }:
+                // A member list is not empty when the multivalue field has a value: a{}.b=*.
+                return SearchTermField(each) is { } field ? field + "=*" : null;
             default:
                 return null;
         }
