@@ -15,6 +15,10 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
     private readonly List<string> _stages = [];
     private string? _pendingFill;
     private (string Column, string Expression)? _expandSource;
+
+    // Columns holding a member list (read from a{}.b): a stats by one of them expands it first, as SPL splits a
+    // multivalue by-field into one group per value.
+    private readonly HashSet<string> _memberListColumns = new(StringComparer.Ordinal);
     private ImmutableArray<SplCommand> _commands;
     private int _index;
 
@@ -197,7 +201,9 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
             }
 
             cursor.Next();
-            assignments.Add($"{SplFieldScope.Name(name.Value)} = {Expression(cursor, whole: false)}");
+            var value = Expression(cursor, whole: false);
+            assignments.Add($"{SplFieldScope.Name(name.Value)} = {value}");
+            MarkMemberList(name.Value, IsMemberListPath(value));
             scope.Define(name.Value);
             if (cursor.Is(SplTokenKind.Comma))
             {
@@ -229,10 +235,12 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
                 {
                     renames.Add($"{SplFieldScope.Name(newName)} = {SplFieldScope.Path(oldName)}");
                     scope.Remove(oldName);
+                    MarkMemberList(newName, _memberListColumns.Remove(oldName));
                 }
                 else
                 {
                     extend.Add($"{SplFieldScope.Name(newName)} = {Read(from, oldName)}");
+                    MarkMemberList(newName, SplMemberPaths.IsMemberPath(oldName));
                 }
 
                 scope.Define(newName);
@@ -287,6 +295,16 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
             .Select(m => (m.Column, parts.Length == 1 ? to.Value : string.Concat(parts.Select((p, i) => i == 0 ? p : m.Match.Groups[i].Value + p))))
             .ToList();
     }
+
+    private void MarkMemberList(string column, bool memberList)
+    {
+        if (memberList) _memberListColumns.Add(column);
+        else _memberListColumns.Remove(column);
+    }
+
+    /// <summary>Whether canonical text is exactly one [*] path (what a{}.b translates to), not an expression over one.</summary>
+    private static bool IsMemberListPath(string text) =>
+        text.Contains("[*]", StringComparison.Ordinal) && !text.Contains('(', StringComparison.Ordinal) && !text.Contains(' ', StringComparison.Ordinal);
 
     // A raw field read into a new column: paths below a dynamic field as text (how SPL holds them).
     private string Read(SplToken at, string name)
@@ -356,9 +374,13 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
             throw new SplTranslationException(input ?? command.Head, EscuDiagnosticCodes.UnsupportedArgument, "spath without path= extracts fields only from a column made earlier in the search");
         }
 
-        var members = SpathPath(path);
+        // path=a{}.b reads the member list a[*].b of the raw event (a trailing {} alone is the array itself, below).
+        var memberList = input is null && SplMemberPaths.IsMemberPath(path.Value.EndsWith("{}", StringComparison.Ordinal) ? path.Value[..^2] : path.Value)
+            ? SplMemberPaths.Canonical(path.Value, scope) ?? throw new SplTranslationException(path, EscuDiagnosticCodes.UnsupportedArgument, $"the spath path '{path.Value}' reads a member of every array element below something that is not a field of the raw events")
+            : null;
+        var members = memberList is null ? SpathPath(path) : [];
         var source = input is null ? null : Read(input, input.Value);
-        var expression = source is null ? SplFieldScope.Path(string.Join(".", members)) : $"parse_json({source})" + string.Concat(members.Select(m => SplFieldScope.Path("x." + m)[1..]));
+        var expression = memberList ?? (source is null ? SplFieldScope.Path(string.Join(".", members)) : $"parse_json({source})" + string.Concat(members.Select(m => SplFieldScope.Path("x." + m)[1..])));
         if (output is null)
         {
             if (input is null && !path.Value.Contains('{', StringComparison.Ordinal))
@@ -370,6 +392,7 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
         }
 
         scope.Define(output.Value);
+        MarkMemberList(output.Value, memberList is not null);
         if (_index + 1 < _commands.Length && _commands[_index + 1] is { Name: "mvexpand" } next
             && next.Arguments is [{ } expanded] && expanded.Value == output.Value)
         {
@@ -408,6 +431,7 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
         }
 
         var field = positional[0].Value;
+        _memberListColumns.Remove(field);
         if (_expandSource is { } source && source.Column == field)
         {
             _stages.Add($"mv-expand {SplFieldScope.Name(field)} = {source.Expression}");

@@ -131,6 +131,12 @@ internal static class PipelineCases
             | summarize accounts = make_set(accounts), days = make_list(days), groups = make_set(requestParameters.launchPermission.add.items[*].group), n = count() by eventID
             """),
 
+        // Expanding a member list: one row per value, none for an event without values; then it can be a by key.
+        ["EachPathExpanded"] = Parsed("""
+            mv-expand days = requestParameters.Rule[*].Days
+            | summarize n = count() by days = tolong(days)
+            """),
+
         ["LatestPerUser"] = Query(
             Where(Bin(BinaryOperator.MatchesRegex, F("userIdentity.arn"), Str(":user/[a-z]+$"))),
             Summarize([As(null, Call("arg_max", F("_time"), F("eventName"))), As("events", Call("make_set", F("eventName")))], As("user", F("userIdentity.arn")))),

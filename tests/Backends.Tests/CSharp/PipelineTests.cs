@@ -205,6 +205,18 @@ public class PipelineTests(PipelineFixture rules) : IClassFixture<PipelineFixtur
     }
 
     [Fact]
+    public void AnExpandedMemberListGivesOneRowPerValue()
+    {
+        var rows = Run(
+            rules["EachPathExpanded"],
+            Shared("two", "[]", """[{"Days":1},{"Days":2},{"Days":{"x":3}}]"""),
+            Shared("one", "[]", """[{"Days":1}]"""),
+            Shared("none", "[]", """[{"Other":1}]"""),
+            Shared("no-rules", "[]", "[]"));
+        Assert.Equal(["days=1, n=2", "days=2, n=1"], rows.Select(Text).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void EachPathWithoutValuesIsNullAndNestedPathsFlatten()
     {
         Assert.True(Paths.Each(Json.Value("""{"b":1}"""), PathStep.Member("b")).IsNull);

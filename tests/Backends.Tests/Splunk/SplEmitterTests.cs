@@ -127,6 +127,10 @@ public class SplEmitterTests
         Assert.Equal(
             ["`cloudtrail` resources{}.ARN=CASE(x*)", "eval days='requestParameters.LifecycleConfiguration.Rule{}.Transition{}.Days'", "search NOT days=*3*", "`r_filter`"],
             Lines("where resources[*].ARN startswith_cs \"x\" | extend days = requestParameters.LifecycleConfiguration.Rule[*].Transition[*].Days | where days !contains \"3\""));
+        // Expanding a member list is Splunk's mvexpand of the multivalue field; isnotempty of one is a{}.b=*.
+        Assert.Equal(
+            ["`cloudtrail` resources{}.ARN=*", "eval arn='resources{}.ARN'", "mvexpand arn", "fillnull value=\"\" arn", "stats count as count_ by arn", "`r_filter`"],
+            Lines("where isnotempty(resources[*].ARN) | mv-expand arn = resources[*].ARN | summarize count() by arn"));
     }
 
     private static string FirstLine(string query, string rule = CloudTrail) => Lines(query, rule)[0];

@@ -63,13 +63,22 @@ public class EachPathTests
     [InlineData("extend arn = resources[*].ARN | summarize count() by ⟦arn", BindingCodes.GroupByMemberList)]
     [InlineData("distinct arn = ⟦resources[*].ARN", BindingCodes.GroupByMemberList)]
     [InlineData("sort by ⟦resources[*].ARN", BindingCodes.GroupByMemberList)]
-    [InlineData("mv-expand arn = ⟦resources[*].ARN", BindingCodes.GroupByMemberList)]
     public void A_misused_each_path_is_an_error_at_its_place(string marked, string code)
     {
         var at = marked.IndexOf('⟦');
         var diagnostic = Assert.Single(Bind(marked.Remove(at, 1)).Diagnostics, d => d.Severity == Compiler.Diagnostics.DiagnosticSeverity.Error);
         Assert.Equal(code, diagnostic.Code);
         Assert.Equal(at, diagnostic.Span.Start);
+    }
+
+    [Fact]
+    public void A_member_list_can_be_expanded_to_one_row_per_value_and_grouped_by_then()
+    {
+        var bound = Bind("mv-expand arn = resources[*].ARN | summarize count() by arn");
+
+        Assert.Empty(bound.Diagnostics);
+        var expand = Assert.IsType<BoundMvExpand>(bound.Body.Stages[0]);
+        Assert.False(expand.Column.MemberList);
     }
 
     [Fact]

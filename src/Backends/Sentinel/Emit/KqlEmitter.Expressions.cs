@@ -141,6 +141,12 @@ internal sealed partial class KqlEmitter : IBoundExpressionVisitor<KqlExpr>, IBo
             or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual);
         var left = StringOperand(binary.Left, stringOperator || binary.Right.Type == ScalarType.String);
         var right = StringOperand(binary.Right, stringOperator || binary.Left.Type == ScalarType.String);
+        if (op is BinaryOperator.Less or BinaryOperator.LessOrEqual or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual)
+        {
+            // A dynamic value takes the number's type (decision 2); KQL holds a dynamic by-key as text, so convert.
+            left = NumberOperand(binary.Left, binary.Right, left);
+            right = NumberOperand(binary.Right, binary.Left, right);
+        }
         if (op is BinaryOperator.EqualCi or BinaryOperator.NotEqualCi && (NonAscii(binary.Left) || NonAscii(binary.Right)))
         {
             // KQL's =~ folds ASCII letters only; the language folds every letter (docs/semantics.md).
@@ -238,6 +244,9 @@ internal sealed partial class KqlEmitter : IBoundExpressionVisitor<KqlExpr>, IBo
         asString && expression.Type is ScalarType.Dynamic or ScalarType.Null
             ? $"tostring({Expr(expression).Text})"
             : Operand(expression, KqlExpr.Comparison + 1);
+
+    private string NumberOperand(BoundExpression operand, BoundExpression other, string text) =>
+        operand.Type == ScalarType.Dynamic && other.Type.IsNumeric() ? $"todouble({Expr(operand).Text})" : text;
 
     /// <summary>The language's operators on a multi-valued field test each element; KQL's test the array as one value.</summary>
     private void CheckSingleValued(BoundExpression operand, string op)

@@ -25,7 +25,7 @@ internal sealed partial class KqlEmitter
     /// <summary>Emits the mv-apply lines the stage needs; returns the hidden columns they add.</summary>
     private List<string> HoistMemberLists(BoundStage stage)
     {
-        if (stage is not (BoundWhere or BoundExtend or BoundProject or BoundSummarize))
+        if (stage is not (BoundWhere or BoundExtend or BoundProject or BoundSummarize or BoundMvExpand))
         {
             return [];
         }

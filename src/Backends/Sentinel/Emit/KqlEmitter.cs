@@ -116,7 +116,7 @@ internal sealed partial class KqlEmitter
         {
             var hidden = HoistMemberLists(_stages[_index]);
             _stages[_index].Accept(this);
-            if (hidden.Count > 0 && _stages[_index] is BoundWhere or BoundExtend)
+            if (hidden.Count > 0 && _stages[_index] is BoundWhere or BoundExtend or BoundMvExpand)
             {
                 _lines.Add("| project-away " + string.Join(", ", hidden));
             }

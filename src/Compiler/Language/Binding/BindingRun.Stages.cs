@@ -140,7 +140,6 @@ internal sealed partial class BindingRun
     private BoundStage BindMvExpand(MvExpandStage expand, RowSchema input)
     {
         var array = BindExpression(expand.Array, ExpressionScope.Rows(input));
-        RejectMemberList(array.MemberList, expand.Array.Span, "mv-expand");
         var name = expand.Name ?? DefaultColumnNames.OfExpanded(expand.Array);
         if (name is null)
         {
@@ -164,13 +163,14 @@ internal sealed partial class BindingRun
     }
 
     /// <summary>
-    /// A member list (the values of a [*] path) cannot be a key: SPL's stats, dedup, sort and mvexpand take a
-    /// multivalue field value by value, KQL's take the array as one value, and no emitted form makes them agree.
+    /// A member list (the values of a [*] path) cannot be a key: SPL's stats, dedup and sort take a multivalue field
+    /// value by value, KQL's take the array as one value, and no emitted form makes them agree. (mv-expand of it is
+    /// exact everywhere: one row per value, none for an empty list.)
     /// </summary>
     private void RejectMemberList(bool memberList, TextSpan span, string what)
     {
         if (!memberList) return;
-        Error(BindingCodes.GroupByMemberList, $"{what} a member list (the values of a [*] path) differs between SPL, which takes it value by value, and KQL; aggregate it (make_set) or mv-expand the array and read the member per row", span);
+        Error(BindingCodes.GroupByMemberList, $"{what} a member list (the values of a [*] path) differs between SPL, which takes it value by value, and KQL; aggregate it (make_set) or mv-expand it first (mv-expand x = a[*].b, then use x)", span);
     }
 
     private BoundFillNull BindFillNull(FillNullStage fill, RowSchema input)
