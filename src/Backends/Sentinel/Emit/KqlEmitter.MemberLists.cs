@@ -52,7 +52,7 @@ internal sealed partial class KqlEmitter
         return hidden;
     }
 
-    /// <summary>A column name no row of the query has (the binder's names never start with <c>_rc</c> and a digit-suffixed stem).</summary>
+    /// <summary>A hidden column name (<c>_rc_</c>, a stem, a counter) that no column of the rows so far has.</summary>
     private string HiddenName(string stem)
     {
         string name;
