@@ -286,6 +286,11 @@ internal sealed partial class SplEvalTranslator(SplFieldScope scope, Action<SplT
                 return LiteralAlternatives(pattern) is { } membership
                     ? new Part($"{Wrap(args[0].Value, Add)} {(membership.IgnoreCase ? "in~" : "in")} ({string.Join(", ", membership.Values.Select(StringLiterals.Quote))})", Compare)
                     : new Part($"{Wrap(args[0].Value, Add)} matches regex {Arg(1)}", Compare);
+            case "mvfind":
+                // isnotnull(mvfind(x, re)): some value of x matches, the any-element meaning of "x matches regex re"
+                // (the form the Splunk backend writes for a multi-valued x); read only under isnull/isnotnull.
+                var found = Call(name with { Value = "match" }, args);
+                return new Part($"mvfind({string.Join(", ", args.Select(a => a.Value.Text))})", Primary, ListMatch: found.Text);
             case "like":
                 Arity(2, 2);
                 return new Part(Like(args[0].Value, args[1].Value, name), Compare);

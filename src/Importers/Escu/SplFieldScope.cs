@@ -65,6 +65,11 @@ internal sealed class SplFieldScope(DataSource dataSource)
             return (Path(name), null);
         }
 
+        if (SplMemberPaths.Canonical(name, this) is { } members)
+        {
+            return (members, null);
+        }
+
         if (RawEvents && !IsDataSourceField(name) && Derived(name) is { } derived)
         {
             return derived;
@@ -176,15 +181,23 @@ internal sealed class SplFieldScope(DataSource dataSource)
 
     /// <summary>
     /// The Splunk Add-on for AWS's CIM fields of aws:cloudtrail (besides action and status), as expressions over the raw
-    /// CloudTrail keys. 7.10.0 aliases src, src_ip, region and user_access_key, and evaluates user_arn, aws_account_id
-    /// and user_agent (its <c>userAgent{}</c>, an array form CloudTrail does not write, has no canonical path). user,
-    /// userName, user_name and user_type keep a plain reading of the identity keys (see docs/translation.md).
+    /// CloudTrail keys. 7.10.0 aliases src, src_ip, region, vendor_region, signature, command, dvc, app, reason and
+    /// user_access_key, and evaluates vendor_account, user_arn, aws_account_id and user_agent (its <c>userAgent{}</c>,
+    /// an array form CloudTrail does not write, has no canonical path). user, userName, user_name and user_type keep a
+    /// plain reading of the identity keys (see docs/translation.md).
     /// </summary>
     public static readonly IReadOnlyDictionary<string, CimField> CloudTrailCim = new Dictionary<string, CimField>(StringComparer.Ordinal)
     {
         ["src"] = new("sourceIPAddress", true),
         ["src_ip"] = new("sourceIPAddress", true),
         ["region"] = new("awsRegion", true),
+        ["vendor_region"] = new("awsRegion", true),
+        ["vendor_account"] = new("coalesce(userIdentity.accountId, recipientAccountId)", true),
+        ["signature"] = new("eventName", true),
+        ["command"] = new("eventName", true),
+        ["dvc"] = new("eventSource", true),
+        ["app"] = new("eventType", true),
+        ["reason"] = new("errorMessage", true),
         ["user_agent"] = new("userAgent", true),
         ["user_arn"] = new("coalesce(userIdentity.arn, tostring(requestParameters.roleArn))", true),
         ["aws_account_id"] = new("iif(userIdentity.type in (\"AWSAccount\", \"AWSService\"), recipientAccountId, userIdentity.accountId)", true),

@@ -8,6 +8,12 @@ internal sealed partial class SplPipelineTranslator
     private void Stats(SplCommand command)
     {
         var (aggregates, keys) = StatsItems(command);
+        foreach (var key in keys.Where(k => _memberListColumns.Remove(k.Value)))
+        {
+            // SPL groups an event under each value of a multivalue by-field (none when it has no value): one row per value.
+            _stages.Add($"mv-expand {SplFieldScope.Path(key.Value)}");
+        }
+
         var byKeys = keys.Select(k => ByKey(k)).ToList();
         if (_pendingFill is { } fill && keys.Count > 0)
         {
@@ -32,6 +38,7 @@ internal sealed partial class SplPipelineTranslator
         var items = string.Join(", ", aggregates.Select(a => $"{SplFieldScope.Name(a.Name)} = {a.Expression}"));
         _stages.Add(byKeys.Count == 0 ? $"summarize {items}" : $"summarize {items}\n    by {string.Join(", ", byKeys)}");
         scope.Replace(keys.Select(k => k.Value).Concat(aggregates.Select(a => a.Name)));
+        _memberListColumns.Clear();
     }
 
     /// <summary>The aggregates (SPL output name, canonical aggregate) and the by-fields of a stats or eventstats.</summary>

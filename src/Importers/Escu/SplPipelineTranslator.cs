@@ -16,6 +16,10 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
     private readonly NumericTextColumns _numericText = new();
     private string? _pendingFill;
     private (string Column, string Expression)? _expandSource;
+
+    // Columns holding a member list (read from a{}.b): a stats by one of them expands it first, as SPL splits a
+    // multivalue by-field into one group per value.
+    private readonly HashSet<string> _memberListColumns = new(StringComparer.Ordinal);
     private ImmutableArray<SplCommand> _commands;
     private int _index;
 
@@ -208,6 +212,7 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
             var value = Expression(cursor, whole: false);
             assignments.Add($"{SplFieldScope.Name(name.Value)} = {value}");
             _numericText.Assigned(name.Value, value);
+            MarkMemberList(name.Value, IsMemberListPath(value));
             scope.Define(name.Value);
             if (cursor.Is(SplTokenKind.Comma))
             {
@@ -239,10 +244,12 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
                 {
                     renames.Add($"{SplFieldScope.Name(newName)} = {SplFieldScope.Path(oldName)}");
                     scope.Remove(oldName);
+                    MarkMemberList(newName, _memberListColumns.Remove(oldName));
                 }
                 else
                 {
                     extend.Add($"{SplFieldScope.Name(newName)} = {Read(from, oldName)}");
+                    MarkMemberList(newName, SplMemberPaths.IsMemberPath(oldName));
                 }
 
                 scope.Define(newName);
@@ -299,12 +306,24 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
             .ToList();
     }
 
+    private void MarkMemberList(string column, bool memberList)
+    {
+        if (memberList) _memberListColumns.Add(column);
+        else _memberListColumns.Remove(column);
+    }
+
+    /// <summary>Whether canonical text is exactly one [*] path (what a{}.b translates to), not an expression over one.</summary>
+    private static bool IsMemberListPath(string text) =>
+        text.Contains("[*]", StringComparison.Ordinal) && !text.Contains('(', StringComparison.Ordinal) && !text.Contains(' ', StringComparison.Ordinal);
+
     // A raw field read into a new column: paths below a dynamic field as text (how SPL holds them).
     private string Read(SplToken at, string name)
     {
-        if (name.Contains("{}", StringComparison.Ordinal))
+        if (SplMemberPaths.IsMemberPath(name))
         {
-            throw new SplTranslationException(at, EscuDiagnosticCodes.UnsupportedArgument, $"the multi-value path '{name}' (an array member, '{{}}') has no canonical field path");
+            // a{}.b is the member list a[*].b (docs/semantics.md §5.2), a multivalue field as in SPL.
+            return SplMemberPaths.Canonical(name, scope)
+                ?? throw new SplTranslationException(at, EscuDiagnosticCodes.UnsupportedArgument, $"the multi-value path '{name}' (an array member, '{{}}') has no canonical field path here (only below a field of the raw events, without an index)");
         }
 
         var (expression, derived) = scope.Resolve(name);
@@ -365,9 +384,13 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
             throw new SplTranslationException(input ?? command.Head, EscuDiagnosticCodes.UnsupportedArgument, "spath without path= extracts fields only from a column made earlier in the search");
         }
 
-        var members = SpathPath(path);
+        // path=a{}.b reads the member list a[*].b of the raw event (a trailing {} alone is the array itself, below).
+        var memberList = input is null && SplMemberPaths.IsMemberPath(path.Value.EndsWith("{}", StringComparison.Ordinal) ? path.Value[..^2] : path.Value)
+            ? SplMemberPaths.Canonical(path.Value, scope) ?? throw new SplTranslationException(path, EscuDiagnosticCodes.UnsupportedArgument, $"the spath path '{path.Value}' reads a member of every array element below something that is not a field of the raw events")
+            : null;
+        var members = memberList is null ? SpathPath(path) : [];
         var source = input is null ? null : Read(input, input.Value);
-        var expression = source is null ? SplFieldScope.Path(string.Join(".", members)) : $"parse_json({source})" + string.Concat(members.Select(m => SplFieldScope.Path("x." + m)[1..]));
+        var expression = memberList ?? (source is null ? SplFieldScope.Path(string.Join(".", members)) : $"parse_json({source})" + string.Concat(members.Select(m => SplFieldScope.Path("x." + m)[1..])));
         if (output is null)
         {
             if (input is null && !path.Value.Contains('{', StringComparison.Ordinal))
@@ -379,6 +402,7 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
         }
 
         scope.Define(output.Value);
+        MarkMemberList(output.Value, memberList is not null);
         if (_index + 1 < _commands.Length && _commands[_index + 1] is { Name: "mvexpand" } next
             && next.Arguments is [{ } expanded] && expanded.Value == output.Value)
         {
@@ -417,6 +441,7 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
         }
 
         var field = positional[0].Value;
+        _memberListColumns.Remove(field);
         if (_expandSource is { } source && source.Column == field)
         {
             _stages.Add($"mv-expand {SplFieldScope.Name(field)} = {source.Expression}");

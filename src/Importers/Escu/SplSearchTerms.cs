@@ -202,6 +202,8 @@ internal sealed class SplSearchTerms(SplFieldScope scope, Func<SplToken, QueryEx
             case "<" or "<=" or ">" or ">=" when field.Value == "date_hour" && scope.RawEvents && !scope.IsColumn("date_hour") && IsNumber(value.Value):
                 note(field, EscuDiagnosticCodes.DerivedField, "date_hour is the hour of the event time (UTC)");
                 return new TermExpression($"hourofday(_time) {op.Value} {value.Value}");
+            case "<" or "<=" or ">" or ">=" when SplMemberPaths.IsMemberPath(field.Value):
+                throw Untranslated(field);
             case "<" or "<=" or ">" or ">=" when IsNumber(value.Value):
                 var (numeric, _) = Target(field, false);
                 return new TermExpression($"todouble({numeric}) {op.Value} {value.Value}");
@@ -314,9 +316,11 @@ internal sealed class SplSearchTerms(SplFieldScope scope, Func<SplToken, QueryEx
 
     private (string Target, bool IsText) Target(SplToken field, bool numberValue)
     {
-        if (field.Value.Contains("{}", StringComparison.Ordinal))
+        if (SplMemberPaths.IsMemberPath(field.Value))
         {
-            throw new SplTranslationException(field, EscuDiagnosticCodes.UnsupportedArgument, $"the multi-value path '{field.Value}' (an array member, '{{}}') has no canonical field path");
+            // A search term tests any value of the multivalue field, as the member list's any-element matching does;
+            // its values are compared as text, which the list's elements take from a text operand.
+            return (SplMemberPaths.Canonical(field.Value, scope) ?? throw Untranslated(field), true);
         }
 
         // A search term on errorCode reads the raw key only where that equals the add-on's value (see ErrorCodeTerm).
@@ -329,6 +333,9 @@ internal sealed class SplSearchTerms(SplFieldScope scope, Func<SplToken, QueryEx
         // A number compares as text in SPL's search; tostring keeps the comparison valid whatever the field's type.
         return numberValue ? ($"tostring({expression})", true) : (expression, false);
     }
+
+    private static SplTranslationException Untranslated(SplToken field) =>
+        new(field, EscuDiagnosticCodes.UnsupportedArgument, $"the multi-value path '{field.Value}' (an array member, '{{}}') has no canonical field path here (only below a field of the raw events, without an index)");
 
     private bool _caseNoted;
 

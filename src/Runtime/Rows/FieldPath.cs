@@ -98,9 +98,14 @@ public sealed class FieldPath
         Head + string.Concat(Rest.Select(s => s.Name is { } n ? "." + n : "[" + s.Index + "]"));
 }
 
-/// <summary>One step below the head: a member name or an array index (negative counts from the end).</summary>
-public readonly record struct PathStep(string? Name, int Index)
+/// <summary>
+/// One step below the head: a member name, an array index (negative counts from the end), or every element
+/// (<c>[*]</c>, only in <see cref="Paths.Each"/>).
+/// </summary>
+public readonly record struct PathStep(string? Name, int Index, bool AllElements = false)
 {
+    public static PathStep Each => new(null, 0, true);
+
     public static PathStep Member(string name) => new(name, 0);
 
     public static PathStep At(int index) => new(null, index);

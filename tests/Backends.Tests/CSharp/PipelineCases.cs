@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using RuleCompiler.Compiler.Language.Binding;
 using RuleCompiler.Compiler.Diagnostics;
+using RuleCompiler.Compiler.Language.Parsing;
 using RuleCompiler.Compiler.Language.Syntax;
 using RuleCompiler.Compiler.Model;
 using static RuleCompiler.Backends.Tests.CSharp.Ast;
@@ -10,6 +11,8 @@ namespace RuleCompiler.Backends.Tests.CSharp;
 /// <summary>Hand-built rules covering every stage; compiled once, together, by <see cref="PipelineFixture"/>.</summary>
 internal static class PipelineCases
 {
+    private static Query Parsed(string search) => QueryParser.Parse(search).Query ?? throw new ArgumentException($"does not parse: {search}", nameof(search));
+
     public static readonly TestRepository Context = new(
         [new NamedList("ecr_pushers", "allowed", false, ["arn:aws:iam::111111111111:user/ci-pusher"], SourceSpan.File("rules/lists/ecr_pushers.yml"))],
         [new ParsedFragment(
@@ -120,6 +123,19 @@ internal static class PipelineCases
                 Bin(BinaryOperator.NotContains, F("userAgent"), Str("console")),
                 Bin(BinaryOperator.NotHas, F("resources"), Str("prod")))), // any element (a member below it is null)
             Project(As(null, F("eventID")))),
+
+        // [*] paths (semantics §5.2): any-element tests on member lists, a member list as a column, nested [*], make_set flattening.
+        ["EachPaths"] = Parsed("""
+            where requestParameters.launchPermission.add.items[*].group =~ "all" or requestParameters.launchPermission.add.items[*].userId !in ("", "111111111111")
+            | extend accounts = requestParameters.launchPermission.add.items[*].userId, days = requestParameters.Rule[*].Transition[*].Days
+            | summarize accounts = make_set(accounts), days = make_list(days), groups = make_set(requestParameters.launchPermission.add.items[*].group), n = count() by eventID
+            """),
+
+        // Expanding a member list: one row per value, none for an event without values; then it can be a by key.
+        ["EachPathExpanded"] = Parsed("""
+            mv-expand days = requestParameters.Rule[*].Days
+            | summarize n = count() by days = tolong(days)
+            """),
 
         ["LatestPerUser"] = Query(
             Where(Bin(BinaryOperator.MatchesRegex, F("userIdentity.arn"), Str(":user/[a-z]+$"))),

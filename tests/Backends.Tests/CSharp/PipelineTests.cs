@@ -1,3 +1,5 @@
+using RuleCompiler.Backends.Tests.Runtime;
+using RuleCompiler.Runtime.Rows;
 using RuleCompiler.Runtime.Values;
 using Xunit;
 using static RuleCompiler.Backends.Tests.CSharp.RuleHarness;
@@ -179,6 +181,49 @@ public class PipelineTests(PipelineFixture rules) : IClassFixture<PipelineFixtur
             """{"eventID":"dev-only","userAgent":"aws-cli","resources":[{"ARN":"arn:aws:s3:::dev"}]}""",
             """{"eventID":"empty-resources","resources":[]}""");
         Assert.Equal(["eventID=missing-both", "eventID=dev-only", "eventID=empty-resources"], rows.Select(Text));
+    }
+
+    private static string Shared(string id, string items, string rules = "[]") =>
+        $$$"""{"eventID":"{{{id}}}","requestParameters":{"launchPermission":{"add":{"items":{{{items}}}}},"Rule":{{{rules}}}}}""";
+
+    [Fact]
+    public void EachPathsMatchAnyElementAndCollectScalarMembersInOrder()
+    {
+        var rows = Run(
+            rules["EachPaths"],
+            Shared("public", """[{"userId":"222222222222"},{"group":"all"},{"group":null},{"userId":{"nested":1}}]""",
+                """[{"Transition":[{"Days":1},{"Days":[2]},{}]},{"Transition":{"Days":9}},{"Transition":[{"Days":3}]}]"""),
+            Shared("own-account", """[{"userId":"111111111111"}]"""),
+            Shared("without-member", """[{"other":"x"}]"""),
+            Shared("empty", "[]"),
+            Shared("not-an-array", """{"group":"all","userId":"333333333333"}"""),
+            """{"eventID":"missing"}""");
+
+        // own-account: its only userId is in the list and no group is "all". without-member, empty, not-an-array and
+        // missing have no member values: the list is empty, so "!in" compares null (as "") and "" is in the list.
+        Assert.Equal(["eventID=public, accounts=[\"222222222222\"], days=[1,3], groups=[\"all\"], n=1"], rows.Select(Text));
+    }
+
+    [Fact]
+    public void AnExpandedMemberListGivesOneRowPerValue()
+    {
+        var rows = Run(
+            rules["EachPathExpanded"],
+            Shared("two", "[]", """[{"Days":1},{"Days":2},{"Days":{"x":3}}]"""),
+            Shared("one", "[]", """[{"Days":1}]"""),
+            Shared("none", "[]", """[{"Other":1}]"""),
+            Shared("no-rules", "[]", "[]"));
+        Assert.Equal(["days=1, n=2", "days=2, n=1"], rows.Select(Text).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void EachPathWithoutValuesIsNullAndNestedPathsFlatten()
+    {
+        Assert.True(Paths.Each(Json.Value("""{"b":1}"""), PathStep.Member("b")).IsNull);
+        Assert.True(Paths.Each(Value.Null, PathStep.Member("b")).IsNull);
+        Assert.True(Paths.Each(Json.Value("""[{"c":1},{"b":{}},{"b":[1]},{"b":null}]"""), PathStep.Member("b")).IsNull);
+        Assert.Equal("[1,2,3]", Paths.Each(Json.Value("""[[1,{"x":1}],[],null,[2,3]]"""), PathStep.Each).ToText());
+        Assert.Equal("[\"a\",\"c\"]", Paths.Each(Json.Value("""[{"b":"a"},{"b":null},{},"s",{"b":"c"}]"""), PathStep.Member("b")).ToText());
     }
 
     [Fact]

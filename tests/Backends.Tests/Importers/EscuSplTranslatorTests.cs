@@ -229,4 +229,56 @@ public class EscuSplTranslatorTests
         Assert.Equal(SearchNormalizer.Normalize(original), SearchNormalizer.Normalize(back));
         Assert.NotEqual(SearchNormalizer.Normalize(original), SearchNormalizer.Normalize(original.Replace("\"1\"", "\"2\"", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public void Array_member_search_terms_are_member_lists_matched_by_any_value()
+    {
+        Assert.Equal(
+            "where eventName =~ \"ModifyImageAttribute\" and (isnotempty(requestParameters.launchPermission.add.items[*].userId) or requestParameters.launchPermission.add.items[*].group =~ \"all\")\n",
+            Search("`cloudtrail` eventName=ModifyImageAttribute (requestParameters.launchPermission.add.items{}.userId = * OR requestParameters.launchPermission.add.items{}.group = all)"));
+    }
+
+    [Fact]
+    public void A_renamed_array_member_is_a_member_list_column_read_by_eval_and_search()
+    {
+        Assert.Equal(
+            "where eventName =~ \"ModifySnapshotAttribute\"\n| extend requested_account_id = requestParameters.createVolumePermission.add.items[*].userId\n"
+            + "| where isnotempty(requested_account_id) and not (requested_account_id =~ \"NULL\")\n| extend public = iif(requested_account_id matches regex \"all\", \"yes\", \"no\")\n",
+            Search("`cloudtrail` eventName=ModifySnapshotAttribute | rename requestParameters.createVolumePermission.add.items{}.userId as requested_account_id | search requested_account_id != NULL | eval public=if(match(requested_account_id, \"all\"), \"yes\", \"no\")"));
+    }
+
+    [Fact]
+    public void Values_of_an_array_member_collect_every_value()
+    {
+        Assert.Equal(
+            "where eventName =~ \"PutBucketVersioning\"\n| summarize resource_arn = make_set(resources[*].ARN)\n    by eventName\n",
+            Search("`cloudtrail` eventName=PutBucketVersioning | stats values(resources{}.ARN) as resource_arn by eventName"));
+    }
+
+    [Fact]
+    public void An_spath_of_an_array_member_grouped_by_is_expanded_first_as_SPL_splits_it()
+    {
+        Assert.Equal(
+            "where eventName =~ \"PutBucketLifecycle\"\n| extend days = requestParameters[*].LifecycleConfiguration[*].Rule[*].Expiration[*].Days\n| mv-expand days\n"
+            + "| summarize count = count()\n    by days\n",
+            Search("`cloudtrail` eventName=PutBucketLifecycle | spath path=requestParameters{}.LifecycleConfiguration{}.Rule{}.Expiration{}.Days output=days | stats count by days"));
+        // The SPL the Splunk backend writes for that reads back the same: an eval of the field, then mvexpand.
+        Assert.Equal(
+            "where eventName =~ \"PutBucketLifecycle\"\n| extend days = requestParameters[*].LifecycleConfiguration[*].Rule[*].Expiration[*].Days\n| mv-expand days\n"
+            + "| summarize count = count()\n    by days\n",
+            Search("`cloudtrail` eventName=PutBucketLifecycle | eval days='requestParameters{}.LifecycleConfiguration{}.Rule{}.Expiration{}.Days' | mvexpand days | stats count by days"));
+    }
+
+    [Theory]
+    [InlineData("`cloudtrail` requestParameters.items{}.n>3", "requestParameters.items{}.n")]
+    [InlineData("`cloudtrail` | stats count by eventName | search x{}.y=1", "x{}.y")]
+    [InlineData("`cloudtrail` | spath input=requestParameters path=items{}.n output=n", "items{}.n")]
+    public void An_array_member_path_that_is_not_translated_faithfully_stays_RC5027(string spl, string at)
+    {
+        var result = SplQueryTranslator.Translate(spl, Context);
+        Assert.Null(result.Search);
+        var error = Assert.Single(result.Diagnostics, d => d.IsError);
+        Assert.Equal(EscuDiagnosticCodes.UnsupportedArgument, error.Code);
+        Assert.Equal(spl.IndexOf(at, StringComparison.Ordinal) + 1, error.Span.Column);
+    }
 }

@@ -48,6 +48,18 @@ internal static class KqlConstructCases
             | where resources.ARN startswith "arn:aws:s3" and isnotnull(responseElements)
             | distinct arn = tostring(resources.ARN), eventName
             """,
+        ["each_paths"] = """
+            where requestParameters.launchPermission.add.items[*].group =~ "all" or requestParameters.launchPermission.add.items[*].userId !in ("", "111111111111")
+            | extend arns = resources[*].ARN, rules = requestParameters.LifecycleConfiguration.Rule[*].Transition[*].Days
+            | where arns !startswith "arn:aws:s3" and rules between (1 .. 3)
+            | summarize arns = make_set(arns), accounts = make_list(requestParameters.launchPermission.add.items[*].userId), shared = countif(resources[*].accountId != "111111111111") by eventName
+            """,
+        ["each_path_expanded"] = """
+            mv-expand days = requestParameters.LifecycleConfiguration.Rule[*].Expiration.Days
+            | extend bucket = requestParameters[*].bucketName
+            | mv-expand bucket
+            | summarize n = count() by days = tolong(days), bucket = tostring(bucket)
+            """,
         ["join_on_renamed"] = """
             let created = (where eventName == "CreatePolicy" | extend policy = tostring(responseElements.policy.arn));
             created

@@ -37,6 +37,7 @@ public class SplDiagnosticTests
         { SplDiagnostics.ObjectValue, "tostring(requestParameters)", "requestParameters", "where eventName == \"PutImage\"\n| extend x = tostring(requestParameters)\n" + Output },
         { SplDiagnostics.Differs, "make_set", "make_set", "where eventName == \"PutImage\"\n| summarize names = make_set(eventName) by user = userIdentity.arn, src_ip = sourceIPAddress" },
         { SplDiagnostics.Differs, "extend weekday", "case", "where eventName == \"PutImage\"\n| extend weekday = case(dayofweek(_time) == 0d, \"Sunday\", dayofweek(_time) == 1d, \"Monday\", dayofweek(_time) == 2d, \"Tuesday\", dayofweek(_time) == 3d, \"Wednesday\", dayofweek(_time) == 4d, \"Thursday\", dayofweek(_time) == 5d, \"Friday\", dayofweek(_time) == 6d, \"Saturday\", \"\")\n" + Output }, // strftime's %A, in the user's time zone
+        { SplDiagnostics.MemberListTest, "where requestParameters.Rule", "requestParameters", "where eventName == \"PutImage\"\n| where requestParameters.Rule[*].Days < 3\n" + Output },
         { SplDiagnostics.IndexedObjectArray, "resources[0]", "resources", "where eventName == \"PutImage\"\n| extend a = tostring(resources[0].ARN)\n" + Output },
     };
 

@@ -116,6 +116,23 @@ public class SplEmitterTests
         }
     }
 
+    [Fact]
+    public void EachPathsAreSplunksArrayMemberFields()
+    {
+        // a[*].b is Splunk's own multivalue field a{}.b: search terms match any value, eval reads the field quoted.
+        Assert.Equal("`cloudtrail` requestParameters.launchPermission.add.items{}.group=all",
+            FirstLine("where requestParameters.launchPermission.add.items[*].group =~ \"all\""));
+        Assert.Equal(["`cloudtrail`", "fillnull value=\"\" eventName", "stats values(resources{}.ARN) as arns by eventName", "`r_filter`"],
+            Lines("summarize arns = make_set(resources[*].ARN) by eventName"));
+        Assert.Equal(
+            ["`cloudtrail` resources{}.ARN=CASE(x*)", "eval days='requestParameters.LifecycleConfiguration.Rule{}.Transition{}.Days'", "search NOT days=*3*", "`r_filter`"],
+            Lines("where resources[*].ARN startswith_cs \"x\" | extend days = requestParameters.LifecycleConfiguration.Rule[*].Transition[*].Days | where days !contains \"3\""));
+        // Expanding a member list is Splunk's mvexpand of the multivalue field; isnotempty of one is a{}.b=*.
+        Assert.Equal(
+            ["`cloudtrail` resources{}.ARN=*", "eval arn='resources{}.ARN'", "mvexpand arn", "fillnull value=\"\" arn", "stats count as count_ by arn", "`r_filter`"],
+            Lines("where isnotempty(resources[*].ARN) | mv-expand arn = resources[*].ARN | summarize count() by arn"));
+    }
+
     private static string FirstLine(string query, string rule = CloudTrail) => Lines(query, rule)[0];
 
     /// <summary>The SPL of <paramref name="query"/> over the data source of <paramref name="rule"/>, one command per entry, "| " removed, the filter macro as `r_filter`.</summary>

@@ -48,6 +48,8 @@ public class SplLiteralTests
     [InlineData("_time", "_time")]
     [InlineData("requestParameters.repositoryName", "'requestParameters.repositoryName'")]
     [InlineData("resources{}.ARN", "'resources{}.ARN'")]
+    [InlineData("a.Rule{}.Transition{}.Days", "'a.Rule{}.Transition{}.Days'")]
+    [InlineData("items{}.x-amz acl", "'items{}.x-amz acl'")]
     [InlineData("1st", "'1st'")]
     [InlineData("user name", "'user name'")]
     public void EvalFieldNames(string name, string expected) => Assert.Equal(expected, SplLiteral.EvalFieldName(name).Text);
@@ -62,6 +64,7 @@ public class SplLiteralTests
     [Theory]
     [InlineData("requestParameters.repositoryName", "requestParameters.repositoryName")]
     [InlineData("resources{}.ARN", "resources{}.ARN")]
+    [InlineData("a.Rule{}.Transition{}.Days", "a.Rule{}.Transition{}.Days")]
     [InlineData("actor.user.uid", "actor.user.uid")]
     [InlineData("user name", "\"user name\"")]
     [InlineData("by", "\"by\"")]
@@ -75,6 +78,8 @@ public class SplLiteralTests
 
     [Theory]
     [InlineData("resources{}.ARN", true)]
+    [InlineData("a.Rule{}.Transition{}.Days", true)]
+    [InlineData("items{}.x y", false)]
     [InlineData("eventSource", true)]
     [InlineData("user name", false)]
     [InlineData("OR", false)]

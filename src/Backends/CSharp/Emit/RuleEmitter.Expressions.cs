@@ -70,6 +70,9 @@ internal sealed partial class RuleEmitter : IBoundExpressionVisitor<Code>, IBoun
     public Code VisitPathAccess(BoundPathAccess access) =>
         new($"Paths.Walk({Expr(access.Target).AsValue}, {string.Join(", ", access.Path.Select(StepLiteral))})", CsType.Value);
 
+    public Code VisitEachPath(BoundEachPath each) =>
+        new($"Paths.Each({Expr(each.Source).AsValue}{string.Concat(each.Steps.Select(s => ", " + StepLiteral(s)))})", CsType.Value);
+
     public Code VisitRegex(BoundRegex regex) => new(RegexField(regex.Pattern), CsType.Value);
 
     public Code VisitError(BoundError error) =>
@@ -98,6 +101,7 @@ internal sealed partial class RuleEmitter : IBoundExpressionVisitor<Code>, IBoun
     {
         IndexStep index => $"PathStep.At({index.Index.ToString(CultureInfo.InvariantCulture)})",
         MemberStep member => $"PathStep.Member({CSharpLiteral.String(member.Name)})",
+        EachStep => "PathStep.Each",
         _ => throw new ArgumentOutOfRangeException(nameof(step)),
     };
 

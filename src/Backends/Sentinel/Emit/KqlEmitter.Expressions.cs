@@ -23,7 +23,8 @@ internal readonly record struct KqlExpr(string Text, int Precedence)
 
 internal sealed partial class KqlEmitter : IBoundExpressionVisitor<KqlExpr>, IBoundListVisitor<string>
 {
-    private KqlExpr Expr(BoundExpression expression) => expression.Accept(this);
+    private KqlExpr Expr(BoundExpression expression) =>
+        IsElement(expression) ? KqlExpr.Atomic(_element!.Value.Element) : expression.Accept(this);
 
     public KqlExpr VisitLiteral(BoundLiteral literal) => literal.Kind switch
     {
@@ -120,6 +121,7 @@ internal sealed partial class KqlEmitter : IBoundExpressionVisitor<KqlExpr>, IBo
 
     public KqlExpr VisitBinary(BoundBinary binary)
     {
+        if (TryElementTest(binary, out var tested)) return tested;
         var op = binary.Operator;
         var spelling = CapabilityTable.Spelling(_table.Operator(op));
         if (op is BinaryOperator.And or BinaryOperator.Or)
@@ -139,6 +141,12 @@ internal sealed partial class KqlEmitter : IBoundExpressionVisitor<KqlExpr>, IBo
             or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual);
         var left = StringOperand(binary.Left, stringOperator || binary.Right.Type == ScalarType.String);
         var right = StringOperand(binary.Right, stringOperator || binary.Left.Type == ScalarType.String);
+        if (op is BinaryOperator.Less or BinaryOperator.LessOrEqual or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual)
+        {
+            // A dynamic value takes the number's type (decision 2); KQL holds a dynamic by-key as text, so convert.
+            left = NumberOperand(binary.Left, binary.Right, left);
+            right = NumberOperand(binary.Right, binary.Left, right);
+        }
         if (op is BinaryOperator.EqualCi or BinaryOperator.NotEqualCi && (NonAscii(binary.Left) || NonAscii(binary.Right)))
         {
             // KQL's =~ folds ASCII letters only; the language folds every letter (docs/semantics.md).
@@ -150,6 +158,7 @@ internal sealed partial class KqlEmitter : IBoundExpressionVisitor<KqlExpr>, IBo
 
     public KqlExpr VisitIn(BoundIn membership)
     {
+        if (TryElementTest(membership, out var tested)) return tested;
         CheckSingleValued(membership.Value, OperatorSpellings.In[membership.Operator]);
         var stringList = membership.List switch
         {
@@ -190,6 +199,7 @@ internal sealed partial class KqlEmitter : IBoundExpressionVisitor<KqlExpr>, IBo
     /// <summary><c>!between</c> is <c>not(between)</c>, true for null; KQL's !between of null is null, hence the isnull test.</summary>
     public KqlExpr VisitBetween(BoundBetween between)
     {
+        if (TryElementTest(between, out var tested)) return tested;
         var value = Operand(between.Value, KqlExpr.Comparison + 1);
         var range = $"({Expr(between.Low).Text} .. {Expr(between.High).Text})";
         if (!between.Negated)
@@ -206,6 +216,10 @@ internal sealed partial class KqlEmitter : IBoundExpressionVisitor<KqlExpr>, IBo
         array.Items.All(i => i is BoundLiteral { Kind: LiteralKind.String or LiteralKind.Long or LiteralKind.Real or LiteralKind.Bool or LiteralKind.Null })
             ? KqlExpr.Atomic($"dynamic([{string.Join(", ", array.Items.Select(i => i is BoundLiteral { Kind: LiteralKind.Null } ? "null" : Expr(i).Text))}])")
             : KqlExpr.Atomic($"pack_array({string.Join(", ", array.Items.Select(i => Expr(i).Text))})");
+
+    public KqlExpr VisitEachPath(BoundEachPath each) => _memberLists.TryGetValue(each, out var name)
+        ? KqlExpr.Atomic(name)
+        : throw new InvalidOperationException("a [*] path outside a stage that hoists it reached the KQL emitter");
 
     public KqlExpr VisitPathAccess(BoundPathAccess access) =>
         KqlExpr.Atomic(Operand(access.Target, KqlExpr.Atom) + string.Concat(access.Path.Select(PathText)));
@@ -231,10 +245,13 @@ internal sealed partial class KqlEmitter : IBoundExpressionVisitor<KqlExpr>, IBo
             ? $"tostring({Expr(expression).Text})"
             : Operand(expression, KqlExpr.Comparison + 1);
 
+    private string NumberOperand(BoundExpression operand, BoundExpression other, string text) =>
+        operand.Type == ScalarType.Dynamic && other.Type.IsNumeric() ? $"todouble({Expr(operand).Text})" : text;
+
     /// <summary>The language's operators on a multi-valued field test each element; KQL's test the array as one value.</summary>
     private void CheckSingleValued(BoundExpression operand, string op)
     {
-        if (operand.Multivalued)
+        if (operand.Multivalued && !IsElement(operand))
         {
             _diagnostics.Add(NotBuilt(KqlDiagnostics.MultivaluedOperand,
                 $"'{op}' on a multi-valued field is true when any element matches, which KQL's {op} does not do; mv-expand the field first", operand.Location));

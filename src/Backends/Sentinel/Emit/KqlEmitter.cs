@@ -114,7 +114,12 @@ internal sealed partial class KqlEmitter
         _stages = Inline(pipeline.Stages);
         for (_index = 0; _index < _stages.Count; _index++)
         {
+            var hidden = HoistMemberLists(_stages[_index]);
             _stages[_index].Accept(this);
+            if (hidden.Count > 0 && _stages[_index] is BoundWhere or BoundExtend or BoundMvExpand)
+            {
+                _lines.Add("| project-away " + string.Join(", ", hidden));
+            }
         }
 
         if (output is { } columns)

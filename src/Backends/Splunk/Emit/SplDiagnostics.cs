@@ -29,4 +29,7 @@ public static class SplDiagnostics
 
     /// <summary>An index into an array of objects: Splunk's multivalue field skips elements that lack the member.</summary>
     public const string IndexedObjectArray = "RC4011";
+
+    /// <summary>A test of a member list that SPL's eval would apply to the multivalue field as a whole, not value by value.</summary>
+    public const string MemberListTest = "RC4015";
 }

@@ -33,6 +33,8 @@ public sealed partial class SplEmitter : IBoundExpressionVisitor<string>
                 return Comparison(binary);
             case BoundIn membership:
                 return In(membership);
+            case BoundBetween { Value.MemberList: true } between:
+                return MemberListTest(between.Value, "between");
             case BoundBetween between:
                 var value = Value(between.Value);
                 var inside = $"({Guard([between.Value], value)}{value}>={Value(between.Low)} AND {value}<={Value(between.High)})";
@@ -45,6 +47,17 @@ public sealed partial class SplEmitter : IBoundExpressionVisitor<string>
                 var text = Value(expression);
                 return $"({Guard([expression], text)}{text}=\"true\")";
         }
+    }
+
+    /// <summary>
+    /// An ordering test or a comparison with a computed value on a member list: the backend writes any-element tests of
+    /// a multivalue field only as regular expressions (mvfind), and SPL's eval operators do not take the values one
+    /// by one, so the rule would differ (semantics §5.2).
+    /// </summary>
+    private string MemberListTest(BoundExpression list, string op)
+    {
+        Error(SplDiagnostics.MemberListTest, $"'{op}' with a member list on the left is true when any value satisfies it; SPL's eval has no value-by-value form of it: compare with a text constant, or mv-expand the list first", list.Location);
+        return "false()";
     }
 
     /// <summary><c>isnotnull(x) AND </c> for each operand that may be missing (anything but a constant).</summary>
@@ -79,6 +92,11 @@ public sealed partial class SplEmitter : IBoundExpressionVisitor<string>
             BinaryOperator.GreaterOrEqual => ">=",
             _ => null,
         };
+        if (spl is not null && binary.Left.MemberList)
+        {
+            return MemberListTest(binary.Left, OperatorSpellings.Binary[op]);
+        }
+
         if (spl is null)
         {
             Error(SplDiagnostics.NeedsConstant, $"SPL tests '{OperatorSpellings.Binary[op]}' with a regular expression, so its right side must be a constant", binary.Right.Location);
@@ -249,6 +267,8 @@ public sealed partial class SplEmitter : IBoundExpressionVisitor<string>
     public string VisitBetween(BoundBetween between) => BoolValue(between);
 
     public string VisitArray(BoundArray array) => array.Items.IsEmpty ? "null()" : $"mvappend({string.Join(", ", array.Items.Select(Value))})";
+
+    public string VisitEachPath(BoundEachPath each) => EvalField(EachFieldName(each), each.Location);
 
     public string VisitPathAccess(BoundPathAccess access)
     {

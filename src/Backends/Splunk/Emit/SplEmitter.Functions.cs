@@ -21,6 +21,11 @@ public sealed partial class SplEmitter
         var a = call.Arguments;
         switch (call.Canonical.Name)
         {
+            // A member list holds only values, and has no field when it has none (semantics §5.2).
+            case "isempty" when a[0].MemberList:
+                return $"isnull({Value(a[0])})";
+            case "isnotempty" when a[0].MemberList:
+                return $"isnotnull({Value(a[0])})";
             case "isempty":
                 return $"(isnull({Value(a[0])}) OR {Value(a[0])}==\"\")";
             case "isnotempty":

@@ -62,6 +62,9 @@ public sealed partial class SplEmitter
                 return TimeTerm(binary) ?? FieldTerm(binary);
             case BoundIn membership:
                 return InTerm(membership);
+            case BoundCall { Canonical.Name: "isnotempty", Arguments: [BoundEachPath each] }:
+                // A member list is not empty when the multivalue field has a value: a{}.b=*.
+                return SearchTermField(each) is { } field ? field + "=*" : null;
             default:
                 return null;
         }
@@ -149,6 +152,12 @@ public sealed partial class SplEmitter
     /// <summary>A field reference that is one search field: a source or computed field, without an index.</summary>
     private string? SearchTermField(BoundExpression expression)
     {
+        if (expression is BoundEachPath each)
+        {
+            var name = SplLiteral.SearchFieldName(EachFieldName(each));
+            return name.IsExpressible ? name.Text : null;
+        }
+
         if (expression is not BoundFieldReference { Resolved: { Kind: Compiler.Language.Binding.ResolvedFieldKind.Column } resolved } reference
             || resolved.IsEventTime)
         {

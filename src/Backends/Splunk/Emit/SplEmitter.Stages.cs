@@ -490,10 +490,14 @@ public sealed partial class SplEmitter : IBoundStageVisitor<bool>
     private string StatsItem(BoundCall call, string name)
     {
         var a = call.Arguments;
-        string Argument(int i) =>
-            a[i] is BoundFieldReference reference && Quietly(() => SplunkField(reference.Resolved, reference.Location)) is { Index: null } field
-                ? CommandField(field.Name, reference.Location)
-                : $"eval({Value(a[i])})";
+        string Argument(int i) => a[i] switch
+        {
+            BoundFieldReference reference when Quietly(() => SplunkField(reference.Resolved, reference.Location)) is { Index: null } field =>
+                CommandField(field.Name, reference.Location),
+            // values(a{}.b) collects every value of the multivalue field: the member list's flattening (semantics §5.2).
+            BoundEachPath each => CommandField(EachFieldName(each), each.Location),
+            _ => $"eval({Value(a[i])})",
+        };
         var named = " as " + CommandField(name, call.Location);
         switch (call.Canonical.Name)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Text;
 using RuleCompiler.Backends.Splunk.Spl;
 using RuleCompiler.Backends.Targets;
 using RuleCompiler.Compiler.Compilation;
@@ -189,6 +190,26 @@ public sealed partial class SplEmitter
         }
 
         return FieldPath(name, steps, null, where, multivalued);
+    }
+
+    /// <summary>
+    /// The Splunk field of a <c>[*]</c> path: Splunk's JSON extraction names the scalar leaves below an array
+    /// <c>a{}.b</c>, one <c>{}</c> per array level, a multivalue field of the leaves in element order; exactly the
+    /// path's member list. The binder admits only members and <c>[*]</c> below a source field.
+    /// </summary>
+    private static string EachFieldName(BoundEachPath each)
+    {
+        var source = each.Source.Resolved;
+        var name = new StringBuilder(source.SourceField?.SplunkField ?? source.ColumnName);
+        foreach (var member in source.Remainder.Cast<MemberStep>()) name.Append('.').Append(member.Name);
+        name.Append("{}");
+        foreach (var step in each.Steps)
+        {
+            if (step is MemberStep member) name.Append('.').Append(member.Name);
+            else name.Append("{}");
+        }
+
+        return name.ToString();
     }
 
     private (string Name, int? Index, bool Multivalued)? FieldPath(string name, ImmutableArray<PathStep> steps, int? index, SourceSpan where, bool multivalued)

@@ -39,4 +39,6 @@ public static class BindingCodes
     public const string BareAggregate = "RC2541";
     public const string TableNameSource = "RC2542";
     public const string TermListNotLiteral = "RC2543";
+    public const string EachMisuse = "RC2544";
+    public const string GroupByMemberList = "RC2545";
 }

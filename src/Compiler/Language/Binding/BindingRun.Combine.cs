@@ -54,6 +54,7 @@ internal sealed partial class BindingRun
         if (leftColumn is not null && rightColumn is not null)
         {
             _expressions[key] = BindField(key, left, ExpressionScope.Rows(left));
+            RejectMemberList(leftColumn.MemberList || rightColumn.MemberList, key.Span, "join on");
             CheckEquality(leftColumn.Type, rightColumn.Type, key.Span);
             return new BoundJoinKey(leftColumn, rightColumn, Where(key.Span));
         }

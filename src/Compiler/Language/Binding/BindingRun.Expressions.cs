@@ -97,6 +97,11 @@ internal sealed partial class BindingRun
     {
         var target = BindExpression(access.Target, scope);
         if (target.Type == ScalarType.Unknown) return new BoundError(Where(access.Span));
+        if (access.Path.OfType<EachSegment>().FirstOrDefault() is { } each)
+        {
+            Error(BindingCodes.EachMisuse, "[*] reads the arrays of the event: it follows a field path (items[*].userId), not a computed value", each.Span);
+            return new BoundError(Where(access.Span));
+        }
         if (target.Type.IsLoose()) return new BoundPathAccess(target, PathStep.From(access.Path), ScalarType.Dynamic, Where(access.Span));
         Error(BindingCodes.MemberOfScalar, $"a {target.Type.DisplayName()} has no members or elements; only dynamic values do", access.Span);
         return new BoundError(Where(access.Span));

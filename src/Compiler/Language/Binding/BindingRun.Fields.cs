@@ -54,7 +54,7 @@ internal sealed partial class BindingRun
         if (remainder.IsEmpty)
         {
             var exact = new ResolvedField(ResolvedFieldKind.Column, column.Name, column, [], column.Type, column.Multivalued);
-            return new BoundFieldReference(exact, Where(field.Span)) { Multivalued = column.Multivalued };
+            return new BoundFieldReference(exact, Where(field.Span)) { Multivalued = column.Multivalued, MemberList = column.MemberList };
         }
         if (column.Type is not (ScalarType.Dynamic or ScalarType.Unknown))
         {
@@ -64,13 +64,14 @@ internal sealed partial class BindingRun
             Error(BindingCodes.MemberOfScalar, $"'{column.Name}' is a {column.Type.DisplayName()}; it has no {what}", new TextSpan(start, field.Span.End - start));
             return new BoundError(Where(field.Span));
         }
+        if (remainder.Any(s => s is EachSegment)) return BindEachPath(field, column, remainder);
         if (remainder[0] is MemberSegment next)
         {
             if (column.Multivalued)
             {
                 // A path through a non-object value is null (language contract): resources.ARN never matches.
                 var start = FieldPaths.NameStart(next);
-                Warning(BindingCodes.MemberOfArray, $"'{column.Name}' is an array, so '{FieldPaths.Display(field.Path)}' is always null; index it ({column.Name}[0].{next.Name}) or mv-expand it first", new TextSpan(start, field.Span.End - start));
+                Warning(BindingCodes.MemberOfArray, $"'{column.Name}' is an array, so '{FieldPaths.Display(field.Path)}' is always null; read every element's member with {column.Name}[*].{next.Name}, index it ({column.Name}[0].{next.Name}) or mv-expand it first", new TextSpan(start, field.Span.End - start));
             }
             else
             {
@@ -79,6 +80,31 @@ internal sealed partial class BindingRun
         }
         var resolved = new ResolvedField(ResolvedFieldKind.Column, column.Name, column, PathStep.From(remainder), ScalarType.Dynamic, false);
         return new BoundFieldReference(resolved, Where(field.Span));
+    }
+
+    /// <summary>
+    /// A path with <c>[*]</c> below a column: the source is the column and the members before the first <c>[*]</c>;
+    /// the steps after it are members and further <c>[*]</c>. Indexes do not mix with <c>[*]</c> (Splunk's
+    /// <c>a{}.b</c> fields have no per-element form), and the source is a field of the event (RC2544).
+    /// </summary>
+    private BoundExpression BindEachPath(FieldExpression field, Column column, ImmutableArray<PathSegment> remainder)
+    {
+        if (field.Path.OfType<IndexSegment>().FirstOrDefault() is { } index)
+        {
+            Error(BindingCodes.EachMisuse, $"'{FieldPaths.Display(field.Path)}' mixes an index with [*]: a [*] path holds members and [*] only", index.Span);
+            return new BoundError(Where(field.Span));
+        }
+        if (column.Origin != ColumnOrigin.SourceField)
+        {
+            Error(BindingCodes.EachMisuse, $"[*] reads the arrays of the event, and '{column.Name}' is a computed column: apply [*] to the event field it came from", field.Span);
+            return new BoundError(Where(field.Span));
+        }
+        var first = remainder.IndexOf(remainder.First(s => s is EachSegment));
+        var before = PathStep.From(remainder.Take(first));
+        var source = new BoundFieldReference(
+            new ResolvedField(ResolvedFieldKind.Column, column.Name, column, before, column.Type, column.Multivalued && before.IsEmpty),
+            Where(field.Span)) { Multivalued = column.Multivalued && before.IsEmpty };
+        return new BoundEachPath(source, PathStep.From(remainder.Skip(first + 1)), Where(field.Span)) { Multivalued = true, MemberList = true };
     }
 
     /// <summary>Reports an unknown field at the first segment that does not resolve, with the nearest known name.</summary>

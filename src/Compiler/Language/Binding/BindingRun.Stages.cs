@@ -43,7 +43,7 @@ internal sealed partial class BindingRun
             var value = BindExpression(assignment.Value, ExpressionScope.Rows(schema));
             if (ColumnNameOf(assignment) is not { } name) continue;
             if (!names.Add(name)) DuplicateColumn(name, assignment.Span);
-            var column = Column.Computed(name, value.Type, value.Multivalued);
+            var column = Column.ComputedFrom(name, value);
             columns.Add(new BoundAssignment(column, value, Where(assignment.Span)));
             schema = schema.WithColumn(column);
         }
@@ -59,6 +59,7 @@ internal sealed partial class BindingRun
     private BoundDistinct BindDistinct(DistinctStage distinct, RowSchema input)
     {
         var columns = BindColumnList(distinct.Columns, input);
+        foreach (var assignment in distinct.Columns) RejectMemberList(_expressions[assignment.Value].MemberList, assignment.Value.Span, "distinct on");
         return new BoundDistinct(columns, input, new RowSchema([.. columns.Select(c => c.Column)]), Where(distinct.Span));
     }
 
@@ -85,7 +86,7 @@ internal sealed partial class BindingRun
     private static Column OutputColumn(string name, BoundExpression value) =>
         value.Field is { Column: { } column, Remainder.IsEmpty: true } && column.Name == name
             ? column
-            : Column.Computed(name, value.Type, value.Multivalued);
+            : Column.ComputedFrom(name, value);
 
     private BoundProjectAway BindProjectAway(ProjectAwayStage away, RowSchema input)
     {
@@ -152,8 +153,24 @@ internal sealed partial class BindingRun
 
     private BoundSort BindSort(SortStage sort, RowSchema input)
     {
-        var keys = sort.Keys.Select(key => new BoundSortKey(BindExpression(key.Value, ExpressionScope.Rows(input)), key.Descending, Where(key.Span)));
+        var keys = sort.Keys.Select(key =>
+        {
+            var value = BindExpression(key.Value, ExpressionScope.Rows(input));
+            RejectMemberList(value.MemberList, key.Value.Span, "sort by");
+            return new BoundSortKey(value, key.Descending, Where(key.Span));
+        });
         return new BoundSort([.. keys], input, Where(sort.Span));
+    }
+
+    /// <summary>
+    /// A member list (the values of a [*] path) cannot be a key: SPL's stats, dedup and sort take a multivalue field
+    /// value by value, KQL's take the array as one value, and no emitted form makes them agree. (mv-expand of it is
+    /// exact everywhere: one row per value, none for an empty list.)
+    /// </summary>
+    private void RejectMemberList(bool memberList, TextSpan span, string what)
+    {
+        if (!memberList) return;
+        Error(BindingCodes.GroupByMemberList, $"{what} a member list (the values of a [*] path) differs between SPL, which takes it value by value, and KQL; aggregate it (make_set) or mv-expand it first (mv-expand x = a[*].b, then use x)", span);
     }
 
     private BoundFillNull BindFillNull(FillNullStage fill, RowSchema input)

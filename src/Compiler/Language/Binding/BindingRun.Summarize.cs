@@ -27,6 +27,7 @@ internal sealed partial class BindingRun
         foreach (var key in summarize.By)
         {
             var value = BindExpression(key.Value, ExpressionScope.Rows(input));
+            RejectMemberList(value.MemberList, key.Value.Span, "summarize by");
             if (ColumnNameOf(key) is not { } name) continue;
             var column = OutputColumn(name, value);
             if (Add(column, key.Span)) keys.Add(new BoundAssignment(column, value, Where(key.Span)));

@@ -20,8 +20,18 @@ public sealed record Column(string Name, ScalarType Type, bool Multivalued, Colu
 {
     public const string EventTimeName = "_time";
 
+    /// <summary>
+    /// The column holds the values of a <c>[*]</c> path (a member list): comparisons match any element, and grouping
+    /// by it is RC2545 (SPL splits a multivalue key into one group per value; KQL groups by the array as one value).
+    /// </summary>
+    public bool MemberList { get; init; }
+
     public static Column Computed(string name, ScalarType type, bool multivalued = false) =>
         new(name, type, multivalued, ColumnOrigin.Computed, null);
+
+    /// <summary>A computed column holding <paramref name="value"/>, with its multi-valued and member-list flags.</summary>
+    public static Column ComputedFrom(string name, Bound.BoundExpression value) =>
+        Computed(name, value.Type, value.Multivalued) with { MemberList = value.MemberList };
 
     public Column Renamed(string name) => this with { Name = name, Origin = ColumnOrigin.Computed };
 }

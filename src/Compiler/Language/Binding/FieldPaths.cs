@@ -43,6 +43,9 @@ public static class FieldPaths
                 case IndexSegment index:
                     builder.Append('[').Append(index.Index).Append(']');
                     break;
+                case EachSegment:
+                    builder.Append("[*]");
+                    break;
             }
         }
         return builder.ToString();

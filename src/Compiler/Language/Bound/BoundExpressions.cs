@@ -16,6 +16,9 @@ public abstract record BoundExpression(ScalarType Type, SourceSpan Location)
 {
     public bool Multivalued { get; init; }
 
+    /// <summary>The value is the member list of a <c>[*]</c> path (also <see cref="Multivalued"/>): see <see cref="BoundEachPath"/>.</summary>
+    public bool MemberList { get; init; }
+
     /// <summary>The field this expression names, for field references; null for anything else.</summary>
     public virtual ResolvedField? Field => null;
 
@@ -96,6 +99,18 @@ public sealed record BoundArray(ImmutableArray<BoundExpression> Items, SourceSpa
 public sealed record BoundPathAccess(BoundExpression Target, ImmutableArray<PathStep> Path, ScalarType Type, SourceSpan Location) : BoundExpression(Type, Location)
 {
     public override T Accept<T>(IBoundExpressionVisitor<T> visitor) => visitor.VisitPathAccess(this);
+}
+
+/// <summary>
+/// <c>items[*].userId</c>: the scalar values (string, number, bool) found at <see cref="Steps"/> below each element of
+/// the array <see cref="Source"/>, in element order; elements where the path is missing, null, an object or an array
+/// give nothing, and a source that is not an array has no elements. An <see cref="EachStep"/> in <see cref="Steps"/>
+/// (a later <c>[*]</c>) flattens: each element of each value so far. The value is an array, multi-valued (any-element
+/// matching applies) and a member list (docs/semantics.md §5.2).
+/// </summary>
+public sealed record BoundEachPath(BoundFieldReference Source, ImmutableArray<PathStep> Steps, SourceSpan Location) : BoundExpression(ScalarType.Dynamic, Location)
+{
+    public override T Accept<T>(IBoundExpressionVisitor<T> visitor) => visitor.VisitEachPath(this);
 }
 
 /// <summary>A constant regular expression in the portable dialect, already checked (written as a literal or a let constant).</summary>

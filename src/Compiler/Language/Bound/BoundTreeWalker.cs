@@ -112,6 +112,7 @@ public abstract class BoundTreeWalker : IBoundStageVisitor<bool>, IBoundExpressi
     bool IBoundExpressionVisitor<bool>.VisitRegex(BoundRegex regex) => true;
     bool IBoundExpressionVisitor<bool>.VisitError(BoundError error) => true;
     bool IBoundExpressionVisitor<bool>.VisitPathAccess(BoundPathAccess access) { Walk(access.Target); return true; }
+    bool IBoundExpressionVisitor<bool>.VisitEachPath(BoundEachPath each) { Walk(each.Source); return true; }
 
     bool IBoundExpressionVisitor<bool>.VisitIn(BoundIn membership)
     {

@@ -15,6 +15,7 @@ public interface IBoundExpressionVisitor<out T>
     T VisitCall(BoundCall call);
     T VisitArray(BoundArray array);
     T VisitPathAccess(BoundPathAccess access);
+    T VisitEachPath(BoundEachPath each);
     T VisitRegex(BoundRegex regex);
     T VisitError(BoundError error);
 }

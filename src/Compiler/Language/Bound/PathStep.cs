@@ -11,6 +11,7 @@ public abstract record PathStep
         {
             IndexSegment index => (PathStep)new IndexStep(index.Index),
             MemberSegment member => new MemberStep(member.Name),
+            EachSegment => new EachStep(),
             _ => throw new ArgumentException($"unknown path segment {s.GetType().Name}", nameof(segments)),
         })];
 }
@@ -18,3 +19,6 @@ public abstract record PathStep
 public sealed record MemberStep(string Name) : PathStep;
 
 public sealed record IndexStep(int Index) : PathStep;
+
+/// <summary><c>[*]</c> after the first one in a <see cref="BoundEachPath"/>: every element of each value so far.</summary>
+public sealed record EachStep : PathStep;

@@ -7,16 +7,24 @@ namespace RuleCompiler.Compiler.Language.Parsing;
 /// <summary>Path segments after a primary: <c>.name</c>, <c>[0]</c>, <c>[-1]</c>, <c>["x-y"]</c>.</summary>
 internal static class PathSegments
 {
-    private static readonly Parser<(string? Name, int Index)> BracketContent = input =>
+    /// <summary>The index that <see cref="BracketContent"/> gives for <c>[*]</c> (never a parsed index: those fit in 32 bits).</summary>
+    private const long EachIndex = long.MinValue;
+
+    private static readonly Parser<(string? Name, long Index)> BracketContent = input =>
     {
         var quoted = LiteralParsers.StringValue(input);
         if (quoted.WasSuccessful)
         {
-            return Result.Success<(string?, int)>((quoted.Value.Value, 0), quoted.Remainder);
+            return Result.Success<(string?, long)>((quoted.Value.Value, 0), quoted.Remainder);
         }
 
         var text = input.Source;
         var start = input.Next();
+        if (start < text.Length && text[start] == '*')
+        {
+            return Tokens.Success<(string?, long)>((null, EachIndex), input, start + 1);
+        }
+
         var digits = start < text.Length && text[start] == '-' ? start + 1 : start;
         var end = digits;
         while (end < text.Length && char.IsAsciiDigit(text[end]))
@@ -26,7 +34,7 @@ internal static class PathSegments
 
         if (end == digits)
         {
-            throw Tokens.ErrorAt(input, SyntaxCodes.InvalidIndex, "expected an integer index or a quoted name inside '[ ]'");
+            throw Tokens.ErrorAt(input, SyntaxCodes.InvalidIndex, "expected an integer index, '*' or a quoted name inside '[ ]'");
         }
 
         if (!int.TryParse(text.AsSpan(start, end - start), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var index))
@@ -34,12 +42,12 @@ internal static class PathSegments
             throw new SyntaxError(SyntaxCodes.InvalidIndex, $"the index {text[start..end]} does not fit in 32 bits", new TextSpan(start, end - start));
         }
 
-        return Tokens.Success<(string?, int)>((null, index), input, end);
+        return Tokens.Success<(string?, long)>((null, index), input, end);
     };
 
-    private static readonly Parser<((string? Name, int Index) Value, TextSpan Span)> EnclosedContent = Tokens.Enclosed("[", BracketContent, "]");
+    private static readonly Parser<((string? Name, long Index) Value, TextSpan Span)> EnclosedContent = Tokens.Enclosed("[", BracketContent, "]");
 
-    /// <summary><c>[0]</c>, <c>[-1]</c> or <c>["quoted name"]</c>.</summary>
+    /// <summary><c>[0]</c>, <c>[-1]</c>, <c>[*]</c> or <c>["quoted name"]</c>.</summary>
     public static readonly Parser<PathSegment> Bracketed = input =>
     {
         var segment = EnclosedContent(input);
@@ -49,7 +57,12 @@ internal static class PathSegments
         }
 
         var (content, span) = segment.Value;
-        PathSegment result = content.Name is { } name ? new MemberSegment(name, true, span) : new IndexSegment(content.Index, span);
+        PathSegment result = content switch
+        {
+            { Name: { } name } => new MemberSegment(name, true, span),
+            { Index: EachIndex } => new EachSegment(span),
+            _ => new IndexSegment((int)content.Index, span),
+        };
         return Result.Success(result, segment.Remainder);
     };
 

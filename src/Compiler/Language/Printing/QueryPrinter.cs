@@ -265,6 +265,9 @@ internal static class ExpressionPrinter
                 case IndexSegment index:
                     builder.Append('[').Append(index.Index.ToString(CultureInfo.InvariantCulture)).Append(']');
                     break;
+                case EachSegment:
+                    builder.Append("[*]");
+                    break;
             }
 
             startsPath = false;

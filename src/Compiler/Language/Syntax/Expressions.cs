@@ -29,6 +29,12 @@ public sealed record MemberSegment(string Name, bool Quoted, TextSpan Span) : Pa
 /// <summary>An array index; negative counts from the end, as in KQL.</summary>
 public sealed record IndexSegment(int Index, TextSpan Span) : PathSegment(Span);
 
+/// <summary>
+/// <c>[*]</c>: every element of an array. <c>resources[*].ARN</c> is the multi-valued list of the scalar ARN members of
+/// the elements of <c>resources</c> (docs/semantics.md, section 5.2).
+/// </summary>
+public sealed record EachSegment(TextSpan Span) : PathSegment(Span);
+
 /// <summary><c>$left.x</c> / <c>$right.x</c> inside join conditions.</summary>
 public sealed record JoinSideExpression(JoinSide Side, FieldExpression Field, TextSpan Span) : Expression(Span);
 
