@@ -181,9 +181,9 @@ internal sealed class SplFieldScope(DataSource dataSource)
 
     /// <summary>
     /// The Splunk Add-on for AWS's CIM fields of aws:cloudtrail (besides action and status), as expressions over the raw
-    /// CloudTrail keys. 7.10.0 aliases src, src_ip, region, vendor_region, signature, command, dvc, app, reason and
-    /// user_access_key, and evaluates vendor_account, user_arn, aws_account_id and user_agent (its <c>userAgent{}</c>,
-    /// an array form CloudTrail does not write, has no canonical path). user, userName, user_name and user_type keep a
+    /// CloudTrail keys. 7.10.0 aliases src, src_ip, region, vendor_region, signature, command, dvc, app, reason,
+    /// result_id and user_access_key, and evaluates vendor_account, user_arn, aws_account_id and user_agent (its
+    /// <c>userAgent{}</c>, an array form CloudTrail does not write, has no canonical path). user, userName, user_name and user_type keep a
     /// plain reading of the identity keys (see docs/translation.md).
     /// </summary>
     public static readonly IReadOnlyDictionary<string, CimField> CloudTrailCim = new Dictionary<string, CimField>(StringComparer.Ordinal)
@@ -198,6 +198,8 @@ internal sealed class SplFieldScope(DataSource dataSource)
         ["dvc"] = new("eventSource", true),
         ["app"] = new("eventType", true),
         ["reason"] = new("errorMessage", true),
+        // An alias set before the add-on's EVAL of errorCode, so it holds the raw key (absent on success).
+        ["result_id"] = new("errorCode", true),
         ["user_agent"] = new("userAgent", true),
         ["user_arn"] = new("coalesce(userIdentity.arn, tostring(requestParameters.roleArn))", true),
         ["aws_account_id"] = new("iif(userIdentity.type in (\"AWSAccount\", \"AWSService\"), recipientAccountId, userIdentity.accountId)", true),

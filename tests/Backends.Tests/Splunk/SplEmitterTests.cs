@@ -68,7 +68,7 @@ public class SplEmitterTests
     public void AggregatesOfExpressionsGoThroughTemporaries()
     {
         Assert.Equal(
-            ["`cloudtrail`", "fillnull value=\"\" eventName", "stats max(_time) as rc_aggregate_1 min(_time) as rc_aggregate_2 count(eval(if((isnotnull(errorCode) AND errorCode!=\"\"), 1, null()))) as failures dc(awsRegion) as regions by eventName",
+            ["`cloudtrail`", "fillnull value=\"\" eventName", "stats max(_time) as rc_aggregate_1 min(_time) as rc_aggregate_2 count(eval(if((isnotnull(result_id) AND result_id!=\"\"), 1, null()))) as failures dc(awsRegion) as regions by eventName",
              "eval duration=(rc_aggregate_1-rc_aggregate_2)", "fields - rc_aggregate_1 rc_aggregate_2", "`r_filter`"],
             Lines("summarize duration = max(_time) - min(_time), failures = countif(isnotempty(errorCode)), regions = dcount(awsRegion) by eventName"));
     }
