@@ -27,6 +27,8 @@ public static partial class SearchNormalizer
             stage = Span().Replace(stage, m => $"bin({m.Groups[1].Value}, {Seconds(m.Groups[2].Value, m.Groups[3].Value)}s)");
             stage = WithoutMembershipGuards(stage);
             stage = WithoutComparisonGuards(stage);
+            // A comparison between and/or operands needs no parentheses: (a >= b) is a >= b there.
+            stage = GroupedComparison().Replace(stage, "${comparison}");
             if (stage.StartsWith("fill-null ", StringComparison.Ordinal))
             {
                 continue;
@@ -96,7 +98,7 @@ public static partial class SearchNormalizer
             && (o.StartsWith(e + " <", StringComparison.Ordinal) || o.StartsWith(e + " >", StringComparison.Ordinal)
                 || new[] { " < ", " <= ", " > ", " >= " }.Any(op => o.EndsWith(op + e, StringComparison.Ordinal)))));
 
-        // So is an equality with a non-empty text: the Splunk backend's guard before == adds nothing.
+        // So is an equality with a non-empty text or a number: the Splunk backend's guard before == adds nothing.
         conjuncts.RemoveWhere(c => NotEmpty().Match(c) is { Success: true } m && conjuncts.Any(o => NonEmptyEquality().Match(o) is { Success: true } e && e.Groups[1].Value == m.Groups[1].Value));
         if (conjuncts.Count > 0)
         {
@@ -141,6 +143,13 @@ public static partial class SearchNormalizer
                 continue;
             }
 
+            if (OrderingOfSubjectFollows(rest, subject))
+            {
+                stage = stage[..at] + stage[(close + " and ".Length + 1)..];
+                at--; // the next guard may now start where this one did
+                continue;
+            }
+
             foreach (var op in new[] { " in~ (", " in (" })
             {
                 var test = " and " + subject + op;
@@ -165,6 +174,9 @@ public static partial class SearchNormalizer
     private static string WithoutComparisonGuards(string stage) =>
         GroupedEmptyTest().Replace(LowerEquality().Replace(GuardedEquality().Replace(stage, "$1 $2 $3"), "$1 =~ $2"), "isempty($1)");
 
+    [GeneratedRegex(@"(?<=(?: and | or |\(|, ))\((?<comparison>[\w\[\].]+ (?:<|<=|>|>=|==|!=) [\w\[\].]+)\)(?=(?: and | or |\)|,))", RegexOptions.CultureInvariant)]
+    private static partial Regex GroupedComparison();
+
     [GeneratedRegex(@"isnotempty\(([\w\[\]"".-]+)\) and \1 (==|=~) (""(?:[^""\\]|\\.)+"")", RegexOptions.CultureInvariant)]
     private static partial Regex GuardedEquality();
 
@@ -175,6 +187,71 @@ public static partial class SearchNormalizer
     private static partial Regex GroupedEmptyTest();
 
     // The index of the parenthesis closing the one at open, outside string literals; -1 when there is none.
+    /// <summary>
+    /// Whether the guards after <c>isnotempty(subject)</c> end in an ordering comparison with the subject on either
+    /// side (<c>isnotempty(a) and isnotempty(b) and a >= b</c>): such a comparison is false for an empty operand.
+    /// </summary>
+    private static bool OrderingOfSubjectFollows(string rest, string subject)
+    {
+        const string NextGuard = " and isnotempty(";
+        while (rest.StartsWith(NextGuard, StringComparison.Ordinal) && Closing(rest, NextGuard.Length - 1) is > 0 and var close)
+        {
+            rest = rest[(close + 1)..];
+        }
+
+        if (!rest.StartsWith(" and ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var term = FirstTerm(rest[" and ".Length..]);
+        return new[] { " < ", " <= ", " > ", " >= " }.Any(op =>
+            term.StartsWith(subject + op, StringComparison.Ordinal) || term.EndsWith(op + subject, StringComparison.Ordinal));
+    }
+
+    // The text up to the first and/or outside parentheses and strings, or to a parenthesis closing an outer group.
+    private static string FirstTerm(string text)
+    {
+        var depth = 0;
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '\\')
+                {
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+
+                continue;
+            }
+
+            if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == '(')
+            {
+                depth++;
+            }
+            else if (c == ')' && depth-- == 0)
+            {
+                return text[..i];
+            }
+            else if (depth == 0 && (string.CompareOrdinal(text, i, " and ", 0, 5) == 0 || string.CompareOrdinal(text, i, " or ", 0, 4) == 0))
+            {
+                return text[..i];
+            }
+        }
+
+        return text;
+    }
+
     private static int Closing(string text, int open)
     {
         var depth = 0;
@@ -296,7 +373,7 @@ public static partial class SearchNormalizer
     [GeneratedRegex(@"^isnotempty\(([\w\[\]"".-]+)\)$", RegexOptions.CultureInvariant)]
     private static partial Regex NotEmpty();
 
-    [GeneratedRegex(@"^([\w\[\]"".-]+) (?:==|=~) ""(?:[^""\\]|\\.)+""$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^([\w\[\]"".-]+) (?:==|=~) (?:""(?:[^""\\]|\\.)+""|-?\d+(?:\.\d+)?)$", RegexOptions.CultureInvariant)]
     private static partial Regex NonEmptyEquality();
 
     [GeneratedRegex(@"^([\w\[\]"".-]+) != """"$", RegexOptions.CultureInvariant)]

@@ -122,6 +122,22 @@ public class EscuSplTranslatorTests
     }
 
     [Fact]
+    public void The_round_trip_ignores_guards_an_ordering_or_numeric_equality_implies_at_any_depth()
+    {
+        // The backend guards both operands of an ordering comparison inside an eval.
+        Assert.Equal(
+            SearchNormalizer.Normalize("extend o = iif(a > 10 and a >= b, 1, 0)\n"),
+            SearchNormalizer.Normalize("extend o = iif(isnotempty(a) and a > 10 and (isnotempty(a) and isnotempty(b) and a >= b), 1, 0)\n"));
+        Assert.Equal(SearchNormalizer.Normalize("where o == 1\n"), SearchNormalizer.Normalize("where isnotempty(o) and o == 1\n"));
+        // A guard before a negation or an inequality changes the result for an empty value: it stays.
+        Assert.NotEqual(
+            SearchNormalizer.Normalize("extend o = iif(not (a >= b), 1, 0)\n"),
+            SearchNormalizer.Normalize("extend o = iif(isnotempty(a) and not (a >= b), 1, 0)\n"));
+        Assert.NotEqual(SearchNormalizer.Normalize("where o != 1\n"), SearchNormalizer.Normalize("where isnotempty(o) and o != 1\n"));
+        Assert.NotEqual(SearchNormalizer.Normalize("where not a >= b\n"), SearchNormalizer.Normalize("where not (a >= b)\n"));
+    }
+
+    [Fact]
     public void The_round_trip_reads_a_group_of_and_ed_terms_as_its_terms_and_a_let_boundary_as_a_line()
     {
         Assert.Equal(SearchNormalizer.Normalize("where a > 1 and b > 2 and c\n"), SearchNormalizer.Normalize("where (isnotempty(a) and a > 1) and (b > 2 and c)\n"));
