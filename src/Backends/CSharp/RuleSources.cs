@@ -1,4 +1,5 @@
 using RuleCompiler.Compiler.Compilation;
+using RuleCompiler.Runtime.Events;
 using RuleCompiler.Runtime.Rules;
 
 namespace RuleCompiler.Backends.CSharp;
@@ -24,6 +25,12 @@ public static class RuleSources
             RiskMessage = rule.Risk?.Message?.Value,
             AlertTitle = rule.Alert?.Title?.Value,
             Attack = [.. rule.Attack.Select(a => a.Value)],
+            EventFormat = compiled.DataSource.EventFormat switch
+            {
+                Compiler.Model.EventFormat.Ocsf => EventShape.Ocsf,
+                Compiler.Model.EventFormat.GuardDuty => EventShape.GuardDuty,
+                _ => EventShape.CloudTrail,
+            },
         };
         return new CSharpRuleSource(info, compiled.Query, compiled.DataSource);
     }

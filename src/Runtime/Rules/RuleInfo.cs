@@ -16,6 +16,12 @@ public sealed record RuleInfo(
     /// <summary>The alert title with <c>{{column}}</c> placeholders, rendered per alert; null when the rule has none.</summary>
     public string? AlertTitle { get; init; }
 
+    /// <summary>
+    /// The event format of the rule's data source (<see cref="Events.EventShape"/>): a rule set offers an event whose
+    /// shape is another format to none of this rule's pipelines. Null: every event.
+    /// </summary>
+    public string? EventFormat { get; init; }
+
     /// <summary>The rule's MITRE ATT&amp;CK technique ids.</summary>
     public IReadOnlyList<string> Attack { get; init; } = [];
 }

@@ -11,12 +11,18 @@ namespace RuleCompiler.Runtime.Rules;
 /// filed under one of them: the one on the field whose constants tell rules apart best (most distinct values over
 /// all rules, so <c>eventName</c> wins over <c>eventSource</c>). Per event each indexed field is read once and
 /// looked up; the result is those rules plus the rules without keys, in rule order. The index only prunes: every
-/// candidate still runs its own filter, and a rule is left out only when its key proves the filter false.
+/// candidate still runs its own filter, and a rule is left out only when its key proves the filter false. Besides,
+/// an event whose shape is one data source format (<see cref="EventShape"/>) goes only to the rules of that format:
+/// a GuardDuty rule never sees a CloudTrail record, whatever its filter.
 /// </summary>
 public sealed class RuleSetIndex
 {
     private readonly IndexedField[] _fields;
     private readonly int[] _always;
+
+    // Each rule's event format: an event of a known format goes only to that format's rules (and those without one).
+    private readonly string?[] _formats;
+    private readonly bool _routesByFormat;
 
     public RuleSetIndex(IReadOnlyList<IndexedRule> rules)
     {
@@ -57,6 +63,8 @@ public sealed class RuleSetIndex
             _always = [];
         }
 
+        _formats = [.. rules.Select(r => r.Rule.Info.EventFormat)];
+        _routesByFormat = _formats.Any(f => f is not null);
         RuleCount = rules.Count;
         IndexedFields = [.. filed.Keys];
         UnindexedRules = always.Count;
@@ -78,6 +86,48 @@ public sealed class RuleSetIndex
     /// the candidates' filters too.
     /// </summary>
     public ReadOnlySpan<int> Candidates(Row evt, List<int> scratch)
+    {
+        var candidates = IndexedCandidates(evt, scratch);
+        if (!_routesByFormat || candidates.IsEmpty || EventShape.Of(evt) is not { } format)
+        {
+            return candidates;
+        }
+
+        // Keep the candidates of the event's format (and those without one). The list may already hold the
+        // candidates: compacting it in place only ever writes behind what it reads.
+        var holdsThem = candidates.Overlaps(CollectionsMarshal.AsSpan(scratch));
+        if (!holdsThem)
+        {
+            scratch.Clear();
+        }
+
+        var kept = 0;
+        foreach (var rule in candidates)
+        {
+            if (_formats[rule] is null || _formats[rule] == format)
+            {
+                if (holdsThem)
+                {
+                    scratch[kept] = rule;
+                }
+                else
+                {
+                    scratch.Add(rule);
+                }
+
+                kept++;
+            }
+        }
+
+        if (holdsThem)
+        {
+            scratch.RemoveRange(kept, scratch.Count - kept);
+        }
+
+        return CollectionsMarshal.AsSpan(scratch);
+    }
+
+    private ReadOnlySpan<int> IndexedCandidates(Row evt, List<int> scratch)
     {
         if (_fields.Length == 1)
         {

@@ -26,6 +26,7 @@ public sealed class Rule_DeletedNotCreated_641bb80a : CompiledRule
         RiskMessage = null,
         AlertTitle = null,
         Attack = [],
+        EventFormat = null,
     };
 
     private static readonly TimeSpec Time = new(new FieldPath("eventTime"), TimeFormat.Iso8601);

@@ -26,6 +26,7 @@ public sealed class Rule_Negations_4449009e : CompiledRule
         RiskMessage = null,
         AlertTitle = null,
         Attack = [],
+        EventFormat = null,
     };
 
     private static readonly TimeSpec Time = new(new FieldPath("eventTime"), TimeFormat.Iso8601);

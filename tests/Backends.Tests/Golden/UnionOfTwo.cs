@@ -26,6 +26,7 @@ public sealed class Rule_UnionOfTwo_f2be98ad : CompiledRule
         RiskMessage = null,
         AlertTitle = null,
         Attack = [],
+        EventFormat = null,
     };
 
     private static readonly TimeSpec Time = new(new FieldPath("eventTime"), TimeFormat.Iso8601);

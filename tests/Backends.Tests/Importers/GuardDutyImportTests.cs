@@ -38,6 +38,11 @@ public sealed class GuardDutyImportTests
 
         """;
 
+    private const string CloudTrailRecord = """
+        {"eventVersion":"1.10","eventTime":"2024-11-18T09:00:00Z","eventSource":"iam.amazonaws.com","eventName":"GetUser","awsRegion":"us-east-1","sourceIPAddress":"198.51.100.7","userAgent":"aws-cli","recipientAccountId":"111122223333"}
+
+        """;
+
     [AnalyzerFact]
     public void A_GuardDuty_rule_imports_round_trips_passes_Kusto_and_runs()
     {
@@ -68,5 +73,15 @@ public sealed class GuardDutyImportTests
         Assert.Equal("a1b2c3", row.GetProperty("Id").GetString());
         Assert.Equal("UnauthorizedAccess", row.GetProperty("ThreatPurpose").GetString());
         Assert.Equal(4.25, row.GetProperty("HalfSeverity").GetDouble());
+
+        // A CloudTrail record among the events reaches no GuardDuty rule, even one without a filter.
+        File.WriteAllText(Path.Combine(source, "all.yaml"), Rule.Replace("0b8f4b5e", "1c9f4b5e", StringComparison.Ordinal)
+            .Replace("name: High severity GuardDuty findings", "name: Every GuardDuty finding", StringComparison.Ordinal)
+            .Replace("  | where Severity >= 7.0\n", "", StringComparison.Ordinal));
+        Assert.Equal(0, CliRunner.Run(scratch.Root, "import", "sentinel", "sentinel/all.yaml", "--out", "rules/imported/sigma").Exit);
+        File.WriteAllText(Path.Combine(scratch.Root, "trail.ndjson"), CloudTrailRecord);
+        var mixed = CliRunner.Run(scratch.Root, "run", "--events", "trail.ndjson", "findings.ndjson");
+        Assert.True(mixed.Exit == 0, mixed.Out + mixed.Error);
+        Assert.Equal(3, mixed.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
 }

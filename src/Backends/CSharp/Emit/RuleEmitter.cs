@@ -115,7 +115,8 @@ internal sealed partial class RuleEmitter
             + ",\n        Entities: [" + string.Join(", ", entities) + "])"
             + "\n    {\n        RiskMessage = " + OptionalString(info.RiskMessage)
             + ",\n        AlertTitle = " + OptionalString(info.AlertTitle)
-            + ",\n        Attack = [" + string.Join(", ", info.Attack.Select(CSharpLiteral.String)) + "],\n    }";
+            + ",\n        Attack = [" + string.Join(", ", info.Attack.Select(CSharpLiteral.String)) + "],"
+            + "\n        EventFormat = " + OptionalString(info.EventFormat) + ",\n    }";
     }
 
     private static string OptionalString(string? text) => text is null ? "null" : CSharpLiteral.String(text);

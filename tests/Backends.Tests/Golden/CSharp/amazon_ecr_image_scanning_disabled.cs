@@ -26,6 +26,7 @@ public sealed class Rule_AmazonEcrImageScanningDisabled_ea1a0110 : CompiledRule
         RiskMessage = null,
         AlertTitle = "Amazon ECR image scanning disabled by {{AccountName}} from {{SourceIpAddress}}",
         Attack = ["T1562.001"],
+        EventFormat = "cloudtrail",
     };
 
     private static readonly TimeSpec Time = new(new FieldPath("eventTime"), TimeFormat.Iso8601);

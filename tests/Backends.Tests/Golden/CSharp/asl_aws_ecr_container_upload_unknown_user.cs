@@ -26,6 +26,7 @@ public sealed class Rule_AslAwsEcrContainerUploadUnknownUser_25a17e05 : Compiled
         RiskMessage = "Container uploaded from unknown user $user$",
         AlertTitle = null,
         Attack = ["T1204.003"],
+        EventFormat = "ocsf",
     };
 
     private static readonly TimeSpec Time = new(new FieldPath("time"), TimeFormat.EpochMillis);

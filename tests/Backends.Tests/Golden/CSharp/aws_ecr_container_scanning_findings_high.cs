@@ -26,6 +26,7 @@ public sealed class Rule_AwsEcrContainerScanningFindingsHigh_205ec0dc : Compiled
         RiskMessage = "Vulnerabilities with severity high found in repository $repositoryName$",
         AlertTitle = null,
         Attack = ["T1204.003"],
+        EventFormat = "cloudtrail",
     };
 
     private static readonly TimeSpec Time = new(new FieldPath("eventTime"), TimeFormat.Iso8601);

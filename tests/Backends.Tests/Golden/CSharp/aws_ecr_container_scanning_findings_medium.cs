@@ -26,6 +26,7 @@ public sealed class Rule_AwsEcrContainerScanningFindingsMedium_75542b25 : Compil
         RiskMessage = "Vulnerabilities with severity $severity$ found in repository $repository$",
         AlertTitle = null,
         Attack = ["T1204.003", "T1204"],
+        EventFormat = "cloudtrail",
     };
 
     private static readonly TimeSpec Time = new(new FieldPath("eventTime"), TimeFormat.Iso8601);

@@ -26,6 +26,7 @@ public sealed class Rule_AwsEcrContainerUploadOutsideBusinessHours_cfe0efef : Co
         RiskMessage = "Container uploaded outside business hours from $user$",
         AlertTitle = null,
         Attack = ["T1204.003", "T1204"],
+        EventFormat = "cloudtrail",
     };
 
     private static readonly TimeSpec Time = new(new FieldPath("eventTime"), TimeFormat.Iso8601);

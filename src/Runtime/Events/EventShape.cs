@@ -1,0 +1,50 @@
+using System.Text.Json;
+using RuleCompiler.Runtime.Rows;
+
+namespace RuleCompiler.Runtime.Events;
+
+/// <summary>
+/// The data source format an event is written in, told by its top-level keys: a CloudTrail record has eventVersion and
+/// eventSource, an OCSF event (Amazon Security Lake) class_uid, a GuardDuty finding schemaVersion, severity and type.
+/// The names are the data source schema's <c>event_format</c> values. An event of none of these shapes has no format.
+/// </summary>
+public static class EventShape
+{
+    public const string CloudTrail = "cloudtrail";
+    public const string Ocsf = "ocsf";
+    public const string GuardDuty = "guardduty";
+
+    /// <summary>The event's format, or null when it is not an object or has none of the shapes.</summary>
+    public static string? Of(Row evt)
+    {
+        if (!evt.HasEvent)
+        {
+            return null;
+        }
+
+        if (Has(evt, "eventVersion") && Has(evt, "eventSource"))
+        {
+            return CloudTrail;
+        }
+
+        if (Has(evt, "class_uid"))
+        {
+            return Ocsf;
+        }
+
+        return Has(evt, "schemaVersion") && Has(evt, "severity") && Has(evt, "type") ? GuardDuty : null;
+    }
+
+    private static bool Has(Row evt, string key)
+    {
+        try
+        {
+            return evt.TryGetEventTopJson(key, out var value) && value.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // A key System.Text.Json cannot read: the shape is unknown, and the rules' own filters decide.
+            return false;
+        }
+    }
+}
