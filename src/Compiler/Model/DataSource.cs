@@ -55,7 +55,16 @@ public sealed record FieldDefinition(
     string? SentinelColumn,
     string? SplunkField,
     string? Description,
-    SourceSpan Span);
+    SourceSpan Span)
+{
+    /// <summary>
+    /// A real field whose Sentinel column the table types as an integer (GuardDuty's severity in AWSGuardDuty): KQL
+    /// reads it with <c>toreal</c> where the table is read, and an importer reads that conversion as nothing.
+    /// </summary>
+    public bool IsRealInIntegerColumn(IEnumerable<SentinelColumn> tableColumns) =>
+        Type == FieldType.Real && SentinelColumn is { Length: > 0 } column
+        && tableColumns.Any(c => c.Name == column && c.Type.ToLowerInvariant() is "int" or "long");
+}
 
 public enum FieldType
 {

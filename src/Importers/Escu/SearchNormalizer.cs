@@ -135,8 +135,8 @@ public static partial class SearchNormalizer
 
             var subject = stage[(at + Guard.Length)..close];
             var rest = stage[(close + 1)..];
-            // An ordering comparison is false for an empty value, and so is an equality with a non-empty text.
-            if (new[] { " < ", " <= ", " > ", " >= ", " == \"", " =~ \"" }.Any(op => rest.StartsWith(" and " + subject + op, StringComparison.Ordinal))
+            // An equality with a non-empty text is false for an empty value (ordering comparisons: below).
+            if (new[] { " == \"", " =~ \"" }.Any(op => rest.StartsWith(" and " + subject + op, StringComparison.Ordinal))
                 && !rest.StartsWith(" and " + subject + " == \"\"", StringComparison.Ordinal) && !rest.StartsWith(" and " + subject + " =~ \"\"", StringComparison.Ordinal))
             {
                 stage = stage[..at] + stage[(close + " and ".Length + 1)..];
@@ -186,7 +186,6 @@ public static partial class SearchNormalizer
     [GeneratedRegex(@"\(isempty\(([\w\[\]"".-]+)\) or \1 == """"\)", RegexOptions.CultureInvariant)]
     private static partial Regex GroupedEmptyTest();
 
-    // The index of the parenthesis closing the one at open, outside string literals; -1 when there is none.
     /// <summary>
     /// Whether the guards after <c>isnotempty(subject)</c> end in an ordering comparison with the subject on either
     /// side (<c>isnotempty(a) and isnotempty(b) and a >= b</c>): such a comparison is false for an empty operand.
@@ -212,38 +211,9 @@ public static partial class SearchNormalizer
     // The text up to the first and/or outside parentheses and strings, or to a parenthesis closing an outer group.
     private static string FirstTerm(string text)
     {
-        var depth = 0;
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
+        foreach (var (i, depth) in OutsideStrings(text, 0))
         {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '\\')
-                {
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-
-                continue;
-            }
-
-            if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == '(')
-            {
-                depth++;
-            }
-            else if (c == ')' && depth-- == 0)
-            {
-                return text[..i];
-            }
-            else if (depth == 0 && (string.CompareOrdinal(text, i, " and ", 0, 5) == 0 || string.CompareOrdinal(text, i, " or ", 0, 4) == 0))
+            if (depth < 0 || depth == 0 && (string.CompareOrdinal(text, i, " and ", 0, 5) == 0 || string.CompareOrdinal(text, i, " or ", 0, 4) == 0))
             {
                 return text[..i];
             }
@@ -252,11 +222,16 @@ public static partial class SearchNormalizer
         return text;
     }
 
-    private static int Closing(string text, int open)
+    // The index of the parenthesis closing the one at open, outside string literals; -1 when there is none.
+    private static int Closing(string text, int open) =>
+        OutsideStrings(text, open).FirstOrDefault(p => p.Depth == 0, (Index: -1, Depth: 0)).Index;
+
+    // Each character from start that is outside string literals, with the parenthesis depth after it (relative to start).
+    private static IEnumerable<(int Index, int Depth)> OutsideStrings(string text, int start)
     {
         var depth = 0;
         var quoted = false;
-        for (var i = open; i < text.Length; i++)
+        for (var i = start; i < text.Length; i++)
         {
             var c = text[i];
             if (quoted)
@@ -275,13 +250,8 @@ public static partial class SearchNormalizer
 
             quoted = c == '"';
             depth += c switch { '(' => 1, ')' => -1, _ => 0 };
-            if (depth == 0)
-            {
-                return i;
-            }
+            yield return (i, depth);
         }
-
-        return -1;
     }
 
     private static string Unwrap(string text) =>

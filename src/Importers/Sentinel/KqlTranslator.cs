@@ -338,8 +338,7 @@ public static class KqlTranslator
         private bool ConvertsIntegerColumnOfRealField(Assignment column, Scope scope) =>
             column is { Name: { } name, Value: FunctionCallExpression { Name: "toreal" or "todouble", Arguments: [FieldExpression argument] } }
             && Single(argument) == name && IsTableColumn(argument, scope)
-            && Source!.Source.Fields.Any(f => f.SentinelColumn == name && f.Type == RuleCompiler.Compiler.Model.FieldType.Real)
-            && Source.Source.Sentinel.Columns.Any(c => c.Name == name && c.Type.ToLowerInvariant() is "int" or "long");
+            && Source!.Source.Fields.Any(f => f.SentinelColumn == name && f.IsRealInIntegerColumn(Source.Source.Sentinel.Columns));
 
         private bool IsTableColumn(FieldExpression field, Scope scope) =>
             field.Path is [MemberSegment { Quoted: false } first, ..] && !scope.Defined.Contains(first.Name) && scope.Live.Contains(first.Name)

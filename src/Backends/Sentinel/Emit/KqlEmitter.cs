@@ -214,8 +214,7 @@ internal sealed partial class KqlEmitter
 
         var table = _tables.FirstOrDefault(t => t.Name == dataSource.Sentinel.Table)?.Columns ?? [];
         return dataSource.Fields
-            .Where(f => f.Type == FieldType.Real && f.SentinelColumn is { Length: > 0 } column
-                && table.Any(c => c.Name == column && c.Type.ToLowerInvariant() is "int" or "long"))
+            .Where(f => f.IsRealInIntegerColumn(table))
             .Select(f => KqlText.Identifier(f.SentinelColumn!))
             .Distinct(StringComparer.Ordinal)
             .Select(id => $"| extend {id} = toreal({id})");
