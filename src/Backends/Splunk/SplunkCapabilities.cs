@@ -37,7 +37,8 @@ public static class SplunkCapabilities
             // Only eventstats' shape (a let's rows joined with their own summarize) has an SPL form: the emitter checks
             // the shape and refuses every other join with RC4001 and JoinRefusal.
             [StageKind.Join] = As("eventstats (the self-join of a summarize only)"),
-            [StageKind.Union] = NotPortable(SplDiagnostics.StageNotPortable, "SPL's append runs each branch as a subsearch, capped at 50,000 rows and 60 seconds, so rows would go missing without notice"),
+            // append's subsearch returns at most maxout rows and stops at maxtime (defaults 50,000 and 60 s).
+            [StageKind.Union] = Differs("append [search ...]", SplDiagnostics.Differs, "SPL's append runs each branch as a subsearch, which returns at most 50,000 rows and stops after 60 seconds (its maxout and maxtime defaults): a branch with more rows, or a slower one, loses rows in Splunk"),
             [StageKind.Invoke] = As("inlined"),
         }.ToFrozenDictionary(),
         new Dictionary<string, Capability>

@@ -34,6 +34,13 @@ public static partial class SearchNormalizer
                 continue;
             }
 
+            if (Union(stage) is { } union)
+            {
+                Flush(conjuncts, lines);
+                lines.Add(union);
+                continue;
+            }
+
             if (stage.StartsWith("where ", StringComparison.Ordinal))
             {
                 AddConjuncts(conjuncts, stage["where ".Length..]);
@@ -68,6 +75,28 @@ public static partial class SearchNormalizer
 
         Flush(conjuncts, lines);
         return lines;
+    }
+
+    /// <summary>
+    /// A union stage with each branch normalised as a search of its own (its stages one after another, separated by
+    /// <c>‖</c>), or null for other stages. The importer writes a branch's stages on one line, separated by
+    /// <c> | </c>.
+    /// </summary>
+    private static string? Union(string stage)
+    {
+        if (!stage.StartsWith("union (", StringComparison.Ordinal) || !stage.EndsWith(')'))
+        {
+            return null;
+        }
+
+        var branches = SplitTopLevel(stage["union ".Length..], ", ");
+        if (branches.Any(b => !b.StartsWith('(') || !b.EndsWith(')')))
+        {
+            return null;
+        }
+
+        return "union " + string.Join(", ", branches.Select(b =>
+            "(" + string.Join(" ‖ ", Normalize(string.Join("\n| ", SplitTopLevel(b[1..^1], " | ")))) + ")"));
     }
 
     /// <summary>The and-ed terms of a condition, a parenthesised group of and-ed terms read as its terms (and is associative).</summary>

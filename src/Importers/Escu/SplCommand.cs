@@ -21,11 +21,17 @@ public static class SplCommandParser
     public static SplPipeline Parse(string spl)
     {
         var tokens = SplTokenizer.Tokenize(spl);
+        return new SplPipeline(Commands(tokens.Tokens), tokens.Problems);
+    }
+
+    /// <summary>The commands of a run of tokens, such as a subsearch's (the tokens between its brackets).</summary>
+    public static ImmutableArray<SplCommand> Commands(IEnumerable<SplToken> tokens)
+    {
         var commands = ImmutableArray.CreateBuilder<SplCommand>();
         var current = new List<SplToken>();
         var depth = 0;
         var afterPipe = false;
-        foreach (var token in tokens.Tokens)
+        foreach (var token in tokens)
         {
             if (token.Kind == SplTokenKind.Pipe && depth == 0)
             {
@@ -40,7 +46,7 @@ public static class SplCommandParser
         }
 
         Flush(current, commands, afterPipe);
-        return new SplPipeline(commands.ToImmutable(), tokens.Problems);
+        return commands.ToImmutable();
     }
 
     /// <summary>The name of a command that is a macro call after a pipe (<c>| `security_content_ctime(firstTime)`</c>).</summary>

@@ -502,6 +502,8 @@ internal sealed class NumericTextColumns
 
     public bool Contains(string column) => _names.Contains(column);
 
+    public bool IsEmpty => _names.Count == 0;
+
     /// <summary>Records what an eval assigned to <paramref name="column"/> (its canonical expression).</summary>
     public void Assigned(string column, string canonical)
     {

@@ -53,6 +53,12 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
 
     private void Command(SplCommand command)
     {
+        if (command.Name == "append")
+        {
+            Append(command);
+            return;
+        }
+
         if (command.Arguments.FirstOrDefault(t => t.Kind == SplTokenKind.OpenBracket) is { } bracket)
         {
             throw new SplTranslationException(bracket, EscuDiagnosticCodes.UnsupportedCommand, $"a subsearch in '{command.Head.Value}' has no canonical translation");
@@ -114,7 +120,7 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
         "streamstats" => $"'{name}' (an aggregate added to every row) has no canonical translation",
         "lookup" or "inputlookup" or "outputlookup" => $"'{name}' (a lookup table) has no canonical translation; named lists hold only values",
         "iplocation" => "'iplocation' (geolocation of an address) has no canonical translation",
-        "join" or "append" or "appendpipe" => $"'{name}' with a subsearch has no canonical translation",
+        "join" or "appendpipe" => $"'{name}' with a subsearch has no canonical translation",
         _ => $"the SPL command '{name}' has no canonical translation",
     };
 

@@ -247,6 +247,47 @@ public class EscuSplTranslatorTests
     }
 
     [Fact]
+    public void Append_of_a_subsearch_over_the_same_source_is_a_union_with_its_own_terms()
+    {
+        var result = SplQueryTranslator.Translate(
+            "`cloudtrail` eventName=DeleteUser | append [search `cloudtrail` eventName=CreateUser action=created | eval gap='requestParameters.to' - 'requestParameters.from' | where gap>10] | stats count by eventName gap",
+            Context);
+        Assert.True(result.Search is not null, string.Join("\n", result.Diagnostics));
+        var lines = result.Search!.Split('\n');
+        Assert.Equal("where eventName =~ \"DeleteUser\"", lines[0]);
+        Assert.StartsWith("| union (where eventName =~ \"CreateUser\" and ", lines[1], StringComparison.Ordinal);
+        // The branch's add-on field is narrowed by the branch's own eventName term (CreateUser can be created), not by
+        // the main search's (DeleteUser never is).
+        Assert.Contains("and eventName == \"CreateUser\" |", lines[1], StringComparison.Ordinal);
+        Assert.DoesNotContain("false", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith(" | extend gap = requestParameters.to - requestParameters.from | where gap > 10)", lines[1], StringComparison.Ordinal);
+        Assert.Contains("by eventName, gap", result.Search, StringComparison.Ordinal);
+        Assert.Contains(result.Notes, n => n.Code == EscuDiagnosticCodes.FidelityNote && n.Message.Contains("50,000 rows", StringComparison.Ordinal));
+
+        // The round trip reads each branch as a search of its own: its where stages commute, and the branch differs from another.
+        Assert.Equal(
+            SearchNormalizer.Normalize("where a == 1\n| union (where b == 2 and c == 3 | extend d = e + 1)\n"),
+            SearchNormalizer.Normalize("where a == 1\n| union (where c == 3 | where b == 2 | fill-null \"\" in d | extend d = e + 1)\n"));
+        Assert.NotEqual(
+            SearchNormalizer.Normalize("where a == 1\n| union (where b == 2 | extend d = e + 1)\n"),
+            SearchNormalizer.Normalize("where a == 1\n| union (where b == 2 | extend d = e + 2)\n"));
+    }
+
+    [Theory]
+    [InlineData("`cloudtrail` a=1 | append maxout=10 [search `cloudtrail` b=2]", "no options")]
+    [InlineData("`cloudtrail` a=1 | append [search `amazon_security_lake` b=2]", "own data source")]
+    [InlineData("`cloudtrail` a=1 | append [| inputlookup x]", "own data source")]
+    [InlineData("`cloudtrail` a=1 | stats count by b | append [search `cloudtrail` b=2]", "only events")]
+    [InlineData("`cloudtrail` a=1 | append [search `cloudtrail` b=2 | stats count by b]", "while its rows are events")]
+    [InlineData("`cloudtrail` a=1 | append [search `cloudtrail` b=2 | iplocation src]", "iplocation")]
+    public void Append_that_is_not_events_of_the_same_source_is_refused(string spl, string reason)
+    {
+        var refused = SplQueryTranslator.Translate(spl, Context);
+        Assert.Null(refused.Search);
+        Assert.Contains(refused.Diagnostics, d => d.IsError && d.Message.Contains(reason, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Array_member_search_terms_are_member_lists_matched_by_any_value()
     {
         Assert.Equal(

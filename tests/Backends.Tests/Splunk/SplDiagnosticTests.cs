@@ -27,7 +27,7 @@ public class SplDiagnosticTests
         { SplDiagnostics.StageNotPortable, "join kind=", "join", "let rows = (where eventName == \"PutImage\" | extend n = 1);\nrows\n| join kind=leftouter (rows | summarize n = count() by eventName) on eventName\n| project-away eventName1\n" + Output }, // eventstats near miss: name taken
         { SplDiagnostics.StageNotPortable, "join kind=", "join", "let rows = (where eventName == \"PutImage\");\nrows\n| extend k = true\n| join kind=leftouter (rows | summarize n = count() | extend k = false) on k\n| project-away k, k1\n" + Output }, // eventstats near miss: another constant
         { SplDiagnostics.StageNotPortable, "join kind=", "join", "let rows = (where eventName == \"PutImage\");\nrows\n| extend k = true\n| join kind=leftouter (rows | summarize n = count() | extend k = true) on k\n| project-away k1\n" + Output }, // eventstats near miss: constant kept
-        { SplDiagnostics.StageNotPortable, "| union", "union", "where eventName == \"PutImage\"\n| union (where eventName == \"DeleteRepository\")\n" + Output },
+        { SplDiagnostics.Differs, "| union", "union", "where eventName == \"PutImage\"\n| union (where eventName == \"DeleteRepository\")\n" + Output }, // append's subsearch caps
         { SplDiagnostics.FunctionNotPortable, "extend p", "indexof", "where eventName == \"PutImage\"\n| extend p = indexof(userAgent, \"x\")\n" + Output },
         { SplDiagnostics.FunctionNotPortable, "arg_max", "arg_max", "where eventName == \"PutImage\"\n| summarize arg_max(_time, userAgent) by user = userIdentity.arn, src_ip = sourceIPAddress" },
         { SplDiagnostics.NeedsConstant, "contains eventName", "eventName", "where eventName == \"PutImage\"\n| where userAgent contains eventName\n" + Output },
@@ -77,7 +77,7 @@ public class SplDiagnosticTests
         try
         {
             var file = Path.Combine(repository, "rules", "aws", "ecr", "aws_ecr_container_upload_outside_business_hours.yml");
-            File.WriteAllText(file, ReplaceSearch(File.ReadAllText(file), "where eventName == \"PutImage\"\n| union (where eventName == \"DeleteRepository\")\n" + Output));
+            File.WriteAllText(file, ReplaceSearch(File.ReadAllText(file), "where eventName == \"PutImage\"\n| join kind=inner (where eventName == \"DeleteRepository\" | project eventID) on eventID\n" + Output));
             var (exit, _, error) = CliRunner.Run(repository, "build", "rules", "--target", "splunk", "--out", dist);
             Assert.Equal(1, exit);
             Assert.Contains("error RC4001", error, StringComparison.Ordinal);

@@ -182,7 +182,8 @@ public sealed partial class SplEmitter : IBoundStageVisitor<bool>
         }
 
         var column = expand.Column.Name;
-        if (!members.Select(m => m.Split('.')[0]).Any(m => ClashesWithExpandedMember(expand, m)))
+        // Around a union the member fields keep the column's name: rows of the other pipelines have no bare keys.
+        if (!_inBranch && !_stages.Skip(_stageIndex + 1).Any(s => s is BoundUnion) && !members.Select(m => m.Split('.')[0]).Any(m => ClashesWithExpandedMember(expand, m)))
         {
             // ESCU's form: every key of the element becomes a field of its own name.
             Command($"spath input={output}");
@@ -341,8 +342,11 @@ public sealed partial class SplEmitter : IBoundStageVisitor<bool>
         return true;
     }
 
-    // union is refused by the capability table (reported by the capability pass).
-    public bool VisitUnion(BoundUnion union) => true;
+    public bool VisitUnion(BoundUnion union)
+    {
+        EmitUnion(union);
+        return true;
+    }
 
     public bool VisitInvoke(BoundInvoke invoke)
     {
@@ -410,7 +414,7 @@ public sealed partial class SplEmitter : IBoundStageVisitor<bool>
     private bool IsLiveAfter(string splunkName)
     {
         var later = _stages.Skip(_stageIndex + 1).ToList();
-        if (later.Any(s => s is BoundJoin or BoundUnion))
+        if (_inBranch || later.Any(s => s is BoundJoin or BoundUnion))
         {
             return true;
         }
@@ -437,7 +441,7 @@ public sealed partial class SplEmitter : IBoundStageVisitor<bool>
     private List<string> MembersReadAfter(string column)
     {
         var collector = new FieldCollector();
-        foreach (var stage in _stages.Skip(_stageIndex + 1))
+        foreach (var stage in _stages.Skip(_stageIndex + 1).Concat(_afterBranch))
         {
             collector.Walk(stage);
         }

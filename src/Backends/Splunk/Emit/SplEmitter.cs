@@ -47,7 +47,22 @@ public sealed partial class SplEmitter
     private bool _rawEvent = true;
     private int _temporaries;
 
+    /// <summary>
+    /// The main pipeline's stages after the union this emitter writes a branch of (empty for the main pipeline):
+    /// the branch's rows flow on into them, so they count as later readers of the branch's fields.
+    /// </summary>
+    private readonly IReadOnlyList<BoundStage> _afterBranch = [];
+
+    private readonly bool _inBranch;
+
     private SplEmitter(CompiledRule rule) => _rule = rule;
+
+    private SplEmitter(CompiledRule rule, IReadOnlyList<BoundStage> afterBranch)
+    {
+        _rule = rule;
+        _afterBranch = afterBranch;
+        _inBranch = true;
+    }
 
     public static SplResult Emit(CompiledRule rule)
     {
@@ -69,6 +84,23 @@ public sealed partial class SplEmitter
             return "";
         }
 
+        var first = EmitPipeline(body);
+        var outputNames = body.Output.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var column in _timeAggregates.Where(outputNames.Contains))
+        {
+            _commands.Add($"`security_content_ctime({CommandField(column, body.Location)})`");
+        }
+
+        _commands.Add($"`{FilterMacro(_rule.Rule)}`");
+        return first + string.Concat(_commands.Select(c => "\n| " + c));
+    }
+
+    /// <summary>
+    /// Emits a pipeline's stages into <see cref="_commands"/> and returns its search: the data source's macro and
+    /// the first where stage as search terms.
+    /// </summary>
+    private string EmitPipeline(BoundPipeline body)
+    {
         _stages = PipelineStages.Flatten(body);
         var first = Source.Splunk.BaseSearch;
         var start = 0;
@@ -90,14 +122,7 @@ public sealed partial class SplEmitter
             _stages[_stageIndex].Accept(this);
         }
 
-        var outputNames = body.Output.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var column in _timeAggregates.Where(outputNames.Contains))
-        {
-            _commands.Add($"`security_content_ctime({CommandField(column, body.Location)})`");
-        }
-
-        _commands.Add($"`{FilterMacro(_rule.Rule)}`");
-        return first + string.Concat(_commands.Select(c => "\n| " + c));
+        return first;
     }
 
     /// <summary>Adds a command, then drops the temporaries its expressions needed (list lookups).</summary>
