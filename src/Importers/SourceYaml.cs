@@ -1,10 +1,18 @@
 using RuleCompiler.Compiler.Diagnostics;
+using RuleCompiler.Compiler.Yaml;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace RuleCompiler.Importers;
 
-/// <summary>Reading a source rule file (ESCU, Sentinel, Sigma): one YAML mapping, or the error saying why not.</summary>
+/// <summary>
+/// Reading a source rule file (ESCU, Sentinel, Sigma, ESCU macros): its YAML documents, or the error saying why not.
+/// Source files come from outside, so every way YamlDotNet's representation model fails is an error here, never an
+/// exception: a syntax error (at its position), an unclosed flow collection (which it reports as a bare
+/// InvalidOperationException), a duplicate key or an event it cannot represent (ArgumentException), and nesting
+/// deeper than the rule loader allows (checked on the event stream first, so building the tree cannot recurse deeply).
+/// </summary>
 internal static class SourceYaml
 {
     public static bool IsYamlFile(string path) =>
@@ -13,17 +21,64 @@ internal static class SourceYaml
     /// <summary>The file's one mapping; otherwise an error with <paramref name="code"/> (at the YAML error's position when it does not parse).</summary>
     public static (YamlMappingNode? Root, Diagnostic? Error) LoadMapping(string path, string text, string code, string notOneMapping)
     {
+        var (documents, error) = LoadDocuments(path, text, code);
+        if (documents is null)
+        {
+            return (null, error);
+        }
+
+        return documents is [{ RootNode: YamlMappingNode map }]
+            ? (map, null)
+            : (null, Diagnostic.Error(code, notOneMapping, SourceSpan.File(path)));
+    }
+
+    /// <summary>The file's YAML documents; otherwise an error with <paramref name="code"/>.</summary>
+    public static (IReadOnlyList<YamlDocument>? Documents, Diagnostic? Error) LoadDocuments(string path, string text, string code)
+    {
         try
         {
+            if (TooDeep(text) is { } deep)
+            {
+                return (null, Diagnostic.Error(code, $"not YAML the importer reads: nesting deeper than {YamlLoader.MaxDepth} levels", At(path, deep)));
+            }
+
             var stream = new YamlStream();
             stream.Load(new StringReader(text));
-            return stream.Documents.Count == 1 && stream.Documents[0].RootNode is YamlMappingNode map
-                ? (map, null)
-                : (null, Diagnostic.Error(code, notOneMapping, SourceSpan.File(path)));
+            return ([.. stream.Documents], null);
         }
         catch (YamlException e)
         {
-            return (null, Diagnostic.Error(code, $"not YAML: {e.Message}", SourceSpan.At(path, (int)Math.Max(1, e.Start.Line), (int)Math.Max(1, e.Start.Column))));
+            return (null, Diagnostic.Error(code, $"not YAML: {e.Message}", At(path, e.Start)));
+        }
+        catch (InvalidOperationException)
+        {
+            return (null, Diagnostic.Error(code, "not YAML: a flow collection ('[' or '{') is never closed", SourceSpan.File(path)));
+        }
+        catch (ArgumentException e)
+        {
+            return (null, Diagnostic.Error(code, $"not YAML the importer reads: {e.Message}", SourceSpan.File(path)));
         }
     }
+
+    // Where the event stream first goes deeper than the rule loader's limit, or null; syntax errors are left to the load.
+    private static Mark? TooDeep(string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        var depth = 0;
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case SequenceStart or MappingStart when ++depth > YamlLoader.MaxDepth:
+                    return parser.Current.Start;
+                case SequenceEnd or MappingEnd:
+                    depth--;
+                    break;
+            }
+        }
+
+        return null;
+    }
+
+    private static SourceSpan At(string path, Mark mark) => SourceSpan.At(path, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
 }

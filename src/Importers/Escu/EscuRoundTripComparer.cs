@@ -17,9 +17,8 @@ public sealed class EscuRoundTripComparer(SplTranslationContext context) : IRoun
 
     public RoundTripResult Compare(string sourcePath, string sourceText, CompiledRule rule)
     {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(sourceText));
-        if (stream.Documents[0].RootNode is not YamlMappingNode root || EscuYaml.Scalar(root, "search") is not { } search)
+        if (SourceYaml.LoadMapping(sourcePath, sourceText, ImporterDiagnosticCodes.UnreadableSource, "").Root is not { } root
+            || EscuYaml.Scalar(root, "search") is not { } search)
         {
             return RoundTripResult.Differs("the source has no search");
         }

@@ -39,20 +39,12 @@ public sealed record SplTranslationContext(IReadOnlyList<DataSource> DataSources
         var macros = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(macrosFolder, "*.yml").Order(StringComparer.Ordinal))
         {
-            try
+            // A macro file that does not read is a macro the translation does not know; using it is RC5025.
+            if (SourceYaml.LoadMapping(file, File.ReadAllText(file), ImporterDiagnosticCodes.UnreadableSource, "").Root is { } map
+                && map.Children.TryGetValue(new YamlScalarNode("name"), out var name) && name is YamlScalarNode { Value: { } n }
+                && map.Children.TryGetValue(new YamlScalarNode("definition"), out var definition) && definition is YamlScalarNode { Value: { } d })
             {
-                var stream = new YamlStream();
-                stream.Load(new StringReader(File.ReadAllText(file)));
-                if (stream.Documents.Count == 1 && stream.Documents[0].RootNode is YamlMappingNode map
-                    && map.Children.TryGetValue(new YamlScalarNode("name"), out var name) && name is YamlScalarNode { Value: { } n }
-                    && map.Children.TryGetValue(new YamlScalarNode("definition"), out var definition) && definition is YamlScalarNode { Value: { } d })
-                {
-                    macros[n] = d;
-                }
-            }
-            catch (YamlDotNet.Core.YamlException)
-            {
-                // A macro file that does not read is a macro the translation does not know; using it is RC5025.
+                macros[n] = d;
             }
         }
 

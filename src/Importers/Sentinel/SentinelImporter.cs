@@ -79,19 +79,8 @@ public sealed partial class SentinelImporter(IReadOnlyList<DataSource> dataSourc
     }
 
     /// <summary>The query of a Sentinel rule's YAML text, or null when it has none (for the round trip).</summary>
-    public static string? QueryOf(string text)
-    {
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            return stream.Documents is [{ RootNode: YamlMappingNode root }] ? new SentinelYaml("", root).Scalar("query") : null;
-        }
-        catch (YamlException)
-        {
-            return null;
-        }
-    }
+    public static string? QueryOf(string text) =>
+        SourceYaml.LoadMapping("", text, ImporterDiagnosticCodes.UnreadableSource, "").Root is { } root ? new SentinelYaml("", root).Scalar("query") : null;
 
     // The repository writes descriptions as one quoted sentence inside a block ('...'); the quotes are not prose.
     private static string Description(string text)

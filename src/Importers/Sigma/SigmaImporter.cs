@@ -90,19 +90,8 @@ public sealed partial class SigmaImporter(AttackCatalogue attack) : IRuleImporte
     }
 
     // The file's YAML documents, or null when it is not YAML (LoadMapping then reports where).
-    private static List<YamlDocument>? Documents(string text)
-    {
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            return [.. stream.Documents];
-        }
-        catch (YamlException)
-        {
-            return null;
-        }
-    }
+    private static List<YamlDocument>? Documents(string text) =>
+        SourceYaml.LoadDocuments("", text, ImporterDiagnosticCodes.UnreadableSource).Documents?.ToList();
 
     private static string? DataSourceOf(YamlMappingNode root, string path, List<Diagnostic> diagnostics)
     {

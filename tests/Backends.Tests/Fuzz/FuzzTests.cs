@@ -40,7 +40,7 @@ public class FuzzTests
             .Order(StringComparer.Ordinal).Select(File.ReadAllBytes)]);
 
     /// <summary>A seed with 1 to 8 mutations: token inserted, range deleted or duplicated, byte changed, cut short.</summary>
-    private static Gen<byte[]> Mutated(Func<byte[][]> seeds) =>
+    internal static Gen<byte[]> Mutated(Func<byte[][]> seeds) =>
         Gen.Int[0, 1_000_000].Select(Gen.Int[1, 8], Gen.Int[0, int.MaxValue].Array[8, 8], (pick, count, randoms) =>
         {
             var all = seeds();
@@ -62,7 +62,7 @@ public class FuzzTests
             return bytes.ToArray();
         });
 
-    private static void AssertCode(string code) => Assert.Matches(@"^RC\d{4}$", code);
+    internal static void AssertCode(string code) => Assert.Matches(@"^RC\d{4}$", code);
 
     [Fact]
     public void The_yaml_loader_schema_and_model_never_throw()
