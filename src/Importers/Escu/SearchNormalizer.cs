@@ -69,6 +69,11 @@ public static partial class SearchNormalizer
                 stage = stage[..by] + " by " + string.Join(", ", keys.Select(k => KeyName().Match(k) is { Success: true } m ? m.Groups[1].Value : k));
             }
 
+            else if (stage.StartsWith("project ", StringComparison.Ordinal))
+            {
+                stage = ProjectWithoutDerivations(stage, conjuncts, lines);
+            }
+
             Flush(conjuncts, lines);
             lines.Add(stage);
         }
@@ -98,6 +103,24 @@ public static partial class SearchNormalizer
         return "union " + string.Join(", ", branches.Select(b =>
             "(" + string.Join(" ‖ ", Normalize(string.Join("\n| ", SplitTopLevel(b[1..^1], " | ")))) + ")"));
     }
+
+    /// SPL's table takes names only, so the backend writes a computed project column as an eval before it: a
+    /// column <c>name = expression</c> reads as <c>extend name = expression</c> (a copy is left out, as in an extend)
+    /// and the name, when no other column of the project reads that name (it would then read the new value).
+    /// </summary>
+    private static string ProjectWithoutDerivations(string stage, SortedSet<string> conjuncts, List<string> lines)
+    {
+        var columns = SplitTopLevel(stage["project ".Length..], ", ");
+        var derived = columns.Where(c => KeyName().Match(c) is { Success: true } m
+            && !columns.Any(o => !ReferenceEquals(o, c) && Reads(o, m.Groups[1].Value))).ToList();
+        Flush(conjuncts, lines);
+        lines.AddRange(derived.Where(c => !Copy().IsMatch(c)).Select(c => "extend " + c));
+        return "project " + string.Join(", ", columns.Select(c => derived.Contains(c) ? KeyName().Match(c).Groups[1].Value : c));
+    }
+
+    /// <summary>Whether a project column reads the field (or a path below it) anywhere in its text.</summary>
+    private static bool Reads(string column, string name) =>
+        Regex.IsMatch(column, @"(?<![\w.""])" + Regex.Escape(name) + @"(?!\w)", RegexOptions.CultureInvariant);
 
     /// <summary>The and-ed terms of a condition, a parenthesised group of and-ed terms read as its terms (and is associative).</summary>
     private static void AddConjuncts(SortedSet<string> conjuncts, string condition)

@@ -138,6 +138,27 @@ public class EscuSplTranslatorTests
     }
 
     [Fact]
+    public void The_round_trip_reads_a_computed_project_column_as_the_eval_before_splunks_table()
+    {
+        // SPL's table takes names: the backend writes project s = e as eval s=e then table s (and a copy as a rename).
+        Assert.Equal(
+            SearchNormalizer.Normalize("project a, s = strcat(b, \"x\"), c = d\n"),
+            SearchNormalizer.Normalize("extend c = d\n| extend s = strcat(b, \"x\")\n| project a, s, c\n"));
+        Assert.NotEqual(
+            SearchNormalizer.Normalize("project a, s = strcat(b, \"x\")\n"),
+            SearchNormalizer.Normalize("extend s = strcat(b, \"y\")\n| project a, s\n"));
+        // A column another column reads stays in the project: there the other reads the input's value, not the new one.
+        foreach (var (inProject, beforeIt) in new[]
+        {
+            ("project s = strcat(b, \"x\"), t = strcat(s, \"y\")\n", "extend s = strcat(b, \"x\")\n| project s, t = strcat(s, \"y\")\n"),
+            ("project r = tolower(requestParameters.x), requestParameters = e\n", "extend requestParameters = e\n| project r = tolower(requestParameters.x), requestParameters\n"),
+        })
+        {
+            Assert.NotEqual(SearchNormalizer.Normalize(inProject), SearchNormalizer.Normalize(beforeIt));
+        }
+    }
+
+    [Fact]
     public void The_round_trip_reads_a_group_of_and_ed_terms_as_its_terms_and_a_let_boundary_as_a_line()
     {
         Assert.Equal(SearchNormalizer.Normalize("where a > 1 and b > 2 and c\n"), SearchNormalizer.Normalize("where (isnotempty(a) and a > 1) and (b > 2 and c)\n"));

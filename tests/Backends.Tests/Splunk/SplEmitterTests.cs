@@ -133,6 +133,50 @@ public class SplEmitterTests
             Lines("where isnotempty(resources[*].ARN) | mv-expand arn = resources[*].ARN | summarize count() by arn"));
     }
 
+    [Fact]
+    public void AColumnNamedAsTheFieldItCopiesIsThatField()
+    {
+        // A leaf of the raw event, or its text, under its own SPL name: Splunk's table lists the extracted field.
+        Assert.Equal(["`cloudtrail`", "table requestParameters.roleName, eventName", "`r_filter`"],
+            Lines("project [\"requestParameters.roleName\"] = tostring(requestParameters.roleName), eventName"));
+        Assert.Equal(["`cloudtrail`", "table requestParameters.roleName", "`r_filter`"], Lines("project [\"requestParameters.roleName\"] = requestParameters.roleName"));
+        Assert.Equal(["`cloudtrail`", "table readOnly", "`r_filter`"], Lines("project readOnly = tostring(readOnly)"));
+        // A column computed earlier under that name is the field SPL's eval wrote.
+        Assert.Equal(["`cloudtrail`", "eval 'requestParameters.roleName'=(\"x\".coalesce(eventName, \"\"))", "table requestParameters.roleName", "`r_filter`"],
+            Lines("extend [\"requestParameters.roleName\"] = strcat(\"x\", eventName) | project [\"requestParameters.roleName\"] = tostring(requestParameters.roleName)"));
+        // The field keeps its value, so other columns may read it.
+        Assert.Equal(["`cloudtrail`", "eval r=(coalesce('requestParameters.roleName', \"\").\"x\")", "table requestParameters.roleName, r", "`r_filter`"],
+            Lines("project [\"requestParameters.roleName\"] = tostring(requestParameters.roleName), r = strcat(requestParameters.roleName, \"x\")"));
+        // A count's text is its decimal digits, as in SPL.
+        Assert.Equal(["`cloudtrail`", "fillnull value=\"\" eventName", "stats count as n by eventName", "table eventName, n", "`r_filter`"],
+            Lines("summarize n = count() by eventName | project eventName, n = tostring(n)"));
+        // A source field Splunk reads under another name is renamed, not the same field.
+        Assert.Equal(["`cloudtrail`", "rename result_id as errorCode", "table errorCode", "`r_filter`"], Lines("project errorCode = tostring(errorCode)"));
+    }
+
+    [Fact]
+    public void ATableOfExtractedFieldsMatchesItsGoldenFile() =>
+        // Renamed, computed and same-name columns of raw-event leaves in one project.
+        SplGolden.Matches(string.Join("\n", Lines("where eventName == \"AssumeRole\" | project sourceIPAddress, user_agent = userAgent, [\"requestParameters.roleName\"] = tostring(requestParameters.roleName), "
+            + "[\"responseElements.credentials.expiration\"] = responseElements.credentials.expiration, readOnly = tostring(readOnly), role = strcat(\"role/\", requestParameters.roleName)")) + "\n",
+            "Splunk", "constructs", "table_of_extracted_fields.spl");
+
+    [Theory]
+    [InlineData("project requestParameters = tostring(requestParameters)")] // an object's JSON text: Splunk has only its leaves
+    [InlineData("project resources = tostring(resources)")] // an array's JSON text: Splunk has a multivalue field
+    [InlineData("project [\"userIdentity.sessionContext.attributes.creationDate\"] = tostring(userIdentity.sessionContext.attributes.creationDate)")] // ISO text, epoch seconds in SPL
+    [InlineData("summarize a = avg(toreal(eventVersion)) by eventName | project eventName, a = tostring(a)")] // SPL's text of a real may differ
+    [InlineData("project [\"requestParameters.roleName\"] = strcat(requestParameters.roleName, \"x\")")] // computed from the field it replaces
+    [InlineData("project [\"resources{}.ARN\"] = tostring(resources[*].ARN)")] // a member list's JSON text: Splunk has a multivalue field
+    public void AColumnThatChangesTheFieldItsNameReadsIsRefused(string query)
+    {
+        var template = CompiledRules.Named(CloudTrail);
+        var bound = QueryBinder.Bind(QueryParser.Parse(query).Query!, BindingContext.For(template.DataSource, []));
+        Assert.False(bound.HasErrors, string.Join("\n", bound.Diagnostics));
+        var diagnostics = SplEmitter.Emit(new CompiledRule(template.Rule, template.DataSource, bound)).Diagnostics;
+        Assert.Contains(diagnostics, d => d.Code == SplDiagnostics.NotSpellable && d.Message.Contains("both computed and read", StringComparison.Ordinal));
+    }
+
     private static string FirstLine(string query, string rule = CloudTrail) => Lines(query, rule)[0];
 
     /// <summary>The SPL of <paramref name="query"/> over the data source of <paramref name="rule"/>, one command per entry, "| " removed, the filter macro as `r_filter`.</summary>

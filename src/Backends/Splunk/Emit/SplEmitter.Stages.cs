@@ -74,7 +74,7 @@ public sealed partial class SplEmitter : IBoundStageVisitor<bool>
         for (var i = 0; i < project.Columns.Length; i++)
         {
             var assignment = project.Columns[i];
-            if (assignment.IsPassThrough)
+            if (assignment.IsPassThrough || IsSameField(assignment))
             {
                 continue;
             }
@@ -368,10 +368,28 @@ public sealed partial class SplEmitter : IBoundStageVisitor<bool>
         }
     }
 
-    /// <summary>The Splunk field an assignment copies unchanged (a field, or tostring of one: Splunk fields are text), when renaming it says the same.</summary>
-    private string? RenameSource(BoundAssignment assignment)
+    /// <summary>The Splunk field an assignment copies under another name, when renaming it says the same.</summary>
+    private string? RenameSource(BoundAssignment assignment) =>
+        CopiedField(assignment) is { } from && from != assignment.Column.Name ? from : null;
+
+    /// <summary>
+    /// An assignment of a field to the column of its own SPL name (<c>["requestParameters.roleName"] =
+    /// tostring(requestParameters.roleName)</c>): in Splunk that column is the field itself, so it needs no eval.
+    /// </summary>
+    private bool IsSameField(BoundAssignment assignment) => CopiedField(assignment) == assignment.Column.Name;
+
+    /// <summary>
+    /// The Splunk field an assignment copies unchanged: a scalar field, or tostring of one whose text is the field's
+    /// text in Splunk (strings, bools as true/false, longs in decimal as JSON writes them, leaves of the raw event's
+    /// objects as extracted). Not a real (SPL's text of a number may differ), a datetime or timespan (epoch seconds
+    /// and seconds in SPL, ISO text from tostring), an object (RC4007) or an array (a multivalue field in Splunk,
+    /// its JSON text from tostring).
+    /// </summary>
+    private string? CopiedField(BoundAssignment assignment)
     {
-        var value = assignment.Value is BoundCall { Canonical.Name: "tostring", Arguments: [BoundFieldReference inner] } ? inner : assignment.Value;
+        var value = assignment.Value is BoundCall { Canonical.Name: "tostring", Arguments: [BoundFieldReference { Type: not (ScalarType.Real or ScalarType.DateTime or ScalarType.TimeSpan) } inner] }
+            ? inner
+            : assignment.Value;
         if (value is not BoundFieldReference { Resolved: { Kind: ResolvedFieldKind.Column } resolved } reference
             || resolved.IsEventTime || IsObject(resolved) || resolved.Multivalued)
         {
@@ -379,7 +397,7 @@ public sealed partial class SplEmitter : IBoundStageVisitor<bool>
         }
 
         var field = Quietly(() => SplunkField(resolved, reference.Location));
-        return field is { Index: null } f && f.Name != assignment.Column.Name ? f.Name : null;
+        return field is { Index: null } f ? f.Name : null;
     }
 
     /// <summary>The SPL field names of a column in commands: an object's leaves as <c>name.*</c>.</summary>
