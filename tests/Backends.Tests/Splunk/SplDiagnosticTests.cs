@@ -39,6 +39,8 @@ public class SplDiagnosticTests
         { SplDiagnostics.Differs, "extend weekday", "case", "where eventName == \"PutImage\"\n| extend weekday = case(dayofweek(_time) == 0d, \"Sunday\", dayofweek(_time) == 1d, \"Monday\", dayofweek(_time) == 2d, \"Tuesday\", dayofweek(_time) == 3d, \"Wednesday\", dayofweek(_time) == 4d, \"Thursday\", dayofweek(_time) == 5d, \"Friday\", dayofweek(_time) == 6d, \"Saturday\", \"\")\n" + Output }, // strftime's %A, in the user's time zone
         { SplDiagnostics.MemberListTest, "where requestParameters.Rule", "requestParameters", "where eventName == \"PutImage\"\n| where requestParameters.Rule[*].Days < 3\n" + Output },
         { SplDiagnostics.MemberListTest, "extend same", "requestParameters", "where eventName == \"PutImage\"\n| extend same = iif(requestParameters.Rule[*].ID == recipientAccountId, \"Match\", \"No Match\")\n" + Output }, // Splunk documents no any-value meaning of eval's == on a multivalue field
+        { SplDiagnostics.ObjectValue, "extend a = tostring(r.ARN)", "r.ARN", "where eventName == \"PutImage\"\n| extend r = resources[0]\n| extend a = tostring(r.ARN)\n" + Output }, // no field holds a computed object's member
+        { SplDiagnostics.Differs, "extend r = resources[0]", "resources", "where eventName == \"PutImage\"\n| extend r = resources[0]\n" + Output }, // resources{} holds scalar elements only
         { SplDiagnostics.IndexedObjectArray, "resources[0]", "resources", "where eventName == \"PutImage\"\n| extend a = tostring(resources[0].ARN)\n" + Output },
     };
 

@@ -214,6 +214,11 @@ public sealed partial class SplEmitter : IBoundExpressionVisitor<string>
                     Error(SplDiagnostics.ObjectValue, $"'{splunk.Name}' is a JSON object: Splunk extracts its leaves as fields ({splunk.Name}.*), not the object as a value", field.Location);
                 }
 
+                if (splunk.Index is not null && splunk.Name.EndsWith("{}", StringComparison.Ordinal) && resolved.Type == ScalarType.Dynamic)
+                {
+                    Warning(SplDiagnostics.Differs, $"Splunk has the field '{splunk.Name}' only where the array's elements are scalars: an object element is extracted as its leaves ({splunk.Name}.name), so for it this value is null", field.Location);
+                }
+
                 var name = EvalField(splunk.Name, field.Location);
                 return splunk.Index is { } index ? $"mvindex({name}, {Number(index)})" : name;
             case ResolvedFieldKind.ObjectPrefix:

@@ -121,6 +121,8 @@ public sealed partial class SplEmitter : IBoundStageVisitor<bool>
             return true;
         }
 
+        // An object's leaves move with it (rename o.* as r.*); an expanded element's extracted members do not.
+        _memberFields.UnionWith(rename.Renames.Where(r => IsObjectColumn(r.From)).Select(r => r.NewName));
         var pairs = rename.Renames.Select(r => IsObjectColumn(r.From)
             ? $"{CommandNames(r.From, r.Location)} as {CommandField(r.NewName, r.Location)}.*"
             : $"{CommandNames(r.From, r.Location)} as {CommandField(r.NewName, r.Location)}");
@@ -195,6 +197,8 @@ public sealed partial class SplEmitter : IBoundStageVisitor<bool>
             {
                 Command($"spath input={output} path={CommandField(member, expand.Location)} output={CommandField(column + "." + member, expand.Location)}");
             }
+
+            _memberFields.Add(column);
         }
     }
 

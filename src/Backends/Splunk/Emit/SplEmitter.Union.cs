@@ -21,6 +21,7 @@ public sealed partial class SplEmitter
             Command("append [search " + search + string.Concat(branch._commands.Select(c => " | " + c)) + "]");
             // spath reads the raw event only while every row still is one.
             _rawEvent &= branch._rawEvent;
+            _memberFields.UnionWith(branch._memberFields);
         }
     }
 }

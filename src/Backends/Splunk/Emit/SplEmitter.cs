@@ -37,6 +37,13 @@ public sealed partial class SplEmitter
     /// <summary>mv-expanded object columns whose members were extracted by a bare <c>spath input=</c> (so <c>findings.name</c> is <c>name</c>).</summary>
     private readonly HashSet<string> _bareMembers = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Computed columns whose members are Splunk fields of their own (<c>r.ARN</c>): an expanded element's members
+    /// extracted by <c>spath ... output=r.ARN</c>, an object renamed with its leaves (<c>rename o.* as r.*</c>). SPL
+    /// computes no objects, so a member of any other computed column has no field.
+    /// </summary>
+    private readonly HashSet<string> _memberFields = new(StringComparer.Ordinal);
+
     /// <summary>Output columns of the last summarize that hold min/max of <c>_time</c> (ESCU formats them with security_content_ctime).</summary>
     private readonly List<string> _timeAggregates = [];
 
@@ -198,6 +205,11 @@ public sealed partial class SplEmitter
         {
             name = first.Name;
             steps = steps.RemoveAt(0);
+        }
+        else if (column.Origin == ColumnOrigin.Computed && !steps.IsEmpty && steps[0] is MemberStep member && !_memberFields.Contains(column.Name))
+        {
+            Error(SplDiagnostics.ObjectValue, $"'{column.Name}' is computed, and SPL computes no objects: no field holds its member '{member.Name}' (expand an array with mv-expand, or read the member from the event's own field)", where);
+            return null;
         }
         else
         {
