@@ -50,6 +50,11 @@ public static class KqlTranslator
 
     private static (Query? Tree, SentinelColumns? Source, Scope? Scope, ImmutableArray<QueryDiagnostic> Diagnostics) Run(string query, IReadOnlyDictionary<string, SentinelColumns> tables, IReadOnlyCollection<string> named)
     {
+        if (Unsupported(query) is { } unsupported)
+        {
+            return (null, null, null, [unsupported]);
+        }
+
         var source = KqlSourceText.Rewrite(query, tables.Keys.ToHashSet(StringComparer.Ordinal));
         var parsed = QueryParser.Parse(source.Text);
         if (parsed.Query is null)
@@ -61,6 +66,32 @@ public static class KqlTranslator
         var translated = run.Query(parsed.Query);
         translated = run.NameTableColumns(translated.Query, translated.Scope, named);
         return (translated.Query, run.Source, translated.Scope, [.. run.Diagnostics]);
+    }
+
+    // Constructs named before the parser stumbles on their typed parameters: externaldata reads rows from a URL when the
+    // query runs; a let with typed parameters defines a function.
+    private static QueryDiagnostic? Unsupported(string query)
+    {
+        var tokens = KqlTokens.Scan(query);
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            if (tokens[i] is { IsIdentifier: true, Text: "externaldata" } token && tokens[i + 1].Text == "(")
+            {
+                return QueryDiagnostic.Error(SentinelImportCodes.UntranslatedSyntax,
+                    "externaldata (rows downloaded from a URL when the query runs) has no canonical translation: a rule reads its data source and the repository's lists only; put the values in a list under rules/lists and test membership with in @list",
+                    new TextSpan(token.Start, token.Text.Length));
+            }
+
+            if (i + 5 < tokens.Count && tokens[i].Text == "let" && tokens[i + 1].IsIdentifier && tokens[i + 2].Text == "=" && tokens[i + 3].Text == "("
+                && tokens[i + 4].IsIdentifier && tokens[i + 5].Text == ":")
+            {
+                return QueryDiagnostic.Error(SentinelImportCodes.UntranslatedSyntax,
+                    $"the function '{tokens[i + 1].Text}' (a let with typed parameters) has no canonical translation: write its body in place, or as a fragment under rules/fragments",
+                    new TextSpan(tokens[i + 3].Start, 1));
+            }
+        }
+
+        return null;
     }
 
     private static QueryDiagnostic Untranslated(QueryDiagnostic diagnostic, KqlSourceText source) =>

@@ -42,8 +42,9 @@ public class SentinelImporterTests
     [InlineData("AWSCloudTrail\n| extend g = geo_info_from_ip_address(SourceIpAddress)", "RC5053", 2, 14)]
     [InlineData("AWSCloudTrail\n| where EventName == \"x\"\n| parse EventName with * \"a\" b", "RC5051", 3, 3)]
     [InlineData("AWSVPCFlow\n| where DstPortNumber == 22", "RC5052", 1, 1)]
-    [InlineData("let f = (x: string) { x };\nAWSCloudTrail", "RC5051", 1, 11)]
+    [InlineData("let f = (x: string) { x };\nAWSCloudTrail", "RC5051", 1, 9)]
     [InlineData("let q = strcat(\"a\", \"b\");\nAWSCloudTrail\n| where EventName has_any (q)", "RC5051", 3, 9)]
+    [InlineData("let names = (\n  externaldata (RoleName: string) [h@'https://example.com/x.txt']\n);\nAWSCloudTrail", "RC5051", 2, 3)]
     public void An_untranslatable_construct_is_reported_at_its_line_and_column(string kql, string code, int line, int column)
     {
         var translation = new KqlQueryTranslator(SentinelCorpusTests.DataSources, Compiler.Catalogues.AttackCatalogue.Default).Translate("q.kql", kql, "s");
@@ -51,6 +52,7 @@ public class SentinelImporterTests
         var diagnostic = Assert.Single(translation.Diagnostics, d => d.IsError);
         Assert.Equal((code, line, column), (diagnostic.Code, diagnostic.Span.Line, diagnostic.Span.Column));
         Assert.False(translation.Succeeded);
+        Assert.DoesNotContain("RC2006", diagnostic.Message, StringComparison.Ordinal);
     }
 
     [Fact]
