@@ -224,12 +224,13 @@ public static partial class SearchNormalizer
     /// it out in place keeps the precedence of what surrounds it.
     /// </summary>
     private static string WithoutComparisonGuards(string stage) =>
-        GroupedEmptyTest().Replace(LowerEquality().Replace(GuardedEquality().Replace(stage, "$1 $2 $3"), "$1 =~ $2"), "isempty($1)");
+        WholeNotEmptyTest().Replace(WholeEmptyTest().Replace(GroupedEmptyTest().Replace(LowerEquality().Replace(GuardedEquality().Replace(WithoutLowerCaseGuards(stage), "$1 $2 $3"), "$1 =~ $2"), "isempty($1)"), "isempty($1)"), "isnotempty($1$2)");
 
-    [GeneratedRegex(@"(?<=(?: and | or |\(|, ))\((?<comparison>[\w\[\].]+ (?:<|<=|>|>=|==|!=) [\w\[\].]+)\)(?=(?: and | or |\)|,))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<=(?: and | or |\(|, ))\((?<comparison>[\w\[\].]+ (?:<|<=|>|>=|==|!=) (?:[\w\[\].]+|""(?:[^""\\]|\\.)*""))\)(?=(?: and | or |\)|,))", RegexOptions.CultureInvariant)]
     private static partial Regex GroupedComparison();
 
-    [GeneratedRegex(@"isnotempty\(([\w\[\]"".-]+)\) and \1 (==|=~) (""(?:[^""\\]|\\.)+"")", RegexOptions.CultureInvariant)]
+    // (startswith_cs and endswith_cs: the Splunk backend's match() anchored at one end, read back as the operator.)
+    [GeneratedRegex(@"isnotempty\(([\w\[\]"".-]+)\) and \1 (==|=~|startswith_cs|endswith_cs) (""(?:[^""\\]|\\.)+"")", RegexOptions.CultureInvariant)]
     private static partial Regex GuardedEquality();
 
     [GeneratedRegex(@"isnotempty\(tolower\(([\w\[\]"".-]+)\)\) and tolower\(\1\) == tolower\((""(?:[^""\\]|\\.)*"")\)", RegexOptions.CultureInvariant)]
@@ -237,6 +238,46 @@ public static partial class SearchNormalizer
 
     [GeneratedRegex(@"\(isempty\(([\w\[\]"".-]+)\) or \1 == """"\)", RegexOptions.CultureInvariant)]
     private static partial Regex GroupedEmptyTest();
+
+    // The same as a whole argument (of iif or case), where the backend writes no parentheses.
+    [GeneratedRegex(@"(?<=\(|, )isempty\(([\w\[\]"".-]+)\) or \1 == """"(?=, |\))", RegexOptions.CultureInvariant)]
+    private static partial Regex WholeEmptyTest();
+
+    // The backend's isnotempty(x), spelled out, grouped or as a whole argument.
+    [GeneratedRegex(@"(?:\(isnotempty\(([\w\[\]"".-]+)\) and \1 != """"\)|(?<=\(|, )isnotempty\(([\w\[\]"".-]+)\) and \2 != """"(?=, |\)))", RegexOptions.CultureInvariant)]
+    private static partial Regex WholeNotEmptyTest();
+
+    /// <summary>
+    /// <c>isnotempty(tolower(e)) and tolower(e) == tolower("text")</c>, the Splunk backend's <c>e =~ "text"</c>, for any
+    /// expression e (a computed field's case, say), as <c>e =~ "text"</c>.
+    /// </summary>
+    private static string WithoutLowerCaseGuards(string stage)
+    {
+        const string Guard = "isnotempty(tolower(";
+        for (var at = stage.IndexOf(Guard, StringComparison.Ordinal); at >= 0; at = stage.IndexOf(Guard, at + 1, StringComparison.Ordinal))
+        {
+            var close = Closing(stage, at + "isnotempty(".Length - 1);
+            var lowered = Closing(stage, at + Guard.Length - 1);
+            if (close < 0 || lowered != close - 1)
+            {
+                continue;
+            }
+
+            var subject = stage[(at + Guard.Length)..lowered];
+            var test = $" and tolower({subject}) == tolower(\"";
+            if (string.CompareOrdinal(stage, close + 1, test, 0, test.Length) == 0
+                && Closing(stage, close + test.Length - 1) is > 0 and var end
+                && LiteralText().IsMatch(stage[(close + test.Length)..end]))
+            {
+                stage = $"{stage[..at]}{subject} =~ {stage[(close + test.Length)..end]}{stage[(end + 1)..]}";
+            }
+        }
+
+        return stage;
+    }
+
+    [GeneratedRegex(@"^""(?:[^""\\]|\\.)*""$", RegexOptions.CultureInvariant)]
+    private static partial Regex LiteralText();
 
     /// <summary>
     /// Whether the guards after <c>isnotempty(subject)</c> end in an ordering comparison with the subject on either

@@ -283,8 +283,14 @@ internal sealed partial class SplEvalTranslator(SplFieldScope scope, Action<SplT
                     throw new SplTranslationException(args[1].Token, EscuDiagnosticCodes.UnsupportedFunction, "match() with a pattern that is not a literal (a regular expression read from the data) is not translated");
                 }
 
-                return LiteralAlternatives(pattern) is { } membership
-                    ? new Part($"{Wrap(args[0].Value, Add)} {(membership.IgnoreCase ? "in~" : "in")} ({string.Join(", ", membership.Values.Select(StringLiterals.Quote))})", Compare)
+                if (LiteralAlternatives(pattern) is { } membership)
+                {
+                    return new Part($"{Wrap(args[0].Value, Add)} {(membership.IgnoreCase ? "in~" : "in")} ({string.Join(", ", membership.Values.Select(StringLiterals.Quote))})", Compare);
+                }
+
+                // "^text" and "text\z" (the Splunk backend's startswith_cs and endswith_cs) test a non-empty literal.
+                return AnchoredLiteral(pattern) is { } anchored
+                    ? new Part($"{Wrap(args[0].Value, Add)} {(anchored.AtStart ? "startswith_cs" : "endswith_cs")} {StringLiterals.Quote(anchored.Text)}", Compare)
                     : new Part($"{Wrap(args[0].Value, Add)} matches regex {Arg(1)}", Compare);
             case "mvfind":
                 // isnotnull(mvfind(x, re)): some value of x matches, the any-element meaning of "x matches regex re"
@@ -329,7 +335,7 @@ internal sealed partial class SplEvalTranslator(SplFieldScope scope, Action<SplT
                 return Function("array_length");
             case "split":
                 Arity(2, 2);
-                return Function("split");
+                return Function("split") with { IsSplit = true };
             case "mvjoin":
                 Arity(2, 2);
                 return Function("strcat_array", true);
@@ -366,6 +372,9 @@ internal sealed partial class SplEvalTranslator(SplFieldScope scope, Action<SplT
                 return new Part("null", Primary);
             case "mvindex" when args.Count == 2 && IsNumber(Arg(1)) && args[0].Value.Precedence == Primary && !args[0].Value.Text.Contains('(', StringComparison.Ordinal):
                 return new Part($"{Arg(0)}[{Arg(1)}]", Primary);
+            case "mvindex" when args.Count == 2 && Index(args[1]) is { } index && args[0].Value.IsSplit:
+                // split() always gives a multivalue (one value for text without the separator): its index is the element, text.
+                return new Part($"tostring({Arg(0)}[{index.ToString(CultureInfo.InvariantCulture)}])", Primary, IsString: true);
             case "pow" when args.Count == 2 && args.All(a => a.Value.IsNumber) && ConstantPower(Arg(0), Arg(1)) is { } power:
                 return new Part(power, Primary, IsNumber: true);
             case "strftime" when args.Count == 2 && args[0].Value.EpochSecondsOfEvent && args[1].Value.Literal is "%H" or "%A":
@@ -448,6 +457,37 @@ internal sealed partial class SplEvalTranslator(SplFieldScope scope, Action<SplT
         return values.Any(v => v.Length == 0) ? null : (ignoreCase, values);
     }
 
+    /// <summary>A pattern <c>^text</c> or <c>text\z</c> whose text is a non-empty literal (escaped punctuation only), as the text.</summary>
+    internal static (bool AtStart, string Text)? AnchoredLiteral(string pattern)
+    {
+        var atStart = pattern.StartsWith('^');
+        if (atStart == pattern.EndsWith(@"\z", StringComparison.Ordinal))
+        {
+            return null; // neither anchor, or both (an equality, which LiteralAlternatives reads)
+        }
+
+        var body = atStart ? pattern[1..] : pattern[..^2];
+        var text = new System.Text.StringBuilder();
+        for (var i = 0; i < body.Length; i++)
+        {
+            var ch = body[i];
+            if (ch == '\\' && i + 1 < body.Length && !char.IsAsciiLetterOrDigit(body[i + 1]))
+            {
+                text.Append(body[++i]);
+            }
+            else if ("\\.^$?*+()[]{}|".Contains(ch, StringComparison.Ordinal))
+            {
+                return null;
+            }
+            else
+            {
+                text.Append(ch);
+            }
+        }
+
+        return text.Length == 0 ? null : (atStart, text.ToString());
+    }
+
     /// <summary>A power of two number literals when it is a whole number SPL and the canonical text agree on exactly (|x| &lt; 2^53).</summary>
     private static string? ConstantPower(string x, string y)
     {
@@ -466,6 +506,11 @@ internal sealed partial class SplEvalTranslator(SplFieldScope scope, Action<SplT
     // A text that always looks like a number, compared numerically.
     private static Part AsNumber(Part part) => part.NumericText ? new Part($"todouble({part.Text})", Primary) : part;
 
+    // A whole number: an expression's text, or one word (stats' eval() reads -1 as a word).
+    private static int? Index((SplToken Token, Part Value) arg) =>
+        int.TryParse(arg.Value.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)
+        || arg.Value.Text == SplFieldScope.Path(arg.Token.Value) && int.TryParse(arg.Token.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out n) ? n : null;
+
     private static bool IsNumber(string text) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) && char.IsAsciiDigit(text[0]);
 
     private static string Wrap(Part part, int precedence) => part.Precedence < precedence ? $"({part.Text})" : part.Text;
@@ -474,6 +519,7 @@ internal sealed partial class SplEvalTranslator(SplFieldScope scope, Action<SplT
     /// <param name="EpochSecondsOfEvent">The event time in epoch seconds (<c>_time</c>, or the data source's time field in its unit).</param>
     /// <param name="EpochMillisOfEvent">The data source's time field in epoch milliseconds.</param>
     /// <param name="UndeclaredWord">An unquoted word that names no column and no declared field.</param>
+    /// <param name="IsSplit">A call of split(): a multivalue, which mvindex indexes.</param>
     private sealed record Part(
         string Text,
         int Precedence,
@@ -486,7 +532,8 @@ internal sealed partial class SplEvalTranslator(SplFieldScope scope, Action<SplT
         bool NumericText = false,
         bool EpochSecondsOfEvent = false,
         bool EpochMillisOfEvent = false,
-        SplToken? UndeclaredWord = null);
+        SplToken? UndeclaredWord = null,
+        bool IsSplit = false);
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(_time) / (\d+)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex BinOperand();

@@ -153,6 +153,9 @@ internal sealed class SplFieldScope(DataSource dataSource)
     public bool EventNameAllowed(string eventName) =>
         IsColumn("eventName") || _requiredEventNames.All(values => values.Any(v => string.Equals(v, eventName, StringComparison.OrdinalIgnoreCase)));
 
+    /// <summary>Whether an event that can reach the current command may have a name that passes the test (a test that ignores case).</summary>
+    public bool EventNameMayMatch(Func<string, bool> test) => IsColumn("eventName") || _requiredEventNames.All(values => values.Any(test));
+
     // ESCU's time fields are the event time's parts (UTC for these sources); the add-on's CIM names are derived from
     // raw fields by the data source's event format, so a rule means the same on every backend.
     private (string, string?)? Derived(string name) => name switch
@@ -161,7 +164,8 @@ internal sealed class SplFieldScope(DataSource dataSource)
         "date_wday" => ("case(dayofweek(_time) == 0d, \"sunday\", dayofweek(_time) == 1d, \"monday\", dayofweek(_time) == 2d, \"tuesday\", dayofweek(_time) == 3d, \"wednesday\", dayofweek(_time) == 4d, \"thursday\", dayofweek(_time) == 5d, \"friday\", \"saturday\")", "date_wday is the lower-case day name of the event time (UTC)"),
         _ when dataSource.EventFormat != EventFormat.CloudTrail => null,
         _ when AddOnLookupFields.IsLookupField(name) => (AddOnLookupFields.Value(name, EventNameAllowed), LookupNote(name)),
-        _ when CloudTrailCim.TryGetValue(name, out var cim) => (cim.Expression, CimNote(name, cim)),
+        _ when AddOnIdentityFields.IsIdentityField(name) => AddOnIdentityFields.Resolve(name, EventNameAllowed, EventNameMayMatch),
+        _ when CloudTrailCim.TryGetValue(name, out var cim) => (cim, CimNote(name, cim)),
         _ => null,
     };
 
@@ -172,41 +176,33 @@ internal sealed class SplFieldScope(DataSource dataSource)
     public static string LookupNote(string name) =>
         $"the Splunk Add-on for AWS {AddOnLookupFields.Version} field '{name}' is its action/status lookup of eventName and the add-on's errorCode (the first matching row; none, no value): a case over eventName";
 
-    private static string CimNote(string name, CimField cim) => cim.FollowsAddOn
-        ? $"the Splunk Add-on for AWS {AddOnLookupFields.Version} field '{name}' is derived as {cim.Expression}"
-        : $"the Splunk add-on field '{name}' is derived as {cim.Expression}, the identity keys it names; the Splunk Add-on for AWS {AddOnLookupFields.Version} computes it per eventName, which is not reproduced (docs/translation.md)";
-
-    /// <summary>A CIM field as an expression over raw keys, and whether that is the add-on's 7.10.0 definition.</summary>
-    public sealed record CimField(string Expression, bool FollowsAddOn);
+    private static string CimNote(string name, string expression) =>
+        $"the Splunk Add-on for AWS {AddOnLookupFields.Version} field '{name}' is derived as {expression}";
 
     /// <summary>
     /// The Splunk Add-on for AWS's CIM fields of aws:cloudtrail (besides action and status), as expressions over the raw
     /// CloudTrail keys. 7.10.0 aliases src, src_ip, region, vendor_region, signature, command, dvc, app, reason,
     /// result_id and user_access_key, and evaluates vendor_account, user_arn, aws_account_id and user_agent (its
-    /// <c>userAgent{}</c>, an array form CloudTrail does not write, has no canonical path). user, userName, user_name and user_type keep a
-    /// plain reading of the identity keys (see docs/translation.md).
+    /// <c>userAgent{}</c>, an array form CloudTrail does not write, has no canonical path). user, userName, user_name and
+    /// user_type are <see cref="AddOnIdentityFields"/>.
     /// </summary>
-    public static readonly IReadOnlyDictionary<string, CimField> CloudTrailCim = new Dictionary<string, CimField>(StringComparer.Ordinal)
+    public static readonly IReadOnlyDictionary<string, string> CloudTrailCim = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["src"] = new("sourceIPAddress", true),
-        ["src_ip"] = new("sourceIPAddress", true),
-        ["region"] = new("awsRegion", true),
-        ["vendor_region"] = new("awsRegion", true),
-        ["vendor_account"] = new("coalesce(userIdentity.accountId, recipientAccountId)", true),
-        ["signature"] = new("eventName", true),
-        ["command"] = new("eventName", true),
-        ["dvc"] = new("eventSource", true),
-        ["app"] = new("eventType", true),
-        ["reason"] = new("errorMessage", true),
+        ["src"] = "sourceIPAddress",
+        ["src_ip"] = "sourceIPAddress",
+        ["region"] = "awsRegion",
+        ["vendor_region"] = "awsRegion",
+        ["vendor_account"] = "coalesce(userIdentity.accountId, recipientAccountId)",
+        ["signature"] = "eventName",
+        ["command"] = "eventName",
+        ["dvc"] = "eventSource",
+        ["app"] = "eventType",
+        ["reason"] = "errorMessage",
         // An alias set before the add-on's EVAL of errorCode, so it holds the raw key (absent on success).
-        ["result_id"] = new("errorCode", true),
-        ["user_agent"] = new("userAgent", true),
-        ["user_arn"] = new("coalesce(userIdentity.arn, tostring(requestParameters.roleArn))", true),
-        ["aws_account_id"] = new("iif(userIdentity.type in (\"AWSAccount\", \"AWSService\"), recipientAccountId, userIdentity.accountId)", true),
-        ["user_access_key"] = new("userIdentity.accessKeyId", true),
-        ["user_name"] = new("userIdentity.userName", false),
-        ["user_type"] = new("userIdentity.type", false),
-        ["user"] = new("coalesce(userIdentity.userName, userIdentity.sessionContext.sessionIssuer.userName, userIdentity.principalId)", false),
-        ["userName"] = new("coalesce(userIdentity.userName, userIdentity.sessionContext.sessionIssuer.userName)", false),
+        ["result_id"] = "errorCode",
+        ["user_agent"] = "userAgent",
+        ["user_arn"] = "coalesce(userIdentity.arn, tostring(requestParameters.roleArn))",
+        ["aws_account_id"] = "iif(userIdentity.type in (\"AWSAccount\", \"AWSService\"), recipientAccountId, userIdentity.accountId)",
+        ["user_access_key"] = "userIdentity.accessKeyId",
     };
 }

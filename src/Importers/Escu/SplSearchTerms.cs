@@ -296,6 +296,23 @@ internal sealed class SplSearchTerms(SplFieldScope scope, Func<SplToken, QueryEx
                 return new DeferredTerm(() => AddOnLookupFields.EqualsIgnoringCase(name, text, scope.EventNameAllowed));
             }
 
+            // The add-on's identity fields, over the branches the event names the search requires can take.
+            if (AddOnIdentityFields.IsIdentityField(name) && IsAddOnField(name) && !text.Contains('*', StringComparison.Ordinal))
+            {
+                string? term = null;
+                return new DeferredTerm(() =>
+                {
+                    if (term is null)
+                    {
+                        var (expression, derived) = scope.Resolve(name);
+                        note(field, EscuDiagnosticCodes.DerivedField, derived!);
+                        term = $"{expression} =~ {StringLiterals.Quote(text)}";
+                    }
+
+                    return term;
+                });
+            }
+
             if (name == "date_wday" && Array.IndexOf(Days, text.ToLowerInvariant()) is >= 0 and var day)
             {
                 note(field, EscuDiagnosticCodes.DerivedField, "date_wday is the day of the event time (UTC)");

@@ -17,7 +17,9 @@ public class EscuGoldenTests
     // stats, fillnull, an allow-list macro mapped to a list, the OCSF (Security Lake) data source, project-rename,
     // dotted names below a lifted object (rename requestParameters.* AS * then ReplicationConfiguration.Rule.ID),
     // spath input= over JSON text then mvexpand and spath of the element, an allow-list macro without a list (values),
-    // the add-on's action (a search term, narrowed by the rule's eventName) and status (a group-by key).
+    // the add-on's action (a search term, narrowed by the rule's eventName) and status (a group-by key), its user_type
+    // (a search term and a group-by key, narrowed to the branches PutBucketLifecycle can take, a like() pattern among
+    // them) and user (a table column).
     public static TheoryData<string> Rules => new(
         "aws_ecr_container_scanning_findings_medium",
         "aws_ecr_container_scanning_findings_high",
@@ -35,7 +37,9 @@ public class EscuGoldenTests
         "aws_create_policy_version_to_allow_all_resources",
         "aws_ecr_container_upload_unknown_user",
         "aws_high_number_of_failed_authentications_for_user",
-        "aws_multi_factor_authentication_disabled");
+        "aws_multi_factor_authentication_disabled",
+        "aws_defense_evasion_putbucketlifecycle",
+        "aws_detect_sts_assume_role_abuse");
 
     [CorpusTheory]
     [MemberData(nameof(Rules))]

@@ -78,7 +78,7 @@ public class EscuImporterTests
             + " | where hour >= 20 OR hour < 8 OR weekday=\"Saturday\" OR weekday=\"Sunday\" | fillnull | stats count min(_time) as firstTime max(_time) as lastTime by api.operation actor.user.name cloud.region"
             + " | rename actor.user.name as user | `security_content_ctime(firstTime)`");
 
-    private static void BindsRunsAndRoundTrips(string search)
+    internal static void BindsRunsAndRoundTrips(string search)
     {
         using var scratch = new EscuScratch();
         var source = Path.Combine(scratch.Root, "source.yml");

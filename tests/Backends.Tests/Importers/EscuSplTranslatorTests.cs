@@ -230,7 +230,7 @@ public class EscuSplTranslatorTests
     public void Eval_functions_and_operators_translate_with_the_precedence_they_need()
     {
         Assert.Equal(
-            "extend a = iif(userAgent matches regex \"^aws\", 1, 0), b = strcat(tolower(eventName), \"/\", substring(awsRegion, 0, 2)), c = (1 + 2) * 3, d = case(eventName == \"x\", \"y\", \"z\")\n",
+            "extend a = iif(userAgent startswith_cs \"aws\", 1, 0), b = strcat(tolower(eventName), \"/\", substring(awsRegion, 0, 2)), c = (1 + 2) * 3, d = case(eventName == \"x\", \"y\", \"z\")\n",
             Search("`cloudtrail` | eval a=if(match(userAgent, \"^aws\"), 1, 0), b=lower(eventName).\"/\".substr(awsRegion, 1, 2), c=(1+2)*3, d=case(eventName==\"x\", \"y\", true(), \"z\")").Split("\n| ")[0]);
     }
 

@@ -219,9 +219,16 @@ public sealed partial class SplEmitter
         _ => null,
     };
 
-    /// <summary>$1 and ${1} in a replacement are \1 in SPL's replace(); a backslash is doubled.</summary>
+    /// <summary>
+    /// $1 and ${1} in a replacement are \1 in SPL's replace(); the rule's own \1 (a group, docs/semantics.md decision 6)
+    /// and \\ (a backslash) mean the same there and are kept; any other backslash is doubled.
+    /// </summary>
     private static string SplReplacement(string replacement) =>
-        System.Text.RegularExpressions.Regex.Replace(replacement.Replace("\\", "\\\\", StringComparison.Ordinal), @"\$\{?(\d+)\}?", @"\$1");
+        System.Text.RegularExpressions.Regex.Replace(LoneBackslash().Replace(replacement, @"\\"), @"\$\{?(\d+)\}?", @"\$1");
+
+    // A backslash that starts neither a group reference (\1) nor an escaped backslash (\\).
+    [System.Text.RegularExpressions.GeneratedRegex(@"\\\\|\\(?![\d])", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex LoneBackslash();
 
     /// <summary>The KQL date format parts the catalogue documents, as strftime directives.</summary>
     private static string StrftimeFormat(string format) => format
