@@ -10,32 +10,32 @@ namespace RuleCompiler.Importers.Escu;
 internal static class SecurityHubAddOnFields
 {
     // The add-on's transforms extract the destination from the resource id by its type: the [\w-]+ after a prefix.
-    private static readonly (string Types, string Prefix)[] IdExtracts =
+    private static readonly (string[] Types, string Prefix)[] IdExtracts =
     [
-        ("\"AwsEc2Instance\"", @":\d+:instance/"),
-        ("\"AwsS3Bucket\"", @"\w+:\w+:s3:::"),
-        ("\"AwsIamAccessKey\"", @"::AccessKey:"),
-        ("\"AwsEc2SecurityGroup\"", @":\d+:security-group/"),
-        ("\"AwsEc2Vpc\"", @":\d+:vpc/"),
-        ("\"AwsEc2Volume\"", @":\d+:volume/"),
-        ("\"AwsSsmAssociationCompliance\", \"AwsSsmPatchCompliance\"", @"::ManagedInstanceInventory/"),
-        ("\"AwsIamUser\"", @":\d+:user/"),
+        (["AwsEc2Instance"], @":\d+:instance/"),
+        (["AwsS3Bucket"], @"\w+:\w+:s3:::"),
+        (["AwsIamAccessKey"], @"::AccessKey:"),
+        (["AwsEc2SecurityGroup"], @":\d+:security-group/"),
+        (["AwsEc2Vpc"], @":\d+:vpc/"),
+        (["AwsEc2Volume"], @":\d+:volume/"),
+        (["AwsSsmAssociationCompliance", "AwsSsmPatchCompliance"], @"::ManagedInstanceInventory/"),
+        (["AwsIamUser"], @":\d+:user/"),
     ];
 
-    /// <summary>
-    /// dest: unless the resource is the actor, the id part its type's pattern extracts (empty when it does not match;
-    /// the text after the id's last colon for other types). It reads the first value of each resource member
-    /// (<c>Resources[*].Id[0]</c>, SPL's <c>mvindex('Resources{}.Id', 0)</c>), the whole of it for a finding with one
-    /// resource. The add-on reads every resource of a multi-resource finding (a multivalue dest) and falls back to the
-    /// resources' EC2 addresses; neither is reproduced, which the note says. The extraction is written as the
-    /// regular-expression replacements without group references, which SPL's replace() spells the same way.
-    /// </summary>
     // The resources' ids as one text, so a pattern finds the first id it matches (the whole id for one resource).
     private const string Ids = "strcat_array(Resources[*].Id, \",\")";
 
+    /// <summary>
+    /// dest as the add-on computes it for a finding with one resource: empty when the resource (or GuardDuty's
+    /// resourceRole product field) is the actor; else, by the resource type, the id part after that type's prefix
+    /// (empty when there is none), and for other types the id after its last colon. For a multi-resource finding the
+    /// add-on appends one value per resource and falls back to the resources' EC2 addresses; neither is reproduced,
+    /// which the note says. Type tests are the member-list matches and the extraction two regular-expression
+    /// replacements without group references, the forms the Splunk backend writes back unchanged.
+    /// </summary>
     private static readonly string Dest =
-        "iif(Resources[*].ResourceRole matches regex \"^ACTOR\\\\z\" or ProductFields[\"aws/guardduty/service/resourceRole\"] == \"ACTOR\", \"\", case("
-        + string.Concat(IdExtracts.Select(e => $"{TypeTest(e.Types)}, {Extract(e.Prefix)}, "))
+        $"iif({TypeTest("ResourceRole", "ACTOR")} or ProductFields[\"aws/guardduty/service/resourceRole\"] == \"ACTOR\", \"\", case("
+        + string.Concat(IdExtracts.Select(e => $"{string.Join(" or ", e.Types.Select(t => TypeTest("Type", t)))}, {Extract(e.Prefix)}, "))
         + $"replace_regex({Ids}, \".*:\", \"\")))";
 
     private static readonly Dictionary<string, SplFieldScope.CimField> Fields = new(StringComparer.Ordinal)
@@ -58,11 +58,10 @@ internal static class SecurityHubAddOnFields
 
     public static string Note(string name, SplFieldScope.CimField field) => field.FollowsAddOn
         ? $"the Splunk Add-on for AWS {AddOnLookupFields.Version} field '{name}' of aws:securityhub:finding is derived as {field.Expression}"
-        : $"the Splunk Add-on for AWS {AddOnLookupFields.Version} field '{name}' of aws:securityhub:finding is derived from the finding's first resource; the add-on reads every resource of a multi-resource finding (a multivalue dest) and falls back to the EC2 addresses, which is not reproduced (docs/translation.md)";
+        : $"the Splunk Add-on for AWS {AddOnLookupFields.Version} field '{name}' of aws:securityhub:finding is derived as the add-on derives it for a finding with one resource; for a multi-resource finding the add-on appends one value per resource and falls back to the EC2 addresses, which is not reproduced (docs/translation.md)";
 
-    private static string TypeTest(string types) => types.Contains(',', StringComparison.Ordinal)
-        ? string.Join(" or ", types.Split(", ").Select(TypeTest))
-        : $"Resources[*].Type matches regex {StringLiterals.Quote("^" + types.Trim('"') + "\\z")}";
+    // Some resource's member equals the text: a match of the member list, anchored.
+    private static string TypeTest(string member, string text) => $"Resources[*].{member} matches regex {StringLiterals.Quote("^" + text + "\\z")}";
 
     // The [\w-]+ after the prefix, empty when there is none: what is left after cutting the text up to the prefix and
     // from the first other character, which SPL's replace() writes without a group reference.
