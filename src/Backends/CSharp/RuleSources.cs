@@ -29,6 +29,8 @@ public static class RuleSources
             {
                 Compiler.Model.EventFormat.Ocsf => EventShape.Ocsf,
                 Compiler.Model.EventFormat.GuardDuty => EventShape.GuardDuty,
+                Compiler.Model.EventFormat.Asff => EventShape.Asff,
+                Compiler.Model.EventFormat.K8sAudit => EventShape.K8sAudit,
                 _ => EventShape.CloudTrail,
             },
         };

@@ -27,6 +27,7 @@ internal static class SupportFileBuilders
             new SentinelSource(sentinel.StringOr("table", ""), sentinel.StringOr("time_column", "TimeGenerated"),
                 sentinel.StringOr("connector_id", ""), sentinel.Strings("data_types"))
             {
+                Unavailable = sentinel.String("unavailable"),
                 Columns = [.. sentinel.Sequence("columns")?.Items.OfType<YamlMapping>().Select(map =>
                 {
                     var c = new MappingReader(map);

@@ -24,6 +24,12 @@ public enum EventFormat
     CloudTrail,
     Ocsf,
     GuardDuty,
+
+    /// <summary>Security Hub findings in the AWS Security Finding Format (ASFF).</summary>
+    Asff,
+
+    /// <summary>Kubernetes API server audit events (audit.k8s.io Event).</summary>
+    K8sAudit,
 }
 
 public enum TimeFormat
@@ -39,6 +45,12 @@ public sealed record SentinelSource(string Table, string TimeColumn, string Conn
 {
     /// <summary>The table's columns (<c>sentinel.columns</c>); empty when the data source does not declare them.</summary>
     public ImmutableArray<SentinelColumn> Columns { get; init; } = [];
+
+    /// <summary>
+    /// Why no Log Analytics table holds the source (<c>sentinel.unavailable</c>), written instead of a table; null
+    /// when the source names one.
+    /// </summary>
+    public string? Unavailable { get; init; }
 }
 
 /// <summary>A column of a Log Analytics table and its Kusto type name (string, long, datetime, dynamic, ...).</summary>

@@ -224,13 +224,43 @@ public static partial class SearchNormalizer
     /// it out in place keeps the precedence of what surrounds it.
     /// </summary>
     private static string WithoutComparisonGuards(string stage) =>
-        WholeNotEmptyTest().Replace(WholeEmptyTest().Replace(GroupedEmptyTest().Replace(LowerEquality().Replace(GuardedEquality().Replace(WithoutLowerCaseGuards(stage), "$1 $2 $3"), "$1 =~ $2"), "isempty($1)"), "isempty($1)"), "isnotempty($1$2)");
+        WholeNotEmptyTest().Replace(WholeEmptyTest().Replace(GroupedEmptyTest().Replace(LowerEquality().Replace(GuardedEquality().Replace(GuardedMatch().Replace(WithoutLowerCaseGuards(stage), WithoutMatchGuard), "$1 $2 $3"), "$1 =~ $2"), "isempty($1)"), "isempty($1)"), "isnotempty($1$2)");
+
+    /// <summary>
+    /// <c>isnotempty(e) and e matches regex "p"</c> as <c>e matches regex "p"</c> when p cannot match the empty text:
+    /// then the match implies the guard (the Splunk backend writes it because SPL's match() of a null is null).
+    /// </summary>
+    private static string WithoutMatchGuard(Match m)
+    {
+        var literal = m.Groups["p"].Value[1..^1];
+        if (RegexEscape().Replace(literal, "").Contains('\\', StringComparison.Ordinal))
+        {
+            return m.Value;
+        }
+
+        var pattern = RegexEscape().Replace(literal, e => e.Value[1..]);
+        try
+        {
+            return Regex.IsMatch("", pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)) ? m.Value : $"{m.Groups["e"].Value} matches regex {m.Groups["p"].Value}";
+        }
+        catch (ArgumentException)
+        {
+            return m.Value;
+        }
+    }
+
+    // The quoted-literal escapes that stand for one character of the pattern: \\ and \".
+    [GeneratedRegex(@"\\[\\""]", RegexOptions.CultureInvariant)]
+    private static partial Regex RegexEscape();
+
+    [GeneratedRegex(@"isnotempty\((?<e>[\w\[\]"".*/-]+(?:\((?:[^()""]|""(?:[^""\\]|\\.)*"")*\))?)\) and \k<e> matches regex (?<p>""(?:[^""\\]|\\.)+"")", RegexOptions.CultureInvariant)]
+    private static partial Regex GuardedMatch();
 
     [GeneratedRegex(@"(?<=(?: and | or |\(|, ))\((?<comparison>[\w\[\].]+ (?:<|<=|>|>=|==|!=) (?:[\w\[\].]+|""(?:[^""\\]|\\.)*""))\)(?=(?: and | or |\)|,))", RegexOptions.CultureInvariant)]
     private static partial Regex GroupedComparison();
 
     // (startswith_cs and endswith_cs: the Splunk backend's match() anchored at one end, read back as the operator.)
-    [GeneratedRegex(@"isnotempty\(([\w\[\]"".-]+)\) and \1 (==|=~|startswith_cs|endswith_cs) (""(?:[^""\\]|\\.)+"")", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"isnotempty\(([\w\[\]"".*/-]+)\) and \1 (==|=~|startswith_cs|endswith_cs) (""(?:[^""\\]|\\.)+"")", RegexOptions.CultureInvariant)]
     private static partial Regex GuardedEquality();
 
     [GeneratedRegex(@"isnotempty\(tolower\(([\w\[\]"".-]+)\)\) and tolower\(\1\) == tolower\((""(?:[^""\\]|\\.)*"")\)", RegexOptions.CultureInvariant)]
@@ -301,12 +331,13 @@ public static partial class SearchNormalizer
             term.StartsWith(subject + op, StringComparison.Ordinal) || term.EndsWith(op + subject, StringComparison.Ordinal));
     }
 
-    // The text up to the first and/or outside parentheses and strings, or to a parenthesis closing an outer group.
+    // The text up to the first and/or outside parentheses and strings, or to a parenthesis closing an outer group, or to
+    // the comma ending a function argument (the condition of an iif).
     private static string FirstTerm(string text)
     {
         foreach (var (i, depth) in OutsideStrings(text, 0))
         {
-            if (depth < 0 || depth == 0 && (string.CompareOrdinal(text, i, " and ", 0, 5) == 0 || string.CompareOrdinal(text, i, " or ", 0, 4) == 0))
+            if (depth < 0 || depth == 0 && (text[i] == ',' || string.CompareOrdinal(text, i, " and ", 0, 5) == 0 || string.CompareOrdinal(text, i, " or ", 0, 4) == 0))
             {
                 return text[..i];
             }

@@ -162,6 +162,7 @@ internal sealed class SplFieldScope(DataSource dataSource)
     {
         "date_hour" => ("hourofday(_time)", "date_hour is the hour of the event time (UTC)"),
         "date_wday" => ("case(dayofweek(_time) == 0d, \"sunday\", dayofweek(_time) == 1d, \"monday\", dayofweek(_time) == 2d, \"tuesday\", dayofweek(_time) == 3d, \"wednesday\", dayofweek(_time) == 4d, \"thursday\", dayofweek(_time) == 5d, \"friday\", \"saturday\")", "date_wday is the lower-case day name of the event time (UTC)"),
+        _ when dataSource.EventFormat == EventFormat.Asff && SecurityHubAddOnFields.TryGet(name, out var asff) => (asff.Expression, SecurityHubAddOnFields.Note(name, asff)),
         _ when dataSource.EventFormat != EventFormat.CloudTrail => null,
         _ when AddOnLookupFields.IsLookupField(name) => (AddOnLookupFields.Value(name, EventNameAllowed), LookupNote(name)),
         _ when AddOnIdentityFields.IsIdentityField(name) => AddOnIdentityFields.Resolve(name, EventNameAllowed, EventNameMayMatch),

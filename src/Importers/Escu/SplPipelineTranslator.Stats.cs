@@ -14,6 +14,22 @@ internal sealed partial class SplPipelineTranslator
             _stages.Add($"mv-expand {SplFieldScope.Path(key.Value)}");
         }
 
+        foreach (var key in keys.Where(k => SplMemberPaths.IsMemberPath(k.Value) && !scope.IsColumn(k.Value)))
+        {
+            // A by-field a{}.b of the raw events: SPL groups the event under each of its values, as mv-expand does.
+            if (SplMemberPaths.Canonical(key.Value, scope) is not { } path)
+            {
+                continue;
+            }
+
+            _stages.Add($"mv-expand {SplFieldScope.Name(key.Value)} = {path}");
+            scope.Define(key.Value);
+            if (_pendingFill is not null)
+            {
+                Note(key, EscuDiagnosticCodes.FidelityNote, $"stats by the multivalue field '{key.Value}' is translated with mv-expand, which drops an event without any value of it; SPL's fillnull before the stats would count such an event under the fill value");
+            }
+        }
+
         var byKeys = keys.Select(k => ByKey(k)).ToList();
         if (_pendingFill is { } fill && keys.Count > 0)
         {

@@ -5,14 +5,18 @@ namespace RuleCompiler.Runtime.Events;
 
 /// <summary>
 /// The data source format an event is written in, told by its top-level keys: a CloudTrail record has eventVersion and
-/// eventSource, an OCSF event (Amazon Security Lake) class_uid, a GuardDuty finding schemaVersion, severity and type.
-/// The names are the data source schema's <c>event_format</c> values. An event of none of these shapes has no format.
+/// eventSource, an OCSF event (Amazon Security Lake) class_uid, a GuardDuty finding schemaVersion, severity and type, a
+/// Security Hub finding (ASFF) SchemaVersion, ProductArn and AwsAccountId (ASFF's keys are capitalised), and a Kubernetes
+/// audit event auditID, stage and verb. The names are the data source schema's <c>event_format</c> values. An event of
+/// none of these shapes has no format.
 /// </summary>
 public static class EventShape
 {
     public const string CloudTrail = "cloudtrail";
     public const string Ocsf = "ocsf";
     public const string GuardDuty = "guardduty";
+    public const string Asff = "asff";
+    public const string K8sAudit = "k8s_audit";
 
     /// <summary>The event's format, or null when it is not an object or has none of the shapes.</summary>
     public static string? Of(Row evt)
@@ -32,7 +36,17 @@ public static class EventShape
             return Ocsf;
         }
 
-        return Has(evt, "schemaVersion") && Has(evt, "severity") && Has(evt, "type") ? GuardDuty : null;
+        if (Has(evt, "schemaVersion") && Has(evt, "severity") && Has(evt, "type"))
+        {
+            return GuardDuty;
+        }
+
+        if (Has(evt, "SchemaVersion") && Has(evt, "ProductArn") && Has(evt, "AwsAccountId"))
+        {
+            return Asff;
+        }
+
+        return Has(evt, "auditID") && Has(evt, "stage") && Has(evt, "verb") ? K8sAudit : null;
     }
 
     private static bool Has(Row evt, string key)

@@ -96,7 +96,9 @@ public static class RowMaps
     public static Row FillNull(Row row, Value fill, params string[] names)
     {
         var targets = names.Length > 0
-            ? names.Where(n => Functions.Fn.IsEmpty(row.GetTop(n)))
+            // A dotted name is a source field below the event's top level (objectRef.namespace) unless a stage made a
+            // column of that name: read it as the binder names it, so a value present in the event is not overwritten.
+            ? names.Where(n => Functions.Fn.IsEmpty(row.Get(FieldPath.Dotted(n))))
             : row.Fields().Where(f => Functions.Fn.IsEmpty(f.Value)).Select(f => f.Key);
         var filled = targets.Select(n => new KeyValuePair<string, Value>(n, fill)).ToArray();
         return filled.Length == 0 ? row : row.With(filled);

@@ -39,9 +39,9 @@ public class EscuCorpusTests(ITestOutputHelper output)
 
         var bound = report.Rules.Count(r => r.Bound);
         // A match() whose pattern is a field fails at import (RC5023) rather than when it is bound; eventstats imports.
-        Assert.True(results.Count(r => r.Status != ImportStatus.Failed) >= 48, "fewer ESCU AWS rules written than recorded (48)");
-        Assert.True(bound >= 46, $"only {bound} ESCU AWS rules bind (recorded: 46)");
-        Assert.True(report.Rules.Count(r => r.Bound && r.RoundTrip == true) >= 45, "fewer ESCU AWS rules round-trip than recorded (45)");
+        Assert.True(results.Count(r => r.Status != ImportStatus.Failed) >= 50, "fewer ESCU AWS rules written than recorded (50)");
+        Assert.True(bound >= 49, $"only {bound} ESCU AWS rules bind (recorded: 49)");
+        Assert.True(report.Rules.Count(r => r.Bound && r.RoundTrip == true) >= 48, "fewer ESCU AWS rules round-trip than recorded (48)");
         Assert.Equal(bound, report.Rules.Count(r => r.CSharpRan == true));
         Assert.True(report.EventCount > 100, "the corpus's CloudTrail events were not found");
         Assert.True(report.Rules.Count(r => r.Alerts > 0) >= 3, "too few imported ESCU rules fire on the corpus events");
@@ -55,7 +55,10 @@ public class EscuCorpusTests(ITestOutputHelper output)
         var escuReport = ImportVerifier.Verify("escu", escuResults, escu.Rules, p => p, null, Analyze, []);
         output.WriteLine(VerificationTable.Format(escuReport));
         Assert.Null(escuReport.KustoUnavailable);
-        Assert.Equal(escuReport.Rules.Count(r => r.Bound), escuReport.Rules.Count(r => r.KqlAccepted == true));
+        // A bound rule is either accepted or not built for Sentinel, with the reason (a field no column carries, a source
+        // without a table: Security Hub findings); never built and then rejected.
+        Assert.All(escuReport.Rules.Where(r => r.Bound && r.KqlAccepted != true), r => Assert.Contains("not built for Sentinel", r.KqlReason ?? "", StringComparison.Ordinal));
+        Assert.True(escuReport.Rules.Count(r => r.KqlAccepted == true) >= 46, "fewer ESCU AWS rules compile to accepted KQL than recorded (46)");
 
         using var sigma = new EscuScratch();
         var sigmaRules = Path.Combine(RepositoryPaths.Corpus, "SigmaHQ", "sigma", "rules", "cloud", "aws");

@@ -11,7 +11,7 @@ namespace RuleCompiler.Backends.Tests.Importers;
 /// <summary>The ESCU importer on small rules: per-construct diagnostics at exact positions, and the metadata mapping.</summary>
 public class EscuImporterTests
 {
-    private const string Header = """
+    internal const string Header = """
         name: Test Rule
         id: 11111111-2222-3333-4444-555555555555
         version: 3
@@ -123,7 +123,7 @@ public class EscuImporterTests
     [Fact]
     public void A_search_whose_macro_no_data_source_declares_fails_with_RC5024()
     {
-        var result = Import(Header + "search: '`kube_audit` verb=create'\n");
+        var result = Import(Header + "search: '`not_a_source` verb=create'\n");
         Assert.Equal((9, 10), Position(Only(result, EscuDiagnosticCodes.UnmappedDataSource)));
     }
 

@@ -65,9 +65,12 @@ internal sealed partial class KqlEmitter
 
     private KqlQuery EmitQuery(BoundQuery query, Rule rule)
     {
-        if (query.Body.Source is BoundDataSourceInput { DataSource.Sentinel.Table: var table } && string.IsNullOrWhiteSpace(table))
+        // The data source is read by the main pipeline or by a let's pipeline (an eventstats reads it through one).
+        var sources = query.Lets.OfType<BoundLetPipeline>().Select(l => l.Pipeline.Source).Append(query.Body.Source).OfType<BoundDataSourceInput>();
+        if (sources.FirstOrDefault(s => string.IsNullOrWhiteSpace(s.DataSource.Sentinel.Table)) is { } tableless)
         {
-            return new KqlQuery("", [], [NotBuilt(KqlDiagnostics.NoSentinelTable, "its data source names no Sentinel table", rule.DataSource.Span)]);
+            var why = tableless.DataSource.Sentinel.Unavailable is { } reason ? ": " + reason : "";
+            return new KqlQuery("", [], [NotBuilt(KqlDiagnostics.NoSentinelTable, "its data source names no Sentinel table" + why, rule.DataSource.Span)]);
         }
 
         foreach (var let in query.Lets)

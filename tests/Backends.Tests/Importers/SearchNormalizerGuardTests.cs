@@ -1,0 +1,49 @@
+using RuleCompiler.Importers.Escu;
+using Xunit;
+
+namespace RuleCompiler.Backends.Tests.Importers;
+
+/// <summary>
+/// The Splunk backend's guards that the round trip reads as conventions, inside an iif and on computed operands: only
+/// where the guarded comparison implies the guard.
+/// </summary>
+public sealed class SearchNormalizerGuardTests
+{
+    private static IReadOnlyList<string> N(string search) => SearchNormalizer.Normalize(search + "\n");
+
+    [Fact]
+    public void A_match_guard_goes_when_the_pattern_cannot_match_empty_text()
+    {
+        Assert.Equal(
+            N("extend d = iif(strcat_array(r[*].Id, \",\") matches regex \":\\\\d+:instance/\", 1, 0)"),
+            N("extend d = iif(isnotempty(strcat_array(r[*].Id, \",\")) and strcat_array(r[*].Id, \",\") matches regex \":\\\\d+:instance/\", 1, 0)"));
+        Assert.Equal(N("where a matches regex \"x\\\"y\""), N("where isnotempty(a) and a matches regex \"x\\\"y\""));
+    }
+
+    [Fact]
+    public void A_match_guard_stays_when_the_pattern_matches_empty_text_or_is_not_read()
+    {
+        // "" matches ".*" and "x?": without the guard an empty value would match, with it not.
+        Assert.NotEqual(N("where a matches regex \".*\""), N("where isnotempty(a) and a matches regex \".*\""));
+        Assert.NotEqual(N("where a matches regex \"x?\""), N("where isnotempty(a) and a matches regex \"x?\""));
+        // An escape other than \\ and \" is not decoded, so nothing is assumed about the pattern.
+        Assert.NotEqual(N("where a matches regex \"x\\ty\""), N("where isnotempty(a) and a matches regex \"x\\ty\""));
+        // The guard of another operand is no guard of the match.
+        Assert.NotEqual(N("where b matches regex \"x\""), N("where isnotempty(a) and b matches regex \"x\""));
+    }
+
+    [Fact]
+    public void An_equality_guard_on_a_key_with_a_slash_goes_and_an_ordering_guard_inside_an_iif_goes()
+    {
+        Assert.Equal(
+            N("extend r = iif(p[\"aws/x/role\"] == \"ACTOR\", 1, 0)"),
+            N("extend r = iif(isnotempty(p[\"aws/x/role\"]) and p[\"aws/x/role\"] == \"ACTOR\", 1, 0)"));
+        Assert.Equal(
+            N("extend o = iif(a > m + s * t, 1, 0)"),
+            N("extend o = iif(isnotempty(m + s * t) and a > m + s * t, 1, 0)"));
+        // Not when the comparison is with another operand.
+        Assert.NotEqual(
+            N("extend o = iif(a > m + s, 1, 0)"),
+            N("extend o = iif(isnotempty(m + s * t) and a > m + s, 1, 0)"));
+    }
+}

@@ -1,0 +1,50 @@
+using RuleCompiler.Compiler.Loading;
+using RuleCompiler.Compiler.Model;
+
+namespace RuleCompiler.Compiler.Tests.Loading;
+
+/// <summary>
+/// A data source names a Sentinel table or says why none holds it (<c>sentinel.unavailable</c>), one of the two; and the
+/// event formats of findings in ASFF and of Kubernetes audit events load.
+/// </summary>
+public class DataSourceSentinelTests
+{
+    private const string DataSource = "rules/data_sources/aws_cloudtrail.yml";
+
+    private static RepositoryLoadResult LoadWithSentinel(string sentinel, string format = "cloudtrail")
+    {
+        using var repository = TempRepository.CopyOfValid();
+        repository.EditMatch(DataSource, @"(?ms)^sentinel:\n(?:  .*?\n)+(?=fields:)", sentinel);
+        repository.EditMatch(DataSource, @"(?m)^event_format: \w+$", "event_format: " + format);
+        return RuleRepository.Load(repository.Root);
+    }
+
+    [Fact]
+    public void A_source_without_a_table_says_why_and_loads_with_its_reason()
+    {
+        var result = LoadWithSentinel("sentinel:\n  unavailable: no table holds these events\n", "asff");
+        Assert.DoesNotContain(result.Diagnostics, d => d.Span.Path.EndsWith("aws_cloudtrail.yml", StringComparison.Ordinal));
+        var source = result.DataSources.Single(d => d.Name == "aws_cloudtrail");
+        Assert.Equal("", source.Sentinel.Table);
+        Assert.Equal("no table holds these events", source.Sentinel.Unavailable);
+        Assert.Equal(EventFormat.Asff, source.EventFormat);
+        Assert.Equal(EventFormat.K8sAudit, LoadWithSentinel("sentinel:\n  table: AWSEKSLogs\n", "k8s_audit").DataSources.Single(d => d.Name == "aws_cloudtrail").EventFormat);
+    }
+
+    [Theory]
+    [InlineData("sentinel:\n  connector_id: AWS\n")]
+    [InlineData("sentinel:\n  table: AWSCloudTrail\n  unavailable: both at once\n")]
+    [InlineData("sentinel:\n  unavailable: \"\"\n")]
+    public void A_source_with_neither_or_both_or_an_empty_reason_is_refused(string sentinel)
+    {
+        var result = LoadWithSentinel(sentinel);
+        Assert.Contains(result.Diagnostics, d => d.IsError && d.Span.Path.EndsWith("aws_cloudtrail.yml", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_unknown_event_format_is_refused()
+    {
+        var result = LoadWithSentinel("sentinel:\n  table: AWSCloudTrail\n", "kubernetes");
+        Assert.Contains(result.Diagnostics, d => d.IsError && d.Span.Path.EndsWith("aws_cloudtrail.yml", StringComparison.Ordinal));
+    }
+}
