@@ -1,5 +1,5 @@
 using RuleCompiler.Compiler.Diagnostics;
-using RuleCompiler.Compiler.Yaml;
+using YamlLoader = RuleCompiler.Compiler.Yaml.YamlLoader;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
@@ -10,8 +10,9 @@ namespace RuleCompiler.Importers;
 /// Reading a source rule file (ESCU, Sentinel, Sigma, ESCU macros): its YAML documents, or the error saying why not.
 /// Source files come from outside, so every way YamlDotNet's representation model fails is an error here, never an
 /// exception: a syntax error (at its position), an unclosed flow collection (which it reports as a bare
-/// InvalidOperationException), a duplicate key or an event it cannot represent (ArgumentException), and nesting
-/// deeper than the rule loader allows (checked on the event stream first, so building the tree cannot recurse deeply).
+/// InvalidOperationException), a duplicate key or an event it cannot represent (ArgumentException), nesting deeper
+/// than the rule loader allows (checked on the event stream first, so building the tree cannot recurse deeply), and a
+/// mapping key that is not text (every importer reads keys as text).
 /// </summary>
 internal static class SourceYaml
 {
@@ -44,6 +45,11 @@ internal static class SourceYaml
 
             var stream = new YamlStream();
             stream.Load(new StringReader(text));
+            if (stream.Documents.Select(d => ComplexKey(d.RootNode)).FirstOrDefault(k => k is not null) is { } key)
+            {
+                return (null, Diagnostic.Error(code, "not YAML the importer reads: a mapping key that is not text (a '?' complex key)", At(path, key.Start)));
+            }
+
             return ([.. stream.Documents], null);
         }
         catch (YamlException e)
@@ -79,6 +85,15 @@ internal static class SourceYaml
 
         return null;
     }
+
+    // The first mapping key that is a mapping or a sequence: every source format keys its mappings by text, and
+    // every importer reads keys as text. The nesting is bounded by TooDeep before this runs.
+    private static YamlNode? ComplexKey(YamlNode node) => node switch
+    {
+        YamlMappingNode map => map.Children.Select(c => c.Key is YamlScalarNode ? ComplexKey(c.Value) : c.Key).FirstOrDefault(k => k is not null),
+        YamlSequenceNode sequence => sequence.Children.Select(ComplexKey).FirstOrDefault(k => k is not null),
+        _ => null,
+    };
 
     private static SourceSpan At(string path, Mark mark) => SourceSpan.At(path, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
 }

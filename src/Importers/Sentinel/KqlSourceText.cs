@@ -64,6 +64,13 @@ public sealed class KqlSourceText
 
         void Replace(int start, int length, string replacement)
         {
+            // Two rewrites of one token (only malformed KQL, such as a join whose right side is a stage name) keep the
+            // first; the text then fails to parse, as the query would in Kusto.
+            if (start < copied)
+            {
+                return;
+            }
+
             CopyTo(start);
             output.Append(replacement);
             copied = start + length;
@@ -109,7 +116,7 @@ public sealed class KqlSourceText
                     Replace(tokens[right].Start, 0, "(");
                     Replace(tokens[right].Start + tokens[right].Text.Length, 0, ")");
                     break;
-                case "has_any" or "has_all":
+                case "has_any" or "has_all" when token.Start >= copied:
                     CopyTo(token.Start);
                     hasOperators[output.Length] = token.Text;
                     Replace(token.Start, token.Text.Length, "in");

@@ -56,6 +56,15 @@ public class SentinelImporterTests
     }
 
     [Fact]
+    public void Two_rewrites_of_one_token_in_malformed_kql_are_a_syntax_error_not_a_crash()
+    {
+        // Found by ImporterFuzzTests: the join's bare right side and mvexpand both rewrote the same token.
+        var translation = KqlTranslator.Translate("AWSCloudTrail\n| join kind=| mvexpand b (AWSCloudTrail) on EventName", Tables);
+        Assert.False(translation.Succeeded);
+        Assert.Contains(translation.Diagnostics, d => d.Code == SentinelImportCodes.UntranslatedSyntax);
+    }
+
+    [Fact]
     public void Metadata_comes_across_and_what_has_no_place_marks_the_rule_partial_at_its_position()
     {
         const string rule = """

@@ -19,6 +19,8 @@ public class SourceYamlTests
         { "name: x\nname: y\nsearch: '`cloudtrail`'\n", "not YAML" },
         { "name: x\nsearch: " + new string('[', 200) + new string(']', 200) + "\n", "nesting deeper than 64 levels" },
         { "name: &a x\nsearch: *b\n", "not YAML" },
+        { "name: x\ntags:\n  ? {a: b}\n  : c\nsearch: '`cloudtrail`'\n", "a mapping key that is not text" },
+        { "name: x\n[a]: b\n", "a mapping key that is not text" },
     };
 
     // Each importer with its code for a file it cannot read (the Sentinel importer's own, RC5050).
