@@ -4,11 +4,12 @@ using RuleCompiler.Runtime.Rows;
 namespace RuleCompiler.Runtime.Events;
 
 /// <summary>
-/// The data source format an event is written in, told by its top-level keys: a CloudTrail record has eventVersion and
-/// eventSource, an OCSF event (Amazon Security Lake) class_uid, a GuardDuty finding schemaVersion, severity and type, a
-/// Security Hub finding (ASFF) SchemaVersion, ProductArn and AwsAccountId (ASFF's keys are capitalised), and a Kubernetes
-/// audit event auditID, stage and verb. The names are the data source schema's <c>event_format</c> values. An event of
-/// none of these shapes has no format.
+/// The data source format an event is written in, told by its top-level keys: a CloudTrail record has eventSource and
+/// eventName (every record has both, no other format has either at the top level, and the rule-set index has usually
+/// read them already, so the test costs two cached lookups), an OCSF event (Amazon Security Lake) class_uid, a GuardDuty
+/// finding schemaVersion, severity and type, a Security Hub finding (ASFF) SchemaVersion, ProductArn and AwsAccountId
+/// (ASFF's keys are capitalised), and a Kubernetes audit event auditID, stage and verb. The names are the data source
+/// schema's <c>event_format</c> values. An event of none of these shapes has no format.
 /// </summary>
 public static class EventShape
 {
@@ -26,7 +27,7 @@ public static class EventShape
             return null;
         }
 
-        if (Has(evt, "eventVersion") && Has(evt, "eventSource"))
+        if (Has(evt, "eventSource") && Has(evt, "eventName"))
         {
             return CloudTrail;
         }

@@ -20,7 +20,8 @@ public sealed class EventShapeTests
     // GuardDuty's lower-case keys are not ASFF's capitalised ones.
     [InlineData("""{"schemaVersion":"2.0","productArn":"p","awsAccountId":"111122223333"}""", null)]
     [InlineData("""{"eventName":"PutImage"}""", null)]
-    [InlineData("""{"eventVersion":null,"eventSource":"ecr.amazonaws.com"}""", null)]
+    [InlineData("""{"eventVersion":"1.10","eventSource":"ecr.amazonaws.com"}""", null)]
+    [InlineData("""{"eventName":null,"eventSource":"ecr.amazonaws.com"}""", null)]
     [InlineData("""{"schemaVersion":"2.0","severity":5.0}""", null)]
     [InlineData("""[1, 2]""", null)]
     public void The_top_level_keys_tell_the_format(string json, string? format)
