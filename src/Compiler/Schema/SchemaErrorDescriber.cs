@@ -38,9 +38,30 @@ internal sealed class SchemaErrorDescriber(IReadOnlyList<YamlNode> lineNodes)
                 => (SchemaDiagnosticCodes.EmptyValue, $"{where} must not be empty"),
             ValidationErrorKind.ItemsNotUnique
                 => (SchemaDiagnosticCodes.DuplicateItem, $"{where} lists the same value twice"),
+            // A schema says "these keys exclude each other" as not: {required: [...]}, and "one of these keys" as anyOf of
+            // required lists: both read as the keys they name.
+            ValidationErrorKind.ExcludedSchemaValidates when schema?.ActualSchema.Not?.RequiredProperties is { Count: > 1 } both
+                => (SchemaDiagnosticCodes.OtherViolation, $"{where} has {Keys(both, "and")}, which exclude each other: keep one"),
+            ValidationErrorKind.NotAnyOf when RequiredAlternatives(schema) is { Count: > 1 } alternatives
+                => (SchemaDiagnosticCodes.MissingField, $"{where} needs {Keys(alternatives, "or")}"),
             _ => (SchemaDiagnosticCodes.OtherViolation, $"{where} does not match the schema ({error.Kind})"),
         };
         return Diagnostic.Error(code, message, node.Span);
+    }
+
+    private static string Keys(IEnumerable<string> keys, string conjunction)
+    {
+        var quoted = keys.Select(k => $"'{k}'").ToList();
+        return string.Join(", ", quoted[..^1]) + $" {conjunction} " + quoted[^1];
+    }
+
+    // The keys of an anyOf whose every branch only requires one key, or null for any other anyOf.
+    internal static List<string>? RequiredAlternatives(JsonSchema? schema)
+    {
+        var branches = schema?.ActualSchema.AnyOf;
+        return branches is { Count: > 0 } && branches.All(b => b.RequiredProperties.Count == 1 && b.Properties.Count == 0)
+            ? [.. branches.Select(b => b.RequiredProperties.Single())]
+            : null;
     }
 
     // NJsonSchema paths look like "#/entities[0].type"; users write entities[0].type.

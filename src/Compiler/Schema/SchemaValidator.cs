@@ -48,7 +48,8 @@ public sealed class SchemaValidator
     }
 
     // oneOf/anyOf failures nest their causes, and a value allowed several types ("version": integer or string) nests
-    // one list per type; the causes (for the type the value has) are what a user can act on.
+    // one list per type; the causes (for the type the value has) are what a user can act on. An anyOf of single
+    // required keys is described whole ("needs 'a' or 'b'"), not as one missing key per branch.
     private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors)
     {
         foreach (var error in errors)
@@ -60,7 +61,8 @@ public sealed class SchemaValidator
                     yield return inner;
                 }
             }
-            else if (error is ChildSchemaValidationError child && child.Errors.Count > 0)
+            else if (error is ChildSchemaValidationError child && child.Errors.Count > 0
+                && !(error.Kind == ValidationErrorKind.NotAnyOf && SchemaErrorDescriber.RequiredAlternatives(error.Schema) is not null))
             {
                 foreach (var inner in Flatten(child.Errors.SelectMany(e => e.Value)))
                 {

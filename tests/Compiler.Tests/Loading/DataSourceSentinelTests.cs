@@ -32,13 +32,14 @@ public class DataSourceSentinelTests
     }
 
     [Theory]
-    [InlineData("sentinel:\n  connector_id: AWS\n")]
-    [InlineData("sentinel:\n  table: AWSCloudTrail\n  unavailable: both at once\n")]
-    [InlineData("sentinel:\n  unavailable: \"\"\n")]
-    public void A_source_with_neither_or_both_or_an_empty_reason_is_refused(string sentinel)
+    [InlineData("sentinel:\n  connector_id: AWS\n", "RC1202: 'sentinel' needs 'table' or 'unavailable'")]
+    [InlineData("sentinel:\n  table: AWSCloudTrail\n  unavailable: both at once\n", "RC1299: 'sentinel' has 'table' and 'unavailable', which exclude each other: keep one")]
+    [InlineData("sentinel:\n  unavailable: \"\"\n", "RC1208: 'sentinel.unavailable' must not be empty")]
+    public void A_source_with_neither_or_both_or_an_empty_reason_is_refused(string sentinel, string expected)
     {
         var result = LoadWithSentinel(sentinel);
-        Assert.Contains(result.Diagnostics, d => d.IsError && d.Span.Path.EndsWith("aws_cloudtrail.yml", StringComparison.Ordinal));
+        Assert.Contains(result.Diagnostics, d => d.IsError && d.Span.Path.EndsWith("aws_cloudtrail.yml", StringComparison.Ordinal)
+            && $"{d.Code}: {d.Message}" == expected);
     }
 
     [Fact]
