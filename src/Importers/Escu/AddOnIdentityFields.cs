@@ -96,7 +96,7 @@ internal static class AddOnIdentityFields
                         return null;
                     }
 
-                    parts.Add(allowed.Count == 1 ? $"eventName == {Text(allowed[0])}" : $"eventName in ({string.Join(", ", allowed.Select(Text))})");
+                    parts.Add(AddOnLookupFields.EventNameIsOneOf(allowed));
                     break;
                 case EventNameLike like:
                     if (!nameMayMatch(n => like.Matches(n, StringComparison.OrdinalIgnoreCase)))

@@ -42,7 +42,7 @@ internal static class AddOnLookupFields
         var branches = Branches(field, eventNameAllowed, ValueOf).Where(b => b.Key != "\"\"").ToList();
         return branches.Count == 0
             ? "\"\""
-            : $"case({string.Join(", ", branches.Select(b => $"{EventNameIn(b.Names)}, {b.Key}"))}, \"\")";
+            : $"case({string.Join(", ", branches.Select(b => $"{EventNameIsOneOf(b.Names)}, {b.Key}"))}, \"\")";
     }
 
     /// <summary>
@@ -52,7 +52,7 @@ internal static class AddOnLookupFields
     public static string EqualsIgnoringCase(string field, string value, Func<string, bool> eventNameAllowed)
     {
         var parts = Branches(field, eventNameAllowed, o => ConditionOf(o, value))
-            .Select(b => b.Key.Length == 0 ? EventNameIn(b.Names) : $"{EventNameIn(b.Names)} and {AndOperand(b.Key)}")
+            .Select(b => b.Key.Length == 0 ? EventNameIsOneOf(b.Names) : $"{EventNameIsOneOf(b.Names)} and {AndOperand(b.Key)}")
             .ToList();
         return parts.Count switch
         {
@@ -139,8 +139,8 @@ internal static class AddOnLookupFields
         return branches;
     }
 
-    // The lookup compares eventName case-sensitively (a CSV lookup's default): ==, in.
-    private static string EventNameIn(List<string> names) =>
+    /// <summary>eventName is one of <paramref name="names"/>, case-sensitively (as the add-on's lookups and EVALs compare): ==, in.</summary>
+    public static string EventNameIsOneOf(IReadOnlyList<string> names) =>
         names.Count == 1 ? $"eventName == {Text(names[0])}" : $"eventName in ({string.Join(", ", names.Select(Text))})";
 
     // An or as an operand of and needs parentheses, a not (...) none (the generated texts hold no " or " in a literal).

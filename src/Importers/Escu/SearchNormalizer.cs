@@ -104,6 +104,7 @@ public static partial class SearchNormalizer
             "(" + string.Join(" ‖ ", Normalize(string.Join("\n| ", SplitTopLevel(b[1..^1], " | ")))) + ")"));
     }
 
+    /// <summary>
     /// SPL's table takes names only, so the backend writes a computed project column as an eval before it: a
     /// column <c>name = expression</c> reads as <c>extend name = expression</c> (a copy is left out, as in an extend)
     /// and the name, when no other column of the project reads that name (it would then read the new value).
@@ -223,8 +224,16 @@ public static partial class SearchNormalizer
     /// <c>(isempty(x) or x == "")</c> (its <c>isempty</c>). Each is an and-chain or a parenthesised group, so taking
     /// it out in place keeps the precedence of what surrounds it.
     /// </summary>
-    private static string WithoutComparisonGuards(string stage) =>
-        WholeNotEmptyTest().Replace(WholeEmptyTest().Replace(GroupedEmptyTest().Replace(LowerEquality().Replace(GuardedEquality().Replace(GuardedMatch().Replace(WithoutLowerCaseGuards(stage), WithoutMatchGuard), "$1 $2 $3"), "$1 =~ $2"), "isempty($1)"), "isempty($1)"), "isnotempty($1$2)");
+    private static string WithoutComparisonGuards(string stage)
+    {
+        stage = WithoutLowerCaseGuards(stage);
+        stage = GuardedMatch().Replace(stage, WithoutMatchGuard);
+        stage = GuardedEquality().Replace(stage, "$1 $2 $3");
+        stage = LowerEquality().Replace(stage, "$1 =~ $2");
+        stage = GroupedEmptyTest().Replace(stage, "isempty($1)");
+        stage = WholeEmptyTest().Replace(stage, "isempty($1)");
+        return WholeNotEmptyTest().Replace(stage, "isnotempty($1$2)");
+    }
 
     /// <summary>
     /// <c>isnotempty(e) and e matches regex "p"</c> as <c>e matches regex "p"</c> when p cannot match the empty text:

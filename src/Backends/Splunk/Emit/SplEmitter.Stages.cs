@@ -185,7 +185,7 @@ public sealed partial class SplEmitter : IBoundStageVisitor<bool>
 
         var column = expand.Column.Name;
         // Around a union the member fields keep the column's name: rows of the other pipelines have no bare keys.
-        if (!_inBranch && !_stages.Skip(_stageIndex + 1).Any(s => s is BoundUnion) && !members.Select(m => m.Split('.')[0]).Any(m => ClashesWithExpandedMember(expand, m)))
+        if (!InBranch && !_stages.Skip(_stageIndex + 1).Any(s => s is BoundUnion) && !members.Select(m => m.Split('.')[0]).Any(m => ClashesWithExpandedMember(expand, m)))
         {
             // ESCU's form: every key of the element becomes a field of its own name.
             Command($"spath input={output}");
@@ -436,7 +436,7 @@ public sealed partial class SplEmitter : IBoundStageVisitor<bool>
     private bool IsLiveAfter(string splunkName)
     {
         var later = _stages.Skip(_stageIndex + 1).ToList();
-        if (_inBranch || later.Any(s => s is BoundJoin or BoundUnion))
+        if (InBranch || later.Any(s => s is BoundJoin or BoundUnion))
         {
             return true;
         }
@@ -463,7 +463,7 @@ public sealed partial class SplEmitter : IBoundStageVisitor<bool>
     private List<string> MembersReadAfter(string column)
     {
         var collector = new FieldCollector();
-        foreach (var stage in _stages.Skip(_stageIndex + 1).Concat(_afterBranch))
+        foreach (var stage in _stages.Skip(_stageIndex + 1).Concat(_afterBranch ?? []))
         {
             collector.Walk(stage);
         }

@@ -12,7 +12,7 @@ public sealed partial class SplEmitter
 {
     private void EmitUnion(BoundUnion union)
     {
-        var after = _stages.Skip(_stageIndex + 1).Concat(_afterBranch).ToList();
+        var after = _stages.Skip(_stageIndex + 1).Concat(_afterBranch ?? []).ToList();
         foreach (var pipeline in union.Pipelines)
         {
             var branch = new SplEmitter(_rule, after);

@@ -55,20 +55,17 @@ public sealed partial class SplEmitter
     private int _temporaries;
 
     /// <summary>
-    /// The main pipeline's stages after the union this emitter writes a branch of (empty for the main pipeline):
-    /// the branch's rows flow on into them, so they count as later readers of the branch's fields.
+    /// The main pipeline's stages after the union this emitter writes a branch of (null for the main pipeline): the
+    /// branch's rows flow on into them, so they count as later readers of the branch's fields.
     /// </summary>
-    private readonly IReadOnlyList<BoundStage> _afterBranch = [];
+    private readonly IReadOnlyList<BoundStage>? _afterBranch;
 
-    private readonly bool _inBranch;
+    private bool InBranch => _afterBranch is not null;
 
-    private SplEmitter(CompiledRule rule) => _rule = rule;
-
-    private SplEmitter(CompiledRule rule, IReadOnlyList<BoundStage> afterBranch)
+    private SplEmitter(CompiledRule rule, IReadOnlyList<BoundStage>? afterBranch = null)
     {
         _rule = rule;
         _afterBranch = afterBranch;
-        _inBranch = true;
     }
 
     public static SplResult Emit(CompiledRule rule)
