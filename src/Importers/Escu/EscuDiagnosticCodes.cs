@@ -38,4 +38,7 @@ public static class EscuDiagnosticCodes
 
     /// <summary>ESCU metadata with no canonical place (an observable of an unknown type, a malformed risk object): not carried across.</summary>
     public const string DroppedMetadata = "RC5031";
+
+    /// <summary>An eval comparison with a multivalue field, whose meaning Splunk does not document: written as any-value, the rule partial.</summary>
+    public const string UndocumentedMultivalueComparison = "RC5038";
 }

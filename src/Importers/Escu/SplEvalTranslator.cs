@@ -1,5 +1,6 @@
 using System.Globalization;
 using RuleCompiler.Backends.Splunk.Spl;
+using RuleCompiler.Compiler.Diagnostics;
 using RuleCompiler.Compiler.Language.Printing;
 using RuleCompiler.Compiler.Model;
 
@@ -11,7 +12,11 @@ namespace RuleCompiler.Importers.Escu;
 /// case-sensitive in SPL, so <c>=</c> becomes <c>==</c>. Each result carries its precedence so operands get
 /// parentheses only where they need them.
 /// </summary>
-internal sealed partial class SplEvalTranslator(SplFieldScope scope, Action<SplToken, string, string> note, NumericTextColumns? numericText = null)
+internal sealed partial class SplEvalTranslator(
+    SplFieldScope scope,
+    Action<SplToken, string, string, DiagnosticSeverity> report,
+    NumericTextColumns? numericText = null,
+    IReadOnlySet<string>? memberListColumns = null)
 {
     private const int Or = 1, And = 2, Not = 3, Compare = 4, Add = 5, Multiply = 6, Unary = 7, Primary = 8;
 
@@ -25,6 +30,8 @@ internal sealed partial class SplEvalTranslator(SplFieldScope scope, Action<SplT
     public string TranslateOne(SplTokenCursor cursor) => OrExpression(cursor).Text;
 
     private readonly List<SplToken> _listMatchReads = [];
+
+    private void Note(SplToken token, string code, string message) => report(token, code, message, DiagnosticSeverity.Info);
 
     /// <summary>A read of a lookup's list-match column other than its null test, which has no canonical meaning.</summary>
     public SplToken? ListMatchReadOtherwise => _listMatchReads.FirstOrDefault();
@@ -77,9 +84,18 @@ internal sealed partial class SplEvalTranslator(SplFieldScope scope, Action<SplT
             c.Next();
             var right = Additive(c);
             var canonical = op.Value switch { "=" => "==", var o => o };
+            if ((left.MemberList ?? right.MemberList) is { } multivalue)
+            {
+                // The canonical comparison of a member list is true when any value satisfies it (semantics §5.2).
+                // Splunk documents that meaning for the search command's terms, not for eval's operators, so the
+                // rule carries the reading as an assumption to check, not as a faithful translation.
+                report(op, EscuDiagnosticCodes.UndocumentedMultivalueComparison,
+                    $"eval '{op.Value}' with the multivalue field '{multivalue}': Splunk documents no value-by-value meaning for it; written as the canonical comparison, which is true when any value satisfies it", DiagnosticSeverity.Warning);
+            }
+
             if (right.UndeclaredWord is { } word)
             {
-                note(word, EscuDiagnosticCodes.FidelityNote, $"'{word.Value}' is not quoted, so SPL compares with the field of that name, which the data source does not declare: quote it where a text is meant");
+                Note(word, EscuDiagnosticCodes.FidelityNote, $"'{word.Value}' is not quoted, so SPL compares with the field of that name, which the data source does not declare: quote it where a text is meant");
             }
 
             if ((left.NumericText || right.NumericText) && (left.NumericText || left.IsNumber) && (right.NumericText || right.IsNumber))
@@ -228,7 +244,7 @@ internal sealed partial class SplEvalTranslator(SplFieldScope scope, Action<SplT
 
         if (token.Kind == SplTokenKind.Word && token.Value.Contains('.', StringComparison.Ordinal) && !scope.IsColumn(token.Value))
         {
-            note(token, EscuDiagnosticCodes.FidelityNote, $"'{token.Value}' is read as the dotted field name (SPL's eval would need single quotes around it)");
+            Note(token, EscuDiagnosticCodes.FidelityNote, $"'{token.Value}' is read as the dotted field name (SPL's eval would need single quotes around it)");
         }
 
         if (scope.ListMatch(token.Value) is { } membership)
@@ -240,14 +256,16 @@ internal sealed partial class SplEvalTranslator(SplFieldScope scope, Action<SplT
         var (expression, derived) = scope.Resolve(token.Value);
         if (derived is not null)
         {
-            note(token, EscuDiagnosticCodes.DerivedField, derived);
+            Note(token, EscuDiagnosticCodes.DerivedField, derived);
         }
 
         var undeclared = token.Kind == SplTokenKind.Word && derived is null && token.Value != "_time" && !scope.IsColumn(token.Value)
             && scope.BareMembersOf is null && !scope.IsDataSourceField(token.Value);
         // The data source's own time field, as the raw events hold it, is the event time in its epoch unit.
         var timeField = scope.RawEvents && token.Value == scope.DataSource.TimeField && !scope.IsColumn(token.Value);
+        var memberList = memberListColumns?.Contains(token.Value) == true || (!scope.IsColumn(token.Value) && SplMemberPaths.IsMemberPath(token.Value));
         return new Part(expression, expression.Contains(' ', StringComparison.Ordinal) ? Primary - 1 : Primary,
+            MemberList: memberList ? token.Value : null,
             NumericText: scope.IsColumn(token.Value) && numericText?.Contains(token.Value) == true,
             EpochSecondsOfEvent: token.Value == "_time" || (timeField && scope.DataSource.TimeFormat == TimeFormat.EpochSeconds),
             EpochMillisOfEvent: timeField && scope.DataSource.TimeFormat == TimeFormat.EpochMillis,
@@ -378,7 +396,7 @@ internal sealed partial class SplEvalTranslator(SplFieldScope scope, Action<SplT
             case "pow" when args.Count == 2 && args.All(a => a.Value.IsNumber) && ConstantPower(Arg(0), Arg(1)) is { } power:
                 return new Part(power, Primary, IsNumber: true);
             case "strftime" when args.Count == 2 && args[0].Value.EpochSecondsOfEvent && args[1].Value.Literal is "%H" or "%A":
-                note(name, EscuDiagnosticCodes.FidelityNote, "strftime formats in the search's time zone, which ESCU assumes is UTC: the event time's UTC " + (args[1].Value.Literal == "%H" ? "hour" : "day name"));
+                Note(name, EscuDiagnosticCodes.FidelityNote, "strftime formats in the search's time zone, which ESCU assumes is UTC: the event time's UTC " + (args[1].Value.Literal == "%H" ? "hour" : "day name"));
                 return args[1].Value.Literal == "%H"
                     ? new Part("format_datetime(_time, \"HH\")", Primary, IsString: true, NumericText: true)
                     : new Part(DayName("_time"), Primary, IsString: true);
@@ -520,6 +538,7 @@ internal sealed partial class SplEvalTranslator(SplFieldScope scope, Action<SplT
     /// <param name="EpochMillisOfEvent">The data source's time field in epoch milliseconds.</param>
     /// <param name="UndeclaredWord">An unquoted word that names no column and no declared field.</param>
     /// <param name="IsSplit">A call of split(): a multivalue, which mvindex indexes.</param>
+    /// <param name="MemberList">The name of the multivalue field (array members, a{}.b) this operand reads whole.</param>
     private sealed record Part(
         string Text,
         int Precedence,
@@ -533,7 +552,8 @@ internal sealed partial class SplEvalTranslator(SplFieldScope scope, Action<SplT
         bool EpochSecondsOfEvent = false,
         bool EpochMillisOfEvent = false,
         SplToken? UndeclaredWord = null,
-        bool IsSplit = false);
+        bool IsSplit = false,
+        string? MemberList = null);
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(_time) / (\d+)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex BinOperand();

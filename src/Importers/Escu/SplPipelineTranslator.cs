@@ -186,7 +186,7 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
 
     private string Expression(SplTokenCursor cursor, bool whole)
     {
-        var translator = new SplEvalTranslator(scope, Note, _numericText);
+        var translator = new SplEvalTranslator(scope, report, _numericText, _memberListColumns);
         var text = translator.TranslateOne(cursor);
         if (translator.ListMatchReadOtherwise is { } read)
         {
