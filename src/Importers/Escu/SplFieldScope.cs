@@ -75,9 +75,9 @@ internal sealed class SplFieldScope(DataSource dataSource)
             return derived;
         }
 
-        if (RawEvents && name == "errorCode" && dataSource.EventFormat == EventFormat.CloudTrail)
+        if (IsAddOnErrorCode(name))
         {
-            return (Path(name), RawErrorCodeNote);
+            return (AddOnLookupFields.ErrorCodeDefinition, AddOnErrorCodeNote);
         }
 
         if (BareMembersOf is { } parent && !IsDataSourceField(name))
@@ -88,6 +88,13 @@ internal sealed class SplFieldScope(DataSource dataSource)
 
         return (Path(name), null);
     }
+
+    /// <summary>
+    /// Whether the name is the add-on's errorCode of raw CloudTrail events, which the add-on overwrites at search time
+    /// (see <see cref="AddOnLookupFields.ErrorCodeDefinition"/>), not a column the search made.
+    /// </summary>
+    public bool IsAddOnErrorCode(string name) =>
+        RawEvents && name == "errorCode" && dataSource.EventFormat == EventFormat.CloudTrail && !IsColumn(name);
 
     /// <summary>Whether the name is a declared field or a path below a declared dynamic field.</summary>
     public bool IsDataSourceField(string name)
@@ -170,9 +177,9 @@ internal sealed class SplFieldScope(DataSource dataSource)
         _ => null,
     };
 
-    /// <summary>Outside search terms errorCode reads the raw key (the add-on's value would differ for calls without one).</summary>
-    public const string RawErrorCodeNote =
-        "errorCode is read as the raw key: the Splunk Add-on for AWS " + AddOnLookupFields.Version + " shows \"success\" (\"failure\" for a failed console sign-in) where a call has none, and here it is empty";
+    /// <summary>Outside search terms errorCode is the add-on's value, as Splunk shows it: derived from the raw keys.</summary>
+    public const string AddOnErrorCodeNote =
+        "the Splunk Add-on for AWS " + AddOnLookupFields.Version + " field 'errorCode' is the raw key, or \"failure\" for a failed console sign-in without one and \"success\" for any other call without one: " + AddOnLookupFields.ErrorCodeDefinition;
 
     public static string LookupNote(string name) =>
         $"the Splunk Add-on for AWS {AddOnLookupFields.Version} field '{name}' is its action/status lookup of eventName and the add-on's errorCode (the first matching row; none, no value): a case over eventName";

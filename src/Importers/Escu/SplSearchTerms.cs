@@ -341,8 +341,8 @@ internal sealed class SplSearchTerms(SplFieldScope scope, Func<SplToken, QueryEx
         }
 
         // A search term on errorCode reads the raw key only where that equals the add-on's value (see ErrorCodeTerm).
-        var (expression, derived) = scope.Resolve(field.Value);
-        if (derived is not null && derived != SplFieldScope.RawErrorCodeNote)
+        var (expression, derived) = scope.IsAddOnErrorCode(field.Value) ? (SplFieldScope.Path(field.Value), null) : scope.Resolve(field.Value);
+        if (derived is not null)
         {
             note(field, EscuDiagnosticCodes.DerivedField, derived);
         }

@@ -158,12 +158,30 @@ public class EscuAddOnFieldsTests
     }
 
     [Fact]
+    public void Outside_search_terms_errorCode_is_the_add_ons_value_and_a_term_with_a_code_reads_the_raw_key()
+    {
+        // Splunk shows the add-on's errorCode in every command: a group-by, an aggregate and an eval read it.
+        Assert.Equal(
+            ["a=AccessDenied", "b=success", "c=failure", "d=success"],
+            Run("`cloudtrail` | eval code=errorCode | table eventID code",
+                Event("a", "GetObject", "AccessDenied"), Event("b", "GetObject"), Event("c", "ConsoleLogin", consoleLogin: "Failure"),
+                Event("d", "ConsoleLogin", consoleLogin: "Success")).Select(r => r.Replace("eventID=", "", StringComparison.Ordinal).Replace(", code=", "=", StringComparison.Ordinal)));
+        Assert.Equal(
+            "summarize count = count()\n    by errorCode = coalesce(errorCode, iif(tostring(responseElements.ConsoleLogin) == \"Failure\", \"failure\", \"success\"))\n",
+            Canonical("`cloudtrail` | stats count by errorCode"));
+        // A term with a code other than success and failure: the raw key equals the add-on's value there.
+        Assert.Equal("where errorCode =~ \"AccessDenied\"\n", Canonical("`cloudtrail` errorCode=AccessDenied"));
+        // A column the search made is that column, not the add-on's field.
+        Assert.Equal("extend errorCode = \"x\"\n| where errorCode == \"x\"\n", Canonical("`cloudtrail` | eval errorCode=\"x\" | where errorCode=\"x\""));
+    }
+
+    [Fact]
     public void The_fidelity_notes_name_the_add_on_version()
     {
         var result = SplQueryTranslator.Translate("`cloudtrail` errorCode=success | stats count by action, user_arn, user, errorCode", EscuScratch.Context);
         var notes = result.Notes.Where(n => n.Code == EscuDiagnosticCodes.DerivedField).Select(n => n.Message).ToList();
         Assert.Equal(5, notes.Count);
-        Assert.Contains(notes, n => n.StartsWith("errorCode is read as the raw key", StringComparison.Ordinal));
+        Assert.Contains(notes, n => n.Contains("field 'errorCode' is the raw key, or \"failure\" for a failed console sign-in", StringComparison.Ordinal));
         Assert.All(notes, n => Assert.Contains("Splunk Add-on for AWS 7.10.0", n, StringComparison.Ordinal));
         Assert.Contains(notes, n => n.Contains("'user' is its EVAL, a case over eventName and the identity keys", StringComparison.Ordinal));
     }
