@@ -15,7 +15,10 @@ internal static class SupportFileBuilders
         {
             var f = new MappingReader(map);
             return new FieldDefinition(f.StringOr("name", ""), f.Enum<FieldType>("type") ?? FieldType.Dynamic, f.Bool("multivalued") ?? false,
-                f.String("sentinel"), f.String("splunk"), f.String("description"), map.Span);
+                f.String("sentinel"), f.String("splunk"), f.String("description"), map.Span)
+            {
+                SentinelValue = f.String("sentinel_value"),
+            };
         });
         return new DataSource(
             r.StringOr("name", ""),

@@ -70,6 +70,12 @@ public sealed record FieldDefinition(
     SourceSpan Span)
 {
     /// <summary>
+    /// The text the field holds in every row of the Sentinel table, when no column holds it because it never varies
+    /// there (the data source's <c>sentinel_value</c>); null otherwise.
+    /// </summary>
+    public string? SentinelValue { get; init; }
+
+    /// <summary>
     /// A real field whose Sentinel column the table types as an integer (GuardDuty's severity in AWSGuardDuty): KQL
     /// reads it with <c>toreal</c> where the table is read, and an importer reads that conversion as nothing.
     /// </summary>

@@ -3,7 +3,7 @@ using RuleCompiler.Compiler.Model;
 
 namespace RuleCompiler.Compiler.Semantics;
 
-/// <summary>Checks across files: unique rule ids and names, unique support-file names, fragments' data sources.</summary>
+/// <summary>Checks across files: unique rule ids and names, unique support-file names, fragments' data sources, data source fields' Sentinel values.</summary>
 public static class RepositoryChecks
 {
     public static IEnumerable<Diagnostic> Check(
@@ -28,6 +28,13 @@ public static class RepositoryChecks
                      .Concat(SharedNames(fragments, f => f.Name, f => f.Span, "fragment")))
         {
             yield return diagnostic;
+        }
+
+        // sentinel_value is a text the Sentinel target writes as a string literal, so only a text field can have it.
+        foreach (var field in dataSources.SelectMany(d => d.Fields).Where(f => f.SentinelValue is not null && f.Type != FieldType.String))
+        {
+            yield return Diagnostic.Error(SemanticDiagnosticCodes.SentinelValueNotText,
+                $"the field '{field.Name}' is {field.Type.ToString().ToLowerInvariant()}, but 'sentinel_value' gives a text: make it a string field or map it to a column with 'sentinel'", field.Span);
         }
 
         if (dataSourceNames is null)

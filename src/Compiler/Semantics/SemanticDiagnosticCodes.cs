@@ -23,6 +23,7 @@ public static class SemanticDiagnosticCodes
     public const string TestEventsOutsideRepository = "RC1318";
     public const string SearchTooLong = "RC1319";
     public const string ListTooLarge = "RC1320";
+    public const string SentinelValueNotText = "RC1321";
     public const string UnknownExpectedColumn = "RC1330";
     public const string GroupingByUnmappedEntity = "RC1340";
     public const string GroupingByUnknownCustomDetail = "RC1341";

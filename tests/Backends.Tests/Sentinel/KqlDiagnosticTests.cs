@@ -8,15 +8,31 @@ namespace RuleCompiler.Backends.Tests.Sentinel;
 public class KqlDiagnosticTests
 {
     [Fact]
-    public void TheAslSeedIsNotBuiltBecauseCloudProviderHasNoSentinelColumn()
+    public void TheAslSeedReadsCloudProviderAsTheTextItsDataSourceGivesForEveryAwsCloudTrailRecord()
     {
         var query = KqlRules.Emit("asl_aws_ecr_container_upload_unknown_user");
 
-        Assert.False(query.Portable);
-        var diagnostic = Assert.Single(query.Diagnostics);
-        Assert.Equal((KqlDiagnostics.NoSentinelColumn, DiagnosticSeverity.Warning, 38, 29), (diagnostic.Code, diagnostic.Severity, diagnostic.Span.Line, diagnostic.Span.Column));
-        Assert.Contains("'cloud.provider'", diagnostic.Message, StringComparison.Ordinal);
-        Assert.EndsWith("asl_aws_ecr_container_upload_unknown_user.yml", diagnostic.Span.Path, StringComparison.Ordinal);
+        Assert.True(query.Portable, string.Join("\n", query.Diagnostics));
+        Assert.Empty(query.Diagnostics);
+        // The constant is written once, where the table is read, and read under the field's name.
+        Assert.Contains("AWSCloudTrail\n| extend ['cloud.provider'] = \"AWS\"\n| where ", query.Text, StringComparison.Ordinal);
+        Assert.Contains("vendor_product = ['cloud.provider']", query.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // Neither read nor in the output: no column is written.
+    [InlineData("where api.operation == \"PutImage\"\n| project api.operation", 0)]
+    // Without a project the rows keep every field of the source, this one too.
+    [InlineData("where api.operation == \"PutImage\"", 1)]
+    // Read in a where and kept in the output: one column, whatever the number of reads.
+    [InlineData("where cloud.provider == \"AWS\" and api.operation == \"PutImage\"\n| project cloud.provider, p = cloud.provider", 1)]
+    public void AConstantFieldBecomesAColumnOnlyWhenThePipelineReadsIt(string search, int columns)
+    {
+        using var probe = ProbeRepository.With(search, "asl_aws_cloudtrail");
+        var query = probe.Emit();
+
+        Assert.True(query.Portable, string.Join("\n", query.Diagnostics));
+        Assert.Equal(columns, query.Text.Split('\n').Count(l => l == "| extend ['cloud.provider'] = \"AWS\""));
     }
 
     [Theory]

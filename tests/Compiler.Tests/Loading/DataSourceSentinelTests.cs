@@ -43,6 +43,30 @@ public class DataSourceSentinelTests
     }
 
     [Fact]
+    public void A_field_with_the_value_it_has_in_every_sentinel_row_loads_it()
+    {
+        using var repository = TempRepository.CopyOfValid();
+        repository.EditMatch(DataSource, @"(?m)^  - \{name: eventName, type: string, sentinel: EventName\}\n", "  - name: eventName\n    type: string\n    sentinel_value: AwsApiCall\n");
+        var result = RuleRepository.Load(repository.Root);
+        Assert.DoesNotContain(result.Diagnostics, d => d.IsError && d.Span.Path.EndsWith("aws_cloudtrail.yml", StringComparison.Ordinal));
+        var field = result.DataSources.Single(d => d.Name == "aws_cloudtrail").FindField("eventName")!;
+        Assert.Equal(("AwsApiCall", null), (field.SentinelValue, field.SentinelColumn));
+    }
+
+    [Theory]
+    [InlineData("  - name: eventName\n    type: string\n    sentinel: EventName\n    sentinel_value: AwsApiCall\n", "RC1299: ")]
+    [InlineData("  - name: eventName\n    type: long\n    sentinel_value: \"1\"\n", "RC1321: the field 'eventName' is long, but 'sentinel_value' gives a text")]
+    public void A_field_with_a_column_and_a_value_or_a_value_for_a_field_that_is_not_text_is_refused(string field, string expected)
+    {
+        using var repository = TempRepository.CopyOfValid();
+        repository.EditMatch(DataSource, @"(?m)^  - \{name: eventName, type: string, sentinel: EventName\}\n", field);
+        var errors = RuleRepository.Load(repository.Root).Diagnostics
+            .Where(d => d.IsError && d.Span.Path.EndsWith("aws_cloudtrail.yml", StringComparison.Ordinal)).ToList();
+        Assert.Contains(errors, d => $"{d.Code}: {d.Message}".StartsWith(expected, StringComparison.Ordinal));
+        Assert.All(errors, d => Assert.Contains("sentinel", d.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void An_unknown_event_format_is_refused()
     {
         var result = LoadWithSentinel("sentinel:\n  table: AWSCloudTrail\n", "kubernetes");
