@@ -115,7 +115,7 @@ internal sealed partial class KqlEmitter
         _lines = [SourceText(pipeline.Source), .. IntegerColumnsReadAsReal(pipeline.Source)];
         _rows = SourceRows(pipeline.Source);
         _stages = Inline(pipeline.Stages);
-        WriteConstantFieldsRead(pipeline.Source);
+        WriteSourceFieldsRead(pipeline.Source);
         for (_index = 0; _index < _stages.Count; _index++)
         {
             var hidden = HoistMemberLists(_stages[_index]);
@@ -222,32 +222,6 @@ internal sealed partial class KqlEmitter
             .Select(f => KqlText.Identifier(f.SentinelColumn!))
             .Distinct(StringComparer.Ordinal)
             .Select(id => $"| extend {id} = toreal({id})");
-    }
-
-    /// <summary>
-    /// A field no column holds because its value never varies in the table (the data source's sentinel_value:
-    /// Security Lake's cloud.provider is "AWS" in every AWSCloudTrail record) becomes a column of its own where the
-    /// table is read, when the pipeline reads it or outputs it; unread, it stays unavailable (RC4101 if read after all).
-    /// </summary>
-    private void WriteConstantFieldsRead(BoundSource source)
-    {
-        if (source is not BoundDataSourceInput { DataSource: var dataSource })
-        {
-            return;
-        }
-
-        var uses = new ColumnUses();
-        foreach (var stage in _stages)
-        {
-            uses.Walk(stage);
-        }
-
-        uses.Names.UnionWith(_outputNames);
-        foreach (var field in dataSource.Fields.Where(f => f.SentinelValue is not null && uses.Names.Contains(f.Name)))
-        {
-            _lines.Add($"| extend {KqlText.Identifier(field.Name)} = {KqlText.StringLiteral(field.SentinelValue!)}");
-            _rows = _rows.With(field.Name, KqlColumn.Named(field.Name));
-        }
     }
 
     private static string KqlTypeName(FieldType type) => type switch
