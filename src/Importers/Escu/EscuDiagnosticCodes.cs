@@ -39,6 +39,15 @@ public static class EscuDiagnosticCodes
     /// <summary>ESCU metadata with no canonical place (an observable of an unknown type, a malformed risk object): not carried across.</summary>
     public const string DroppedMetadata = "RC5031";
 
+    /// <summary>A rex the canonical form cannot say: max_match other than 1, mode=sed, offset_field, a named group a match can leave out, the raw event text.</summary>
+    public const string UntranslatedRex = "RC5035";
+
+    /// <summary>A rex pattern with PCRE syntax outside the portable regex dialect, at the construct.</summary>
+    public const string UnportableRegex = "RC5036";
+
+    /// <summary>A read of the raw event's JSON text (a rex on _raw) other than spath input=, which has no canonical field.</summary>
+    public const string RawEventText = "RC5037";
+
     /// <summary>An eval comparison with a multivalue field, whose meaning Splunk does not document: written as any-value, the rule partial.</summary>
     public const string UndocumentedMultivalueComparison = "RC5038";
 }

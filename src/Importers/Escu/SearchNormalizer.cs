@@ -18,6 +18,7 @@ public static partial class SearchNormalizer
     {
         var lines = new List<string>();
         var conjuncts = new SortedSet<string>(StringComparer.Ordinal);
+        var cleared = new HashSet<string>(StringComparer.Ordinal);
         // A let's opening and closing on lines of their own, so its first and last stages read like any other stage.
         search = LetOpening().Replace(search, "$1\n| ").Replace(");\n", "\n| );\n| ", StringComparison.Ordinal);
         foreach (var raw in search.Split("\n| "))
@@ -48,9 +49,14 @@ public static partial class SearchNormalizer
                 continue;
             }
 
+            if (!stage.StartsWith("extend ", StringComparison.Ordinal))
+            {
+                cleared.Clear();
+            }
+
             if (stage.StartsWith("extend ", StringComparison.Ordinal))
             {
-                var kept = SplitTopLevel(stage["extend ".Length..], ", ").Where(a => !Copy().IsMatch(a)).ToList();
+                var kept = SplitTopLevel(stage["extend ".Length..], ", ").Select(a => WithClearedPrevious(a, cleared)).Where(a => !Copy().IsMatch(a)).ToList();
                 if (kept.Count == 0)
                 {
                     continue;
@@ -81,6 +87,36 @@ public static partial class SearchNormalizer
         Flush(conjuncts, lines);
         return lines;
     }
+
+    /// <summary>
+    /// The Splunk backend's <c>eval x=null()</c> before a rex that sets a new x (raw events may hold an undeclared
+    /// field x), read back: <c>extend x = null</c>, then the rex's <c>x = iif(..., x)</c>, whose x is that null. Records
+    /// the cleared name and writes the rex's previous value as <c>null</c>, as the importer writes it for a new field.
+    /// </summary>
+    private static string WithClearedPrevious(string assignment, HashSet<string> cleared)
+    {
+        if (ClearedColumn().Match(assignment) is { Success: true } clear)
+        {
+            cleared.Add(clear.Groups[1].Value);
+            return assignment;
+        }
+
+        var rex = KeepsPrevious().Match(assignment);
+        var name = assignment[..Math.Max(assignment.IndexOf(" = ", StringComparison.Ordinal), 0)];
+        if (rex.Success && cleared.Remove(name))
+        {
+            return $"{name} = {rex.Groups[2].Value}, null)";
+        }
+
+        cleared.Remove(name);
+        return assignment;
+    }
+
+    [GeneratedRegex(@"^([\w\[\]"".-]+) = null$", RegexOptions.CultureInvariant)]
+    private static partial Regex ClearedColumn();
+
+    [GeneratedRegex(@"^([\w\[\]"".-]+) = (iif\(.* matches regex .*), \1\)$", RegexOptions.CultureInvariant)]
+    private static partial Regex KeepsPrevious();
 
     /// <summary>
     /// A union stage with each branch normalised as a search of its own (its stages one after another, separated by

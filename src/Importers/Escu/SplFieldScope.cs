@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using RuleCompiler.Backends.Splunk.Spl;
 using RuleCompiler.Compiler.Language.Printing;
 using RuleCompiler.Compiler.Language.Syntax;
 using RuleCompiler.Compiler.Model;
@@ -36,8 +37,31 @@ internal sealed class SplFieldScope(DataSource dataSource)
 
     public bool RemoveListMatch(string column) => _listMatches.Remove(column);
 
+    /// <summary>The command being translated: a read of the raw event's text is reported at its token there.</summary>
+    public SplCommand? Current { get; set; }
+
+    private readonly Dictionary<string, SplToken> _rawText = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A name a rex on _raw set to the whole event's JSON text (its rex token): <c>spath input=</c> of it reads the
+    /// event's own fields; any other read has no canonical field (<see cref="Resolve"/> refuses it).
+    /// </summary>
+    public void DefineRawText(string name, SplToken rex)
+    {
+        _columns.Remove(name);
+        _rawText[name] = rex;
+    }
+
+    public bool IsRawText(string name) => _rawText.ContainsKey(name);
+
+    public bool RemoveRawText(string name) => _rawText.Remove(name);
+
+    /// <summary>The rex tokens of raw-text names still set (they would be fields of output events).</summary>
+    public IEnumerable<SplToken> RawTextDefinitions => _rawText.Values;
+
     public void Define(string name)
     {
+        _rawText.Remove(name);
         if (!_columns.Contains(name))
         {
             _columns.Add(name);
@@ -53,6 +77,7 @@ internal sealed class SplFieldScope(DataSource dataSource)
         _columns.AddRange(columns.Distinct(StringComparer.Ordinal));
         RawEvents = false;
         BareMembersOf = null;
+        _rawText.Clear();
     }
 
     public bool IsColumn(string name) => _columns.Contains(name);
@@ -60,6 +85,13 @@ internal sealed class SplFieldScope(DataSource dataSource)
     /// <summary>The canonical expression for an SPL field name, and a note when it is derived rather than read.</summary>
     public (string Expression, string? Note) Resolve(string name)
     {
+        if (_rawText.ContainsKey(name))
+        {
+            var at = Current?.Arguments.FirstOrDefault(t => t.Value == name) ?? Current?.Head ?? _rawText[name];
+            throw new SplTranslationException(at, EscuDiagnosticCodes.RawEventText,
+                $"'{name}' holds the raw event's JSON text (a rex on _raw), which is no canonical field: only spath input={name} path=... translates (it reads the event's own fields)");
+        }
+
         if (IsColumn(name) || name == "_time")
         {
             return (Path(name), null);

@@ -29,6 +29,7 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
         for (_index = 0; _index < commands.Length; _index++)
         {
             var command = commands[_index];
+            scope.Current = command;
             try
             {
                 Command(command);
@@ -42,6 +43,15 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
         if (_pendingFill is not null)
         {
             _stages.Add($"fill-null {_pendingFill}");
+        }
+
+        if (scope.RawEvents)
+        {
+            // The search's output events would carry the raw text as a field, which no canonical event has.
+            foreach (var rex in scope.RawTextDefinitions)
+            {
+                report(rex, EscuDiagnosticCodes.RawEventText, "the search ends in events, which would carry the raw event's JSON text this rex sets as a field; no canonical field holds it", DiagnosticSeverity.Error);
+            }
         }
 
         return string.Concat(_lets.Select(l => l + "\n")) + (_stages.Count == 0 ? "where true\n" : string.Join("\n| ", _stages) + "\n");
@@ -80,6 +90,9 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
                 break;
             case "spath":
                 Spath(command);
+                break;
+            case "rex":
+                Rex(command);
                 break;
             case "mvexpand":
                 MvExpand(command);
@@ -377,6 +390,15 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
         options.TryGetValue("input", out var input);
         options.TryGetValue("path", out var path);
         options.TryGetValue("output", out var output);
+        if (input is not null && scope.IsRawText(input.Value))
+        {
+            if (path is null)
+            {
+                throw new SplTranslationException(input, EscuDiagnosticCodes.RawEventText, $"spath input={input.Value} without path= extracts every field of the raw event again, over any field set since; only a path is translated");
+            }
+
+            input = null; // the whole event's JSON text: spath reads the event, as it does without input=
+        }
         if (path is null)
         {
             if (input is not null && output is null && scope.IsColumn(input.Value))
@@ -576,7 +598,7 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
             while (!cursor.AtEnd)
             {
                 var token = cursor.Next();
-                if (token.Kind != SplTokenKind.Comma && !scope.RemoveListMatch(token.Value))
+                if (token.Kind != SplTokenKind.Comma && !scope.RemoveListMatch(token.Value) && !scope.RemoveRawText(token.Value))
                 {
                     removed.Add(token.Value);
                     scope.Remove(token.Value);

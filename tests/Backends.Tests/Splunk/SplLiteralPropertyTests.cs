@@ -56,6 +56,33 @@ public class SplLiteralPropertyTests
     }
 
     [Fact]
+    public void QuotedArgumentsAreOneStringWithExactlyTheValue()
+    {
+        var expressible = 0;
+        Adversarial.Sample(
+            value =>
+            {
+                var spelled = SplLiteral.QuotedArgument(value);
+                if (!spelled.IsExpressible)
+                {
+                    Assert.Contains(value, c => c is '`' or '$' || c < ' ' || c == '\u007f');
+                    Assert.NotNull(spelled.Reason);
+                    return;
+                }
+
+                Interlocked.Increment(ref expressible);
+                var result = SplTokenizer.Tokenize($"search x | rex field=f {spelled.Text} | stats count");
+                Assert.Empty(result.Problems);
+                var tokens = result.Tokens;
+                Assert.Equal(11, tokens.Length);
+                Assert.Equal((SplTokenKind.QuotedString, value), (tokens[7].Kind, tokens[7].Value));
+                Assert.Equal([SplTokenKind.Pipe, SplTokenKind.Command, SplTokenKind.Word], tokens.Skip(8).Select(t => t.Kind));
+            },
+            iter: Cases);
+        Assert.True(expressible > Cases / 10, $"only {expressible} of {Cases} values were expressible as quoted arguments");
+    }
+
+    [Fact]
     public void EvalStringsReadBackAsExactlyTheValue()
     {
         Adversarial.Sample(

@@ -31,6 +31,12 @@ public sealed partial class SplEmitter : IBoundStageVisitor<bool>
             return true;
         }
 
+        if (Rex(extend) is { } rex)
+        {
+            rex.ForEach(Command);
+            return true;
+        }
+
         var renames = new List<(string From, string To)>();
         var evals = new List<string>();
         var spaths = new List<string>();
@@ -41,6 +47,10 @@ public sealed partial class SplEmitter : IBoundStageVisitor<bool>
                 && Spath(assignment.Value, CommandField(assignment.Column.Name, assignment.Location), assignment.Location, elements: false) is { } spath)
             {
                 spaths.Add(spath);
+            }
+            else if (ExpandedArray(assignment) is { } array)
+            {
+                spaths.Add(array);
             }
             else if (RenameSource(assignment) is { } from
                 && !others.Any(o => Reads(o.Value, from) || Reads(o.Value, assignment.Column.Name))

@@ -96,6 +96,14 @@ public static class SplLiteral
         };
     }
 
+    /// <summary>
+    /// A double-quoted command argument whose value is exactly <paramref name="value"/> (rex's regular expression):
+    /// quotes and backslashes escaped. Not expressible with a backtick, <c>$</c> or a control character, which a
+    /// command argument has no <c>urldecode</c> for.
+    /// </summary>
+    public static EscapedText QuotedArgument(string value) =>
+        FirstUnsafe(value, "") is { } bad ? EscapedText.NotExpressible($"an SPL command argument cannot contain {Describe(bad)}") : EscapedText.Of(Quote(value));
+
     /// <summary>A field name in eval and where: bare when it is an identifier, else in single quotes.</summary>
     public static EscapedText EvalFieldName(string name)
     {
