@@ -15,7 +15,10 @@ internal static class SupportFileBuilders
         {
             var f = new MappingReader(map);
             return new FieldDefinition(f.StringOr("name", ""), f.Enum<FieldType>("type") ?? FieldType.Dynamic, f.Bool("multivalued") ?? false,
-                f.String("sentinel"), f.String("splunk"), f.String("description"), map.Span);
+                f.String("sentinel"), f.String("splunk"), f.String("description"), map.Span)
+            {
+                SplunkMetadata = f.Bool("splunk_metadata") ?? false,
+            };
         });
         return new DataSource(
             r.StringOr("name", ""),
@@ -35,7 +38,10 @@ internal static class SupportFileBuilders
                 }) ?? []],
             },
             [.. fields ?? []],
-            root.Span);
+            root.Span)
+        {
+            FieldsFrom = r.Located("fields_from"),
+        };
     }
 
     public static NamedList BuildList(YamlMapping root)

@@ -15,6 +15,7 @@ public static class EscuReasons
         EscuDiagnosticCodes.UnsupportedArgument => "command option or path without translation",
         EscuDiagnosticCodes.UnknownAttackId => "ATT&CK id not in the catalogue",
         EscuDiagnosticCodes.DroppedMetadata => "metadata without a canonical key",
+        EscuDiagnosticCodes.FieldOfAnotherSource => "field of another data source",
         _ => null,
     };
 }
