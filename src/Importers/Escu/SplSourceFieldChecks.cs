@@ -32,15 +32,24 @@ internal static class SplSourceFieldChecks
                     {
                         made.Add(token.Value);
                     }
+
+                    continue;
                 }
-                else if (source.FindField(token.Value) is { SplunkMetadata: true } metadata)
+
+                if (made.Contains(token.Value))
+                {
+                    // A column the search made earlier under this name, not the event's field.
+                    continue;
+                }
+
+                if (source.FindField(token.Value) is { SplunkMetadata: true } metadata)
                 {
                     if (notedMetadata.Add(token.Value))
                     {
                         report(token, EscuDiagnosticCodes.SplunkMetadataField, MetadataNote(source, metadata), DiagnosticSeverity.Info);
                     }
                 }
-                else if (IsFieldPosition(command, i) && !made.Contains(token.Value) && !Reads(own, token.Value))
+                else if (IsFieldPosition(command, i) && !Reads(own, token.Value))
                 {
                     unknown.Add(token);
                 }

@@ -74,6 +74,16 @@ public sealed class EksCloudWatchImportTests
         NotBuiltForSentinel(verified, "RC4101", "no column of the Sentinel table AWSEKSLogs carries the field 'source' of aws_cloudwatchlogs_eks");
     }
 
+    [Fact]
+    public void A_column_the_search_names_source_itself_is_not_the_default_field()
+    {
+        var made = Import("`aws_cloudwatchlogs_eks` | eval source=verb | stats count by source");
+        Assert.DoesNotContain(made.Diagnostics, d => d.Code == EscuDiagnosticCodes.SplunkMetadataField);
+        // A value "source" in search terms is no read of the field either.
+        var value = Import("`aws_cloudwatchlogs_eks` verb=source | stats count by verb");
+        Assert.DoesNotContain(value.Diagnostics, d => d.Code == EscuDiagnosticCodes.SplunkMetadataField);
+    }
+
     [Theory]
     [InlineData("`kube_audit` | stats count by source")]
     [InlineData("`cloudtrail` | stats count by source")]
