@@ -67,6 +67,8 @@ public static class RuleRepository
             }
         }
 
+        dataSources = SharedDataSourceFields.Resolve(dataSources, diagnostics);
+
         // Inside a repository every data_source must name one of its data sources, even when it has none yet.
         var inRepository = context.Count > 0 || dataSources.Count > 0 || paths.Any(p => FindRepositoryRoot(p) is not null);
         var dataSourceNames = inRepository ? dataSources.Select(d => d.Name).ToHashSet(StringComparer.Ordinal) : null;

@@ -18,6 +18,7 @@ internal static class SupportFileBuilders
                 f.String("sentinel"), f.String("splunk"), f.String("description"), map.Span)
             {
                 SentinelValue = f.String("sentinel_value"),
+                SplunkMetadata = f.Bool("splunk_metadata") ?? false,
             };
         });
         return new DataSource(
@@ -38,7 +39,10 @@ internal static class SupportFileBuilders
                 }) ?? []],
             },
             [.. fields ?? []],
-            root.Span);
+            root.Span)
+        {
+            FieldsFrom = r.Located("fields_from"),
+        };
     }
 
     public static NamedList BuildList(YamlMapping root)

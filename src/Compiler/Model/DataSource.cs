@@ -17,6 +17,23 @@ public sealed record DataSource(
 {
     /// <summary>The field whose name is <paramref name="name"/> exactly, or null.</summary>
     public FieldDefinition? FindField(string name) => Fields.FirstOrDefault(f => f.Name == name);
+
+    /// <summary>
+    /// The data source whose fields this one has as well (<c>fields_from</c>), or null: the same events arriving by
+    /// another path (Kubernetes audit events through the Splunk Add-on for AWS's CloudWatch Logs input). The repository
+    /// loader adds that source's fields to <see cref="Fields"/> (<see cref="WithFieldsOf"/>).
+    /// </summary>
+    public Located<string>? FieldsFrom { get; init; }
+
+    /// <summary>
+    /// This source with the fields of <paramref name="other"/> after its own; a field it declares itself keeps its own
+    /// definition (a source may say more about a field than the one it takes the list from).
+    /// </summary>
+    public DataSource WithFieldsOf(DataSource other)
+    {
+        var own = Fields.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        return this with { Fields = [.. Fields, .. other.Fields.Where(f => !own.Contains(f.Name))] };
+    }
 }
 
 public enum EventFormat
@@ -74,6 +91,13 @@ public sealed record FieldDefinition(
     /// there (the data source's <c>sentinel_value</c>); null otherwise.
     /// </summary>
     public string? SentinelValue { get; init; }
+
+    /// <summary>
+    /// The field is a Splunk default field that the input sets (<c>splunk_metadata</c>, such as source), not a key of
+    /// the event: Splunk reads the default field, the C# run the event's top-level key of that name (present only in
+    /// events written as Splunk exports them).
+    /// </summary>
+    public bool SplunkMetadata { get; init; }
 
     /// <summary>
     /// A real field whose Sentinel column the table types as an integer (GuardDuty's severity in AWSGuardDuty): KQL

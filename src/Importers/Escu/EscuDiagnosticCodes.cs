@@ -39,6 +39,12 @@ public static class EscuDiagnosticCodes
     /// <summary>ESCU metadata with no canonical place (an observable of an unknown type, a malformed risk object): not carried across.</summary>
     public const string DroppedMetadata = "RC5031";
 
+    /// <summary>Fidelity note: the search reads a Splunk default field (source), which each target reads in its own way.</summary>
+    public const string SplunkMetadataField = "RC5032";
+
+    /// <summary>In a search with no translation: a name it reads is a field of another data source, and none of its own.</summary>
+    public const string FieldOfAnotherSource = "RC5033";
+
     /// <summary>A rex the canonical form cannot say: max_match other than 1, mode=sed, offset_field, a named group a match can leave out, the raw event text.</summary>
     public const string UntranslatedRex = "RC5035";
 

@@ -15,6 +15,7 @@ public static class EscuReasons
         EscuDiagnosticCodes.UnsupportedArgument => "command option or path without translation",
         EscuDiagnosticCodes.UnknownAttackId => "ATT&CK id not in the catalogue",
         EscuDiagnosticCodes.DroppedMetadata => "metadata without a canonical key",
+        EscuDiagnosticCodes.FieldOfAnotherSource => "field of another data source",
         EscuDiagnosticCodes.UntranslatedRex => "rex without a faithful extract",
         EscuDiagnosticCodes.UnportableRegex => "rex pattern outside the portable dialect",
         EscuDiagnosticCodes.RawEventText => "raw event text read",

@@ -63,6 +63,8 @@ public static class SplQueryTranslator
         var translator = new SplPipelineTranslator(scope, context, (token, code, message, severity) =>
             diagnostics.Add(new Diagnostic(severity, code, message, spanOf(token))));
         var search = translator.Run(pipeline.Commands);
+        SplSourceFieldChecks.Check(pipeline.Commands, dataSource, context.DataSources, diagnostics.Any(d => d.IsError), (token, code, message, severity) =>
+            diagnostics.Add(new Diagnostic(severity, code, message, spanOf(token))));
         var failed = diagnostics.Any(d => d.IsError);
         return new SplTranslation(failed ? null : search, dataSource.Name, [.. diagnostics.Distinct()])
         {

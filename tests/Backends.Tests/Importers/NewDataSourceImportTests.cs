@@ -253,18 +253,18 @@ public sealed class NewDataSourceImportTests
         Assert.True(test.Exit == 0, test.Out + test.Error);
     }
 
-    private static void NotBuiltForSentinel(RuleVerification verified, string code, string reason)
+    internal static void NotBuiltForSentinel(RuleVerification verified, string code, string reason)
     {
         Assert.Equal(false, verified.KqlAccepted);
         Assert.Contains(code, verified.KqlReason, StringComparison.Ordinal);
         Assert.Contains(reason, verified.KqlReason, StringComparison.Ordinal);
     }
 
-    private static ImportedRule Import(string search) =>
+    internal static ImportedRule Import(string search) =>
         new EscuImporter(AttackCatalogue.Default, EscuScratch.Context).Import("rule.yml", Header + "search: '" + search.Replace("'", "''", StringComparison.Ordinal) + "'\n", "../../../schemas/rule.schema.json");
 
     /// <summary>The search imported and verified (Kusto not run: the KQL reason is the emitter's), and its C# output rows.</summary>
-    private static (RuleVerification Verified, ImportedRule Imported, List<string> Rows) ImportAndRun(string search, params string[] events)
+    internal static (RuleVerification Verified, ImportedRule Imported, List<string> Rows) ImportAndRun(string search, params string[] events)
     {
         using var scratch = new EscuScratch();
         var source = Path.Combine(scratch.Root, "source.yml");
