@@ -45,7 +45,7 @@ public class DataSourceFieldsFromTests
         var eks = Source(result, "aws_cloudwatchlogs_eks");
         Assert.Single(eks.Fields, f => f.Name == "verb");
         Assert.Equal("AuthDecision", eks.FindField("verb")!.SentinelColumn);
-        Assert.Null(Source(result, "k8s_audit").FindField("verb")!.SentinelColumn);
+        Assert.Equal("RawEvent.verb", Source(result, "k8s_audit").FindField("verb")!.SentinelColumn);
     }
 
     [Fact]
