@@ -57,12 +57,12 @@ public static class RuleCompilerHost
         try
         {
             var input = new TargetInput(compilation.Rules, compilation, DisplayPath);
-            var folders = new List<string>();
+            var built = new List<TargetBuilt>();
             foreach (var target in targets)
             {
-                var folder = output.Stage(target.Name);
-                diagnostics.AddRange(target.Write(input, folder));
-                folders.Add(target.Name);
+                var written = target.Write(input, output.Stage(target.Name));
+                diagnostics.AddRange(written.Diagnostics);
+                built.Add(new TargetBuilt(target.Name, written.RulesWritten, input.Rules.Count));
             }
 
             if (diagnostics.Any(d => d.IsError))
@@ -72,7 +72,7 @@ public static class RuleCompilerHost
             }
 
             output.Commit();
-            return new BuildResult(diagnostics, folders, Written: true);
+            return new BuildResult(diagnostics, built, Written: true);
         }
         catch
         {
@@ -82,5 +82,11 @@ public static class RuleCompilerHost
     }
 }
 
-/// <summary>The outcome of a build: diagnostics of the target checks and writers, and the target folders written.</summary>
-public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<string> Targets, bool Written);
+/// <summary>The outcome of a build: diagnostics of the target checks and writers, and what each target wrote.</summary>
+public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<TargetBuilt> Targets, bool Written);
+
+/// <summary>One target's folder: how many of the compiled rules it holds (a target leaves out, with a warning, a rule it cannot run).</summary>
+public sealed record TargetBuilt(string Name, int RulesWritten, int RulesCompiled)
+{
+    public int RulesLeftOut => RulesCompiled - RulesWritten;
+}

@@ -89,10 +89,11 @@ public static class BuildCommand
             printer.Print(diagnostic);
         }
 
-        foreach (var target in targets)
+        foreach (var (target, built) in targets.Zip(build.Targets))
         {
             var shown = context.Display(context.Resolve(Path.Combine(outDir, target.Name)));
-            context.Summary($"{target.Name}: wrote {compilation.Rules.Length} rule(s) into {shown}: {target.Artifacts}");
+            var leftOut = built.RulesLeftOut > 0 ? $" ({built.RulesLeftOut} not built: see the warnings)" : "";
+            context.Summary($"{target.Name}: wrote {built.RulesWritten} rule(s) into {shown}{leftOut}: {target.Artifacts}");
         }
 
         return ExitCodes.Ok;

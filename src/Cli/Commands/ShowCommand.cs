@@ -74,7 +74,7 @@ public static class ShowCommand
             {
                 var written = checks.Any(d => d.IsError)
                     ? checks
-                    : [.. checks, .. context.Adjust(target.Write(new TargetInput([compiled], compilation, RuleCompilerHost.DisplayPath), withRule))];
+                    : [.. checks, .. context.Adjust(target.Write(new TargetInput([compiled], compilation, RuleCompilerHost.DisplayPath), withRule).Diagnostics)];
                 foreach (var diagnostic in written)
                 {
                     printer.Print(diagnostic);

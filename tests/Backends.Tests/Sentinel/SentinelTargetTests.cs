@@ -46,6 +46,7 @@ public class SentinelTargetTests
             Assert.Equal(0, second.Exit);
             // The ASL rule reads cloud.provider, which AWSCloudTrail does not carry: a warning, and it is left out.
             Assert.Contains($"asl_aws_ecr_container_upload_unknown_user.yml(38,29): warning {KqlDiagnostics.NoSentinelColumn}", first.Error, StringComparison.Ordinal);
+            Assert.Contains("sentinel: wrote 4 rule(s) into one/sentinel (1 not built: see the warnings): ", first.Out, StringComparison.Ordinal);
             var files = Files(Path.Combine(root, "one"));
             Assert.Equal(files, Files(Path.Combine(root, "two")));
             foreach (var file in files)

@@ -73,6 +73,24 @@ public class HonestResultTests
     }
 
     [Fact]
+    public void Build_counts_per_target_only_the_rules_that_target_wrote()
+    {
+        // In the seed rules, the ASL rule reads cloud.provider, which no Sentinel column carries: Sentinel leaves it
+        // out (RC4101) and builds the other four.
+        using var repo = TempRepository.CopyOfRepositoryRules();
+
+        var outcome = CliRunner.Run(repo.Root, "build", "rules", "--out", "dist");
+
+        Assert.True(outcome.ExitCode == 0, outcome.Out + outcome.Error);
+        Assert.Contains("warning RC4101: not built for Sentinel", outcome.Error);
+        var lines = outcome.Out.TrimEnd('\n').Split('\n');
+        Assert.StartsWith("csharp: wrote 5 rule(s) into dist/csharp: ", lines[1]);
+        Assert.StartsWith("splunk: wrote 5 rule(s) into dist/splunk: ", lines[2]);
+        Assert.StartsWith("sentinel: wrote 4 rule(s) into dist/sentinel (1 not built: see the warnings): ", lines[3]);
+        Assert.Equal(4, Directory.GetFiles(Path.Combine(repo.Root, "dist", "sentinel", "AnalyticRules")).Length);
+    }
+
+    [Fact]
     public void Test_says_that_a_rule_with_a_schema_error_was_not_tested()
     {
         using var repo = TempRepository.CopyOfValid();
