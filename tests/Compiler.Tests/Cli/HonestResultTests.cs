@@ -103,6 +103,26 @@ public class HonestResultTests
         Assert.Matches(@"^\d+ passed, \d+ failed, 1 rule not tested \(it has errors\)$", summary);
     }
 
+    [Fact]
+    public void Test_counts_a_test_whose_events_file_is_refused_as_failed_not_passed()
+    {
+        // The file exists and would make the test pass (no events, count 0) if it were read; it lies outside the
+        // repository (rules/), so it is refused with RC1318 and the test has nothing to run on.
+        using var repo = TempRepository.CopyOfRepositoryRules();
+        File.WriteAllText(repo.PathOf("outside.json"), "[]");
+        const string Rule = "rules/aws/ecr/aws_ecr_container_scanning_findings_high.yml";
+        repo.Edit(Rule, "events: tests/aws_ecr_container_scanning_findings_high/no_high_findings.json", "events: ../../../outside.json");
+        var line = repo.LineOf(Rule, "events: ../../../outside.json");
+
+        var outcome = CliRunner.Run(repo.Root, "test", "rules");
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains($"{Rule}({line},13): error RC1318: ", outcome.Error);
+        Assert.Contains($"{Rule}({line - 1},5): FAIL test 'scans with only medium, low and informational findings raise nothing': "
+            + "its events file '../../../outside.json' was not read: it resolves outside the repository (RC1318)", outcome.Out);
+        Assert.EndsWith("\n9 passed, 1 failed\n", outcome.Out);
+    }
+
     private sealed class TempFolder : IDisposable
     {
         public string Root { get; } = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "rulec-tests", Guid.NewGuid().ToString("N"))).FullName;
