@@ -27,6 +27,40 @@ public class DiagnosticTextTests
     }
 
     [Fact]
+    public void Quoted_text_never_prints_an_azure_pipelines_logging_command()
+    {
+        // Azure Pipelines acts on "##vso[" anywhere in a line, so quoting it is enough to set a pipeline variable.
+        using var repo = TempRepository.CopyOfValid();
+        repo.Edit(Medium, "data_source: aws_cloudtrail", "data_source: \"##VSO[task.setvariable variable=x]y\"");
+
+        var outcome = CliRunner.Run(repo.Root, "validate", "rules");
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.DoesNotContain("##vso[", outcome.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(@"'#\u0023VSO[task.setvariable variable=x]y'", outcome.Error);
+    }
+
+    [Theory]
+    [InlineData("text")]
+    [InlineData("json")]
+    public void Rule_names_listed_never_print_an_azure_pipelines_logging_command(string format)
+    {
+        using var repo = TempRepository.CopyOfValid();
+        const string Name = "##vso[task.setvariable variable=x]y";
+        repo.Edit(Medium, "name: AWS ECR Container Scanning Findings Medium", $"name: \"{Name}\"");
+
+        var outcome = CliRunner.Run(repo.Root, "list", "rules", "--format", format);
+
+        Assert.DoesNotContain("##vso[", outcome.Out, StringComparison.OrdinalIgnoreCase);
+        if (format == "json")
+        {
+            // The same name once parsed: the JSON escape \u0023 is the character '#'.
+            using var document = JsonDocument.Parse(outcome.Out);
+            Assert.Contains(Name, document.RootElement.EnumerateArray().Select(r => r.GetProperty("name").GetString()));
+        }
+    }
+
+    [Fact]
     public void Sixty_four_kilobytes_of_quoted_text_give_one_capped_line()
     {
         using var repo = TempRepository.CopyOfValid();
