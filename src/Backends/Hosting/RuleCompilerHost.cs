@@ -38,17 +38,20 @@ public static class RuleCompilerHost
     /// <summary>
     /// Checks and writes each target into <c>outDir/&lt;target&gt;/</c>, atomically: everything is written into a
     /// staging folder first, and the previous output is replaced only when every target succeeded. A failed or
-    /// killed build leaves the previous output as it was; rules that were deleted leave nothing behind.
+    /// killed build leaves the previous output as it was; rules that were deleted leave nothing behind. With
+    /// <paramref name="warningsAsErrors"/> a warning of the checks or of a writer (KQL not checked) stops it too.
     /// </summary>
-    public static BuildResult Build(CompilationResult compilation, IReadOnlyList<ITarget> targets, string outDir)
+    public static BuildResult Build(CompilationResult compilation, IReadOnlyList<ITarget> targets, string outDir, bool warningsAsErrors = false)
     {
+        bool Fails(Diagnostic d) => d.IsError || (warningsAsErrors && d.Severity == DiagnosticSeverity.Warning);
+
         var diagnostics = new List<Diagnostic>();
         foreach (var target in targets)
         {
             diagnostics.AddRange(Check(target, compilation));
         }
 
-        if (compilation.ErrorCount > 0 || diagnostics.Any(d => d.IsError))
+        if (compilation.ErrorCount > 0 || diagnostics.Any(Fails))
         {
             return new BuildResult(diagnostics, [], Written: false);
         }
@@ -65,7 +68,7 @@ public static class RuleCompilerHost
                 built.Add(new TargetBuilt(target.Name, written.RulesWritten, input.Rules.Count));
             }
 
-            if (diagnostics.Any(d => d.IsError))
+            if (diagnostics.Any(Fails))
             {
                 output.Discard();
                 return new BuildResult(diagnostics, [], Written: false);

@@ -62,29 +62,24 @@ public static class BuildCommand
 
         context.Summary(summary);
 
-        // Under --warnings-as-errors a target's warnings must stop the build before anything is written.
-        if (context.WarningsAsErrors && context.Adjust(targets.SelectMany(t => RuleCompilerHost.Check(t, compilation))) is var checks
-            && checks.Any(d => d.IsError))
-        {
-            return Failed(context, printer, targets, checks);
-        }
-
         BuildResult build;
         try
         {
-            build = RuleCompilerHost.Build(compilation, targets, context.Resolve(outDir));
+            // Under --warnings-as-errors a target's warnings, of its checks or its writer, stop the build before anything is written.
+            build = RuleCompilerHost.Build(compilation, targets, context.Resolve(outDir), context.WarningsAsErrors);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             return printer.UsageError(CliDiagnosticCodes.CannotWriteOutput, $"cannot write {outDir}: {e.Message}");
         }
 
+        var diagnostics = context.Adjust(build.Diagnostics);
         if (!build.Written)
         {
-            return Failed(context, printer, targets, build.Diagnostics);
+            return Failed(context, printer, targets, diagnostics);
         }
 
-        foreach (var diagnostic in build.Diagnostics)
+        foreach (var diagnostic in diagnostics)
         {
             printer.Print(diagnostic);
         }

@@ -118,4 +118,26 @@ public class SentinelAnalyzerInBuildTests
             if (Directory.Exists(outDir)) Directory.Delete(outDir, recursive: true);
         }
     }
+
+    [Fact]
+    public void UnderWarningsAsErrorsAnUnavailableAnalyzerFailsTheBuildAndNothingIsWritten()
+    {
+        // rulec build --warnings-as-errors: "KQL not checked" comes from the writer, after the checks, and must still stop it.
+        var target = new SentinelTarget((_, _, _) => KustoAnalysis.Unavailable("node was not found on the PATH"));
+        var outDir = Path.Combine(Path.GetTempPath(), "rulec-kql-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            // Only the rules Sentinel's checks pass without a warning (not the ASL rule, RC4101), so the writer runs.
+            var portable = KqlRules.Compiled with { Rules = [.. KqlRules.Compiled.Rules.Where(r => !target.CheckRule(r).Any())] };
+            var result = RuleCompilerHost.Build(portable, [target], outDir, warningsAsErrors: true);
+
+            Assert.False(result.Written);
+            Assert.Single(result.Diagnostics, d => d.Code == KqlDiagnostics.AnalyzerUnavailable);
+            Assert.False(Directory.Exists(Path.Combine(outDir, "sentinel")));
+        }
+        finally
+        {
+            if (Directory.Exists(outDir)) Directory.Delete(outDir, recursive: true);
+        }
+    }
 }
