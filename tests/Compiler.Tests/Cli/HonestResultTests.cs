@@ -123,6 +123,30 @@ public class HonestResultTests
         Assert.EndsWith("\n9 passed, 1 failed\n", outcome.Out);
     }
 
+    [Theory]
+    [InlineData("test", "rules")]
+    [InlineData("run", "--events", "rules/aws/ecr/tests/aws_ecr_container_scanning_findings_high/mixed_severity_findings.json")]
+    public void Two_copies_of_a_rule_are_reported_not_a_crash(params string[] args)
+    {
+        // What importing a repository's own rules next to them gives: the same id and name twice (RC1301, RC1302).
+        using var repo = TempRepository.CopyOfRepositoryRules();
+        const string Rule = "rules/aws/ecr/aws_ecr_container_scanning_findings_high.yml";
+        Directory.CreateDirectory(repo.PathOf("rules/imported"));
+        File.WriteAllText(repo.PathOf("rules/imported/aws_ecr_container_scanning_findings_high.yml"),
+            File.ReadAllText(repo.PathOf(Rule)).Replace("events: tests/", "events: ../aws/ecr/tests/", StringComparison.Ordinal));
+
+        var outcome = CliRunner.Run(repo.Root, args);
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.DoesNotContain("exception", outcome.Out + outcome.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("error RC1301: duplicate id", outcome.Error);
+        if (args[0] == "test")
+        {
+            // Neither copy can be told apart when run: all four of their tests fail, the other rules' eight pass.
+            Assert.EndsWith("\n8 passed, 4 failed\n", outcome.Out);
+        }
+    }
+
     private sealed class TempFolder : IDisposable
     {
         public string Root { get; } = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "rulec-tests", Guid.NewGuid().ToString("N"))).FullName;
