@@ -19,6 +19,8 @@ public static class CommandRunner
         var printer = new DiagnosticPrinter(context);
         if (args is [HelpCommand, .. var topic])
         {
+            // "rulec help help" is the help that lists the commands, "help" among them.
+            topic = [.. topic.SkipWhile(word => word == HelpCommand)];
             if (UnknownCommand(root, topic) is { } unknown)
             {
                 return printer.UsageError(CliDiagnosticCodes.InvalidArguments, unknown);

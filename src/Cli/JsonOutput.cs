@@ -26,7 +26,34 @@ public static class JsonOutput
             body(json);
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        return WithoutLoggingCommands(Encoding.UTF8.GetString(stream.ToArray())) + "\n";
+    }
+
+    /// <summary>
+    /// Azure Pipelines acts on <c>##vso[</c> anywhere in a line, inside a JSON string too, and these documents go to
+    /// stdout: the second '#' becomes <c>\u0023</c>, the same character to any JSON reader ('#' is only ever in strings).
+    /// </summary>
+    private static string WithoutLoggingCommands(string json)
+    {
+        if (!json.Contains("#vso[", StringComparison.OrdinalIgnoreCase))
+        {
+            return json;
+        }
+
+        var builder = new StringBuilder(json.Length + 16);
+        for (var i = 0; i < json.Length; i++)
+        {
+            if (DiagnosticText.SecondHashOfLoggingCommand(json, i))
+            {
+                builder.Append("\\u0023");
+            }
+            else
+            {
+                builder.Append(json[i]);
+            }
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>An array property of diagnostics.</summary>

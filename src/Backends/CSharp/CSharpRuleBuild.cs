@@ -38,10 +38,12 @@ public sealed class CSharpRuleBuild : IDisposable
     /// <param name="cache">Compiled assemblies kept between runs, or null to compile everything.</param>
     public static CSharpRuleBuild From(CompilationResult result, Func<string, string> displayPath, CompiledRuleCache? cache = null)
     {
-        // A rule the C# target cannot run is reported and left out; the others still run.
+        // A rule the C# target cannot run is reported and left out; the others still run. Rules that share an id
+        // (RC1301, already reported) cannot be told apart once compiled, nor given distinct classes: none of them runs.
         var all = new List<Diagnostic>();
         var runnable = new List<CompiledRule>();
-        foreach (var rule in result.Rules)
+        var sharedIds = result.Rules.GroupBy(r => r.Rule.Id.Value, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var rule in result.Rules.Where(r => !sharedIds.Contains(r.Rule.Id.Value)))
         {
             var problems = Targets.CapabilityPass.Check(CSharpCapabilities.Table, rule.Query).Concat(new CSharpTarget().CheckRule(rule)).ToList();
             all.AddRange(problems);

@@ -22,11 +22,11 @@ public sealed class CSharpTarget : ITarget
         return checker.Diagnostics;
     }
 
-    public IReadOnlyList<Diagnostic> Write(TargetInput input, string folder)
+    public TargetOutput Write(TargetInput input, string folder)
     {
         var generated = CSharpGenerator.Generate(input.Rules.Select(r => RuleSources.From(r, input.DisplayPath(r.Rule.Path))));
         CSharpProjectWriter.Write(folder, generated);
-        return [];
+        return new TargetOutput([], input.Rules.Count);
     }
 
     /// <summary>make_set/make_list take their size limit from a whole-number literal, which the runtime needs up front.</summary>

@@ -38,17 +38,20 @@ public static class RuleCompilerHost
     /// <summary>
     /// Checks and writes each target into <c>outDir/&lt;target&gt;/</c>, atomically: everything is written into a
     /// staging folder first, and the previous output is replaced only when every target succeeded. A failed or
-    /// killed build leaves the previous output as it was; rules that were deleted leave nothing behind.
+    /// killed build leaves the previous output as it was; rules that were deleted leave nothing behind. With
+    /// <paramref name="warningsAsErrors"/> a warning of the checks or of a writer (KQL not checked) stops it too.
     /// </summary>
-    public static BuildResult Build(CompilationResult compilation, IReadOnlyList<ITarget> targets, string outDir)
+    public static BuildResult Build(CompilationResult compilation, IReadOnlyList<ITarget> targets, string outDir, bool warningsAsErrors = false)
     {
+        bool Fails(Diagnostic d) => d.IsError || (warningsAsErrors && d.Severity == DiagnosticSeverity.Warning);
+
         var diagnostics = new List<Diagnostic>();
         foreach (var target in targets)
         {
             diagnostics.AddRange(Check(target, compilation));
         }
 
-        if (compilation.ErrorCount > 0 || diagnostics.Any(d => d.IsError))
+        if (compilation.ErrorCount > 0 || diagnostics.Any(Fails))
         {
             return new BuildResult(diagnostics, [], Written: false);
         }
@@ -57,22 +60,22 @@ public static class RuleCompilerHost
         try
         {
             var input = new TargetInput(compilation.Rules, compilation, DisplayPath);
-            var folders = new List<string>();
+            var built = new List<TargetBuilt>();
             foreach (var target in targets)
             {
-                var folder = output.Stage(target.Name);
-                diagnostics.AddRange(target.Write(input, folder));
-                folders.Add(target.Name);
+                var written = target.Write(input, output.Stage(target.Name));
+                diagnostics.AddRange(written.Diagnostics);
+                built.Add(new TargetBuilt(target.Name, written.RulesWritten, input.Rules.Count));
             }
 
-            if (diagnostics.Any(d => d.IsError))
+            if (diagnostics.Any(Fails))
             {
                 output.Discard();
                 return new BuildResult(diagnostics, [], Written: false);
             }
 
             output.Commit();
-            return new BuildResult(diagnostics, folders, Written: true);
+            return new BuildResult(diagnostics, built, Written: true);
         }
         catch
         {
@@ -82,5 +85,11 @@ public static class RuleCompilerHost
     }
 }
 
-/// <summary>The outcome of a build: diagnostics of the target checks and writers, and the target folders written.</summary>
-public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<string> Targets, bool Written);
+/// <summary>The outcome of a build: diagnostics of the target checks and writers, and what each target wrote.</summary>
+public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<TargetBuilt> Targets, bool Written);
+
+/// <summary>One target's folder: how many of the compiled rules it holds (a target leaves out, with a warning, a rule it cannot run).</summary>
+public sealed record TargetBuilt(string Name, int RulesWritten, int RulesCompiled)
+{
+    public int RulesLeftOut => RulesCompiled - RulesWritten;
+}

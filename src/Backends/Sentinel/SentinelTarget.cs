@@ -37,7 +37,7 @@ public sealed class SentinelTarget : ITarget
     /// <summary>The emitter's findings against the tables the rule's own data source declares.</summary>
     public IEnumerable<Diagnostic> CheckRule(CompiledRule rule) => Emit(rule, KustoTable.FromDataSources([rule.DataSource])).Diagnostics;
 
-    public IReadOnlyList<Diagnostic> Write(TargetInput input, string folder)
+    public TargetOutput Write(TargetInput input, string folder)
     {
         var tables = KustoTable.FromDataSources(input.Compilation.Repository.DataSources);
         var diagnostics = new List<Diagnostic>();
@@ -56,7 +56,7 @@ public sealed class SentinelTarget : ITarget
         diagnostics.AddRange(Analyze(built, tables));
         if (diagnostics.Any(d => d.IsError))
         {
-            return diagnostics;
+            return new TargetOutput(diagnostics, 0);
         }
 
         var artifacts = SentinelArtifactWriter.Render([.. built.Select(b => new SentinelRuleInput(b.Rule.Rule, b.Rule.DataSource, b.Query.Text, b.Query.OutputColumns))]);
@@ -72,7 +72,7 @@ public sealed class SentinelTarget : ITarget
             File.WriteAllText(path, file.Text, new UTF8Encoding(false));
         }
 
-        return diagnostics;
+        return new TargetOutput(diagnostics, built.Count);
     }
 
     private static KqlQuery Emit(CompiledRule rule, IReadOnlyList<KustoTable> tables) => KqlEmitter.Emit(rule.Query, rule.Rule, tables);

@@ -18,7 +18,7 @@ public sealed class SplunkTarget : ITarget
     /// <summary>What the emitter itself finds: constructs SPL cannot follow in the way this rule uses them.</summary>
     public IEnumerable<Diagnostic> CheckRule(CompiledRule rule) => SplEmitter.Emit(rule).Diagnostics;
 
-    public IReadOnlyList<Diagnostic> Write(TargetInput input, string folder)
+    public TargetOutput Write(TargetInput input, string folder)
     {
         // Drilldown searches are written in SPL in the rule (ESCU's form, with %original_detection_search%): passed as they are.
         var rules = input.Rules.Select(r => new SplunkRule(r.Rule, SplEmitter.Emit(r).Spl, [.. r.Rule.Drilldowns.Select(d => d.Search.Text)])).ToList();
@@ -26,6 +26,6 @@ public sealed class SplunkTarget : ITarget
         var app = SplunkApp.Create(rules, sources, input.Compilation.Repository.Lists);
         // The staging folder is named after the target ("splunk"), which is the folder the app writer writes into.
         var output = SplunkAppWriter.Write(app, Path.GetDirectoryName(Path.GetFullPath(folder))!);
-        return output.Diagnostics;
+        return new TargetOutput(output.Diagnostics, output.AppFolder is null ? 0 : rules.Count);
     }
 }

@@ -20,11 +20,18 @@ public interface ITarget
     IEnumerable<Diagnostic> CheckRule(CompiledRule rule);
 
     /// <summary>
-    /// Writes the artifacts of <paramref name="rules"/> into <paramref name="folder"/> (an empty staging folder that
-    /// replaces <c>dist/&lt;name&gt;/</c> only when every target succeeded) and returns its own diagnostics.
+    /// Writes the artifacts of the input's rules into <paramref name="folder"/> (an empty staging folder that
+    /// replaces <c>dist/&lt;name&gt;/</c> only when every target succeeded) and returns its own diagnostics and how
+    /// many rules it wrote.
     /// </summary>
-    IReadOnlyList<Diagnostic> Write(TargetInput input, string folder);
+    TargetOutput Write(TargetInput input, string folder);
 }
+
+/// <summary>
+/// What a target's write did: its diagnostics, and how many of the input's rules it wrote (fewer when it leaves out,
+/// with a warning, a rule it cannot run), so a build reports what each target really holds.
+/// </summary>
+public sealed record TargetOutput(IReadOnlyList<Diagnostic> Diagnostics, int RulesWritten);
 
 /// <summary>What a target builds from: the rules that compiled and passed its checks, and the whole compilation.</summary>
 /// <param name="DisplayPath">A source file's path as artifacts show it: relative to the repository, with '/'.</param>

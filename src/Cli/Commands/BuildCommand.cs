@@ -62,37 +62,33 @@ public static class BuildCommand
 
         context.Summary(summary);
 
-        // Under --warnings-as-errors a target's warnings must stop the build before anything is written.
-        if (context.WarningsAsErrors && context.Adjust(targets.SelectMany(t => RuleCompilerHost.Check(t, compilation))) is var checks
-            && checks.Any(d => d.IsError))
-        {
-            return Failed(context, printer, targets, checks);
-        }
-
         BuildResult build;
         try
         {
-            build = RuleCompilerHost.Build(compilation, targets, context.Resolve(outDir));
+            // Under --warnings-as-errors a target's warnings, of its checks or its writer, stop the build before anything is written.
+            build = RuleCompilerHost.Build(compilation, targets, context.Resolve(outDir), context.WarningsAsErrors);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             return printer.UsageError(CliDiagnosticCodes.CannotWriteOutput, $"cannot write {outDir}: {e.Message}");
         }
 
+        var diagnostics = context.Adjust(build.Diagnostics);
         if (!build.Written)
         {
-            return Failed(context, printer, targets, build.Diagnostics);
+            return Failed(context, printer, targets, diagnostics);
         }
 
-        foreach (var diagnostic in build.Diagnostics)
+        foreach (var diagnostic in diagnostics)
         {
             printer.Print(diagnostic);
         }
 
-        foreach (var target in targets)
+        foreach (var (target, built) in targets.Zip(build.Targets))
         {
             var shown = context.Display(context.Resolve(Path.Combine(outDir, target.Name)));
-            context.Summary($"{target.Name}: wrote {compilation.Rules.Length} rule(s) into {shown}: {target.Artifacts}");
+            var leftOut = built.RulesLeftOut > 0 ? $" ({built.RulesLeftOut} not built: see the warnings)" : "";
+            context.Summary($"{target.Name}: wrote {built.RulesWritten} rule(s) into {shown}{leftOut}: {target.Artifacts}");
         }
 
         return ExitCodes.Ok;

@@ -122,9 +122,9 @@ public static class RunCommand
         Stream stream;
         try
         {
+            // Alerts on stdout may land in a CI log: no line of them may be a logging command.
             stream = outputFile is not null ? File.Create(context.Resolve(outputFile))
-                : context.Out == Console.Out ? Console.OpenStandardOutput()
-                : new TextWriterStream(context.Out);
+                : new LoggingCommandSafeStream(context.Out == Console.Out ? Console.OpenStandardOutput() : new TextWriterStream(context.Out));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

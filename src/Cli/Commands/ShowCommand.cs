@@ -72,9 +72,8 @@ public static class ShowCommand
             var without = Directory.CreateDirectory(Path.Combine(scratch.FullName, "none", target.Name)).FullName;
             try
             {
-                var written = checks.Any(d => d.IsError)
-                    ? checks
-                    : [.. checks, .. context.Adjust(target.Write(new TargetInput([compiled], compilation, RuleCompilerHost.DisplayPath), withRule))];
+                var output = checks.Any(d => d.IsError) ? null : target.Write(new TargetInput([compiled], compilation, RuleCompilerHost.DisplayPath), withRule);
+                var written = output is null ? checks : [.. checks, .. context.Adjust(output.Diagnostics)];
                 foreach (var diagnostic in written)
                 {
                     printer.Print(diagnostic);
@@ -84,6 +83,13 @@ public static class ShowCommand
                 {
                     failed = true;
                     context.Error.WriteLine($"{target.Name}: the rule cannot be compiled for this target");
+                    continue;
+                }
+
+                if (output!.RulesWritten == 0)
+                {
+                    // The target left it out with a warning: an empty listing would look like output that is missing.
+                    context.Error.WriteLine($"{target.Name}: the rule is not built for this target (see the warnings); nothing to show");
                     continue;
                 }
 

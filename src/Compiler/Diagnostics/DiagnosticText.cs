@@ -8,6 +8,7 @@ namespace RuleCompiler.Compiler.Diagnostics;
 /// pull requests and from anywhere; a raw newline would let that text start a line of its own, and CI runners act
 /// on some lines (GitHub Actions runs <c>::error file=...::</c> as a workflow command). Control characters and
 /// line breaks become visible escapes (<c>\n</c>, <c>\u001b</c>), and long text is cut with a count of what was cut.
+/// Azure Pipelines acts on <c>##vso[</c> anywhere in a line (a logging command), so its second '#' is escaped too.
 /// </summary>
 public static class DiagnosticText
 {
@@ -38,7 +39,7 @@ public static class DiagnosticText
                     {
                         builder.Append(c).Append(text[++index]);
                     }
-                    else if (NeedsEscape(c))
+                    else if (NeedsEscape(c) || SecondHashOfLoggingCommand(text, index))
                     {
                         builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                     }
@@ -58,6 +59,10 @@ public static class DiagnosticText
 
         return builder.ToString();
     }
+
+    /// <summary>Whether <paramref name="index"/> is the second '#' of <c>##vso[</c> (Azure Pipelines reads it in any case).</summary>
+    public static bool SecondHashOfLoggingCommand(string text, int index) =>
+        index > 0 && text[index - 1] == '#' && text.AsSpan(index).StartsWith("#vso[", StringComparison.OrdinalIgnoreCase);
 
     // C0 and C1 controls, DEL, the Unicode line and paragraph separators, lone surrogates, and the bidirectional
     // overrides that make a terminal show text in another order than it is.

@@ -92,7 +92,7 @@ public class ReproducibleBuildTests
 
         public IEnumerable<Diagnostic> CheckRule(CompiledRule rule) => [];
 
-        public IReadOnlyList<Diagnostic> Write(TargetInput input, string folder)
+        public TargetOutput Write(TargetInput input, string folder)
         {
             File.WriteAllText(Path.Combine(folder, "half.txt"), "half");
             throw new IOException("disk full");

@@ -46,6 +46,7 @@ public class SentinelTargetTests
             Assert.Equal(0, second.Exit);
             // The ASL rule reads cloud.provider, which no AWSCloudTrail column holds and whose value is AWS for every record.
             Assert.DoesNotContain(KqlDiagnostics.NoSentinelColumn, first.Error, StringComparison.Ordinal);
+            Assert.Contains("sentinel: wrote 5 rule(s) into one/sentinel: ", first.Out, StringComparison.Ordinal);
             var files = Files(Path.Combine(root, "one"));
             Assert.Equal(files, Files(Path.Combine(root, "two")));
             foreach (var file in files)
@@ -111,6 +112,28 @@ public class SentinelAnalyzerInBuildTests
             var warning = Assert.Single(result.Diagnostics, d => d.Code == KqlDiagnostics.AnalyzerUnavailable);
             Assert.Contains("node was not found on the PATH", warning.Message, StringComparison.Ordinal);
             Assert.True(File.Exists(Path.Combine(outDir, "sentinel", "AnalyticRules", "AmazonECRImageScanningDisabled.yaml")));
+        }
+        finally
+        {
+            if (Directory.Exists(outDir)) Directory.Delete(outDir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void UnderWarningsAsErrorsAnUnavailableAnalyzerFailsTheBuildAndNothingIsWritten()
+    {
+        // rulec build --warnings-as-errors: "KQL not checked" comes from the writer, after the checks, and must still stop it.
+        var target = new SentinelTarget((_, _, _) => KustoAnalysis.Unavailable("node was not found on the PATH"));
+        var outDir = Path.Combine(Path.GetTempPath(), "rulec-kql-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            // Only the rules Sentinel's checks pass without a warning (not the ASL rule, RC4101), so the writer runs.
+            var portable = KqlRules.Compiled with { Rules = [.. KqlRules.Compiled.Rules.Where(r => !target.CheckRule(r).Any())] };
+            var result = RuleCompilerHost.Build(portable, [target], outDir, warningsAsErrors: true);
+
+            Assert.False(result.Written);
+            Assert.Single(result.Diagnostics, d => d.Code == KqlDiagnostics.AnalyzerUnavailable);
+            Assert.False(Directory.Exists(Path.Combine(outDir, "sentinel")));
         }
         finally
         {

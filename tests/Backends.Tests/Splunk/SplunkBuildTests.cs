@@ -58,8 +58,9 @@ public class SplunkBuildTests
         try
         {
             Directory.CreateDirectory(folder);
-            var diagnostics = new SplunkTarget().Write(new TargetInput([ttp], compilation, RuleCompilerHost.DisplayPath), folder);
-            Assert.DoesNotContain(diagnostics, d => d.IsError);
+            var written = new SplunkTarget().Write(new TargetInput([ttp], compilation, RuleCompilerHost.DisplayPath), folder);
+            Assert.DoesNotContain(written.Diagnostics, d => d.IsError);
+            Assert.Equal(1, written.RulesWritten);
             var searches = ConfReader.Read("savedsearches.conf", File.ReadAllText(Path.Combine(folder, "DA-ESS-RuleCompiler", "default", "savedsearches.conf")));
             var drilldowns = searches.Stanzas.Single()["action.notable.param.drilldown_searches"]!;
             using var json = System.Text.Json.JsonDocument.Parse(drilldowns);

@@ -73,6 +73,25 @@ public class HonestResultTests
     }
 
     [Fact]
+    public void Build_counts_per_target_only_the_rules_that_target_wrote()
+    {
+        // The seed rules with the ASL rule reading class_name, which no Sentinel column carries: Sentinel leaves it
+        // out (RC4101) and builds the other four.
+        using var repo = TempRepository.CopyOfRepositoryRules();
+        repo.Edit("rules/aws/ecr/asl_aws_ecr_container_upload_unknown_user.yml", "vendor_product = cloud.provider", "vendor_product = class_name");
+
+        var outcome = CliRunner.Run(repo.Root, "build", "rules", "--out", "dist");
+
+        Assert.True(outcome.ExitCode == 0, outcome.Out + outcome.Error);
+        Assert.Contains("warning RC4101: not built for Sentinel", outcome.Error);
+        var lines = outcome.Out.TrimEnd('\n').Split('\n');
+        Assert.StartsWith("csharp: wrote 5 rule(s) into dist/csharp: ", lines[1]);
+        Assert.StartsWith("splunk: wrote 5 rule(s) into dist/splunk: ", lines[2]);
+        Assert.StartsWith("sentinel: wrote 4 rule(s) into dist/sentinel (1 not built: see the warnings): ", lines[3]);
+        Assert.Equal(4, Directory.GetFiles(Path.Combine(repo.Root, "dist", "sentinel", "AnalyticRules")).Length);
+    }
+
+    [Fact]
     public void Test_says_that_a_rule_with_a_schema_error_was_not_tested()
     {
         using var repo = TempRepository.CopyOfValid();
@@ -83,6 +102,50 @@ public class HonestResultTests
         Assert.Equal(1, outcome.ExitCode);
         var summary = outcome.Out.TrimEnd('\n').Split('\n')[^1];
         Assert.Matches(@"^\d+ passed, \d+ failed, 1 rule not tested \(it has errors\)$", summary);
+    }
+
+    [Fact]
+    public void Test_counts_a_test_whose_events_file_is_refused_as_failed_not_passed()
+    {
+        // The file exists and would make the test pass (no events, count 0) if it were read; it lies outside the
+        // repository (rules/), so it is refused with RC1318 and the test has nothing to run on.
+        using var repo = TempRepository.CopyOfRepositoryRules();
+        File.WriteAllText(repo.PathOf("outside.json"), "[]");
+        const string Rule = "rules/aws/ecr/aws_ecr_container_scanning_findings_high.yml";
+        repo.Edit(Rule, "events: tests/aws_ecr_container_scanning_findings_high/no_high_findings.json", "events: ../../../outside.json");
+        var line = repo.LineOf(Rule, "events: ../../../outside.json");
+
+        var outcome = CliRunner.Run(repo.Root, "test", "rules");
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains($"{Rule}({line},13): error RC1318: ", outcome.Error);
+        Assert.Contains($"{Rule}({line - 1},5): FAIL test 'scans with only medium, low and informational findings raise nothing': "
+            + "its events file '../../../outside.json' was not read: it resolves outside the repository (RC1318)", outcome.Out);
+        Assert.EndsWith("\n9 passed, 1 failed\n", outcome.Out);
+    }
+
+    [Theory]
+    [InlineData("test", "rules")]
+    [InlineData("run", "--events", "rules/aws/ecr/tests/aws_ecr_container_scanning_findings_high/mixed_severity_findings.json")]
+    public void Two_copies_of_a_rule_are_reported_not_a_crash(params string[] args)
+    {
+        // What importing a repository's own rules next to them gives: the same id and name twice (RC1301, RC1302).
+        using var repo = TempRepository.CopyOfRepositoryRules();
+        const string Rule = "rules/aws/ecr/aws_ecr_container_scanning_findings_high.yml";
+        Directory.CreateDirectory(repo.PathOf("rules/imported"));
+        File.WriteAllText(repo.PathOf("rules/imported/aws_ecr_container_scanning_findings_high.yml"),
+            File.ReadAllText(repo.PathOf(Rule)).Replace("events: tests/", "events: ../aws/ecr/tests/", StringComparison.Ordinal));
+
+        var outcome = CliRunner.Run(repo.Root, args);
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.DoesNotContain("exception", outcome.Out + outcome.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("error RC1301: duplicate id", outcome.Error);
+        if (args[0] == "test")
+        {
+            // Neither copy can be told apart when run: all four of their tests fail, the other rules' eight pass.
+            Assert.EndsWith("\n8 passed, 4 failed\n", outcome.Out);
+        }
     }
 
     private sealed class TempFolder : IDisposable

@@ -142,4 +142,19 @@ public class ListShowTests
         Assert.Contains("error RC2501", outcome.Error);
         Assert.Equal("", outcome.Out);
     }
+
+    [Fact]
+    public void Show_says_when_a_target_leaves_the_rule_out()
+    {
+        // The seeds' ASL rule made to read class_name, which no Sentinel column carries: a warning and no artifacts.
+        using var repo = TempRepository.CopyOfRepositoryRules();
+        repo.Edit("rules/aws/ecr/asl_aws_ecr_container_upload_unknown_user.yml", "vendor_product = cloud.provider", "vendor_product = class_name");
+
+        var outcome = CliRunner.Run(repo.Root, "show", "asl_aws_ecr_container_upload_unknown_user", "--target", "sentinel");
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Contains("warning RC4101: not built for Sentinel", outcome.Error);
+        Assert.EndsWith("\nsentinel: the rule is not built for this target (see the warnings); nothing to show\n", outcome.Error);
+        Assert.Equal("", outcome.Out);
+    }
 }

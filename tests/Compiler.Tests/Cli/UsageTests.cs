@@ -61,6 +61,17 @@ public class UsageTests
     }
 
     [Fact]
+    public void Help_about_help_is_the_list_of_commands_not_an_unknown_command()
+    {
+        // The list of commands names "help", so asking for its help must not call it unknown.
+        var outcome = CliRunner.Run(TestPaths.RepoRoot, "help", "help");
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Equal("", outcome.Error);
+        Assert.Equal(CliRunner.Run(TestPaths.RepoRoot, "help").Out, outcome.Out);
+    }
+
+    [Fact]
     public void Help_for_an_unknown_command_is_a_usage_error_with_a_did_you_mean()
     {
         var outcome = CliRunner.Run(TestPaths.RepoRoot, "help", "biuld");

@@ -73,6 +73,13 @@ public static class RuleTestRunner
     private static List<JsonDocument> ReadEvents(RuleTest test, List<string> problems)
     {
         var documents = new List<JsonDocument>();
+        if (test.Events is { File: { } refused, OutsideRepository: true })
+        {
+            // Never read (RuleChecks reports it): with no events an expectation of no rows would pass.
+            problems.Add($"its events file '{refused.Value}' was not read: it resolves outside the repository ({Compiler.Semantics.SemanticDiagnosticCodes.TestEventsOutsideRepository})");
+            return documents;
+        }
+
         if (test.Events.ResolvedPath is { } path)
         {
             foreach (var record in EventReader.ReadFile(path, e => problems.Add($"bad test event: {e}")))
