@@ -179,8 +179,9 @@ public static partial class SearchNormalizer
 
     private static void Flush(SortedSet<string> conjuncts, List<string> lines)
     {
-        // isnotempty(x) already excludes x == "": the backend's spelled-out second half adds nothing.
-        conjuncts.RemoveWhere(c => NotEmptyText().Match(c) is { Success: true } m && conjuncts.Contains($"isnotempty({m.Groups[1].Value})"));
+        // isnotempty(e) already excludes e == "": the backend's spelled-out second half adds nothing, for any e.
+        const string NotEmptyText = " != \"\"";
+        conjuncts.RemoveWhere(c => c.EndsWith(NotEmptyText, StringComparison.Ordinal) && conjuncts.Contains($"isnotempty({c[..^NotEmptyText.Length]})"));
 
         // An ordering comparison is false for null already, so isnotempty(e) next to one with e on either side adds nothing.
         conjuncts.RemoveWhere(c => GuardedOperand(c) is { } e && conjuncts.Any(o => o != c
@@ -514,9 +515,6 @@ public static partial class SearchNormalizer
 
     [GeneratedRegex(@"^([\w\[\]"".-]+) (?:==|=~) (?:""(?:[^""\\]|\\.)+""|-?\d+(?:\.\d+)?)$", RegexOptions.CultureInvariant)]
     private static partial Regex NonEmptyEquality();
-
-    [GeneratedRegex(@"^([\w\[\]"".-]+) != """"$", RegexOptions.CultureInvariant)]
-    private static partial Regex NotEmptyText();
 
     // tostring() of a path: the text of a dynamic value, which SPL fields always are.
     [GeneratedRegex(@"tostring\(([\w\[\]"".-]+)\)", RegexOptions.CultureInvariant)]

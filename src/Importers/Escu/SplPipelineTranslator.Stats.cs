@@ -8,8 +8,10 @@ internal sealed partial class SplPipelineTranslator
     private void Stats(SplCommand command)
     {
         var (aggregates, keys) = StatsItems(command);
+        var expanded = new HashSet<string>(StringComparer.Ordinal);
         foreach (var key in keys.Where(k => _memberListColumns.Remove(k.Value)))
         {
+            expanded.Add(key.Value);
             // SPL groups an event under each value of a multivalue by-field (none when it has no value): one row per value.
             _stages.Add($"mv-expand {SplFieldScope.Path(key.Value)}");
         }
@@ -23,6 +25,7 @@ internal sealed partial class SplPipelineTranslator
             }
 
             _stages.Add($"mv-expand {SplFieldScope.Name(key.Value)} = {path}");
+            expanded.Add(key.Value);
             scope.Define(key.Value);
             if (_pendingFill is not null)
             {
@@ -31,6 +34,12 @@ internal sealed partial class SplPipelineTranslator
         }
 
         var byKeys = keys.Select(k => ByKey(k)).ToList();
+        if (_pendingFill is null)
+        {
+            // mv-expand has already dropped the events without a value of an expanded key.
+            GuardKeysSplDrops(command.Head, [.. keys.Zip(byKeys).Where(k => !expanded.Contains(k.First.Value))]);
+        }
+
         if (_pendingFill is { } fill && keys.Count > 0)
         {
             // The derived group-by fields become columns first so the fill reaches them, as SPL's fillnull does.
@@ -55,6 +64,34 @@ internal sealed partial class SplPipelineTranslator
         _stages.Add(byKeys.Count == 0 ? $"summarize {items}" : $"summarize {items}\n    by {string.Join(", ", byKeys)}");
         scope.Replace(keys.Select(k => k.Value).Concat(aggregates.Select(a => a.Name)));
         _memberListColumns.Clear();
+        _filledColumns.Clear();
+    }
+
+    /// <summary>
+    /// SPL's stats and dedup leave out an event that lacks a by-field (dedup unless keepempty=true), where the
+    /// canonical summarize groups it under the empty key: a where before keeps only the events SPL keeps. A key that
+    /// a fillnull filled, the event time, the add-on's errorCode (never empty) and a Splunk default field the input
+    /// always sets (splunk_metadata: source) need no test.
+    /// </summary>
+    private void GuardKeysSplDrops(SplToken at, IEnumerable<(SplToken Key, string ByKey)> keys)
+    {
+        var tests = new List<string>();
+        foreach (var (key, byKey) in keys)
+        {
+            var prefix = SplFieldScope.Name(key.Value) + " = ";
+            var expression = byKey.StartsWith(prefix, StringComparison.Ordinal) ? byKey[prefix.Length..] : byKey;
+            if (key.Value != "_time" && !_filledColumns.Contains(key.Value) && expression != AddOnLookupFields.ErrorCodeDefinition
+                && !(scope.DataSource.FindField(key.Value) is { SplunkMetadata: true } && !scope.IsColumn(key.Value)))
+            {
+                tests.Add($"isnotempty({expression})");
+            }
+        }
+
+        if (tests.Count > 0)
+        {
+            _stages.Add("where " + string.Join(" and ", tests));
+            Note(at, EscuDiagnosticCodes.FidelityNote, $"SPL's {at.Value} leaves out an event without a value of a by-field: {string.Join(" and ", tests)}");
+        }
     }
 
     /// <summary>The aggregates (SPL output name, canonical aggregate) and the by-fields of a stats or eventstats.</summary>

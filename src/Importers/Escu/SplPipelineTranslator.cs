@@ -20,6 +20,9 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
     // Columns holding a member list (read from a{}.b): a stats by one of them expands it first, as SPL splits a
     // multivalue by-field into one group per value.
     private readonly HashSet<string> _memberListColumns = new(StringComparer.Ordinal);
+
+    // Columns a fillnull with a field list filled since the last stats: never null, so a stats keeps their events.
+    private readonly HashSet<string> _filledColumns = new(StringComparer.Ordinal);
     private ImmutableArray<SplCommand> _commands;
     private int _index;
 
@@ -232,6 +235,7 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
             assignments.Add($"{SplFieldScope.Name(name.Value)} = {value}");
             _numericText.Assigned(name.Value, value);
             MarkMemberList(name.Value, IsMemberListPath(value));
+            _filledColumns.Remove(name.Value);
             scope.Define(name.Value);
             if (cursor.Is(SplTokenKind.Comma))
             {
@@ -529,6 +533,7 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
         if (positional.Count > 0)
         {
             _stages.Add($"fill-null {literal} in {string.Join(", ", positional.Select(p => SplFieldScope.Path(p.Value)))}");
+            _filledColumns.UnionWith(positional.Select(p => p.Value));
             return;
         }
 
@@ -558,7 +563,9 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
         }
 
         Note(command.Head, EscuDiagnosticCodes.FidelityNote, "dedup keeps the newest event per key: summarize arg_max(_time, *)");
-        _stages.Add($"summarize arg_max(_time, *) by {string.Join(", ", positional.Select(p => ByKey(p)))}");
+        var byKeys = positional.Select(p => ByKey(p)).ToList();
+        GuardKeysSplDrops(command.Head, positional.Zip(byKeys));
+        _stages.Add($"summarize arg_max(_time, *) by {string.Join(", ", byKeys)}");
     }
 
     /// <summary>

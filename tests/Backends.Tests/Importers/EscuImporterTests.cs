@@ -44,7 +44,7 @@ public class EscuImporterTests
             + " | eventstats avg(attempts) as avg_attempts, stdev(attempts) as ip_std by _time | where attempts > avg_attempts + ip_std * 3'\n");
         Assert.NotEqual(ImportStatus.Failed, result.Status);
         Assert.Contains(
-            "let rc_rows_1 = (where eventName =~ \"ConsoleLogin\"\n  | extend _time = bin(_time, 10m)\n  | summarize attempts = count()\n      by _time, src_ip = sourceIPAddress);\n"
+            "let rc_rows_1 = (where eventName =~ \"ConsoleLogin\"\n  | extend _time = bin(_time, 10m)\n  | where isnotempty(sourceIPAddress)\n  | summarize attempts = count()\n      by _time, src_ip = sourceIPAddress);\n"
             + "  rc_rows_1\n  | join kind=leftouter (rc_rows_1 | where isnotempty(_time) | summarize avg_attempts = avg(attempts), ip_std = stdev(attempts) by _time) on _time\n"
             + "  | project-away _time1\n  | where attempts > avg_attempts + ip_std * 3\n",
             result.Yaml, StringComparison.Ordinal);

@@ -238,15 +238,16 @@ public class EscuSplTranslatorTests
     public void Stats_keeps_SPL_output_names_and_derives_add_on_group_by_fields()
     {
         Assert.Equal(
-            "summarize count = count(), ips = dcount(sourceIPAddress), [\"values(eventName)\"] = make_set(eventName), firstTime = min(_time)\n    by user_arn = coalesce(userIdentity.arn, tostring(requestParameters.roleArn)), _time\n",
-            Search("`cloudtrail` | bin span=5m _time | stats count dc(src_ip) as ips values(eventName) earliest(_time) as firstTime by user_arn _time").Split("\n| ")[1]);
+            "where isnotempty(coalesce(userIdentity.arn, tostring(requestParameters.roleArn)))\n"
+            + "| summarize count = count(), ips = dcount(sourceIPAddress), [\"values(eventName)\"] = make_set(eventName), firstTime = min(_time)\n    by user_arn = coalesce(userIdentity.arn, tostring(requestParameters.roleArn)), _time\n",
+            string.Join("\n| ", Search("`cloudtrail` | bin span=5m _time | stats count dc(src_ip) as ips values(eventName) earliest(_time) as firstTime by user_arn _time").Split("\n| ")[1..]));
     }
 
     [Fact]
     public void Conventions_are_dropped_and_renames_after_stats_are_project_renames()
     {
         Assert.Equal(
-            "where eventName =~ \"X\"\n| summarize count = count()\n    by awsRegion\n| project-rename region = awsRegion\n",
+            "where eventName =~ \"X\"\n| where isnotempty(awsRegion)\n| summarize count = count()\n    by awsRegion\n| project-rename region = awsRegion\n",
             Search("`cloudtrail` eventName=X | stats count by awsRegion | rename awsRegion as region | `security_content_ctime(firstTime)` | `rule_filter`"));
     }
 
@@ -329,7 +330,7 @@ public class EscuSplTranslatorTests
     public void Values_of_an_array_member_collect_every_value()
     {
         Assert.Equal(
-            "where eventName =~ \"PutBucketVersioning\"\n| summarize resource_arn = make_set(resources[*].ARN)\n    by eventName\n",
+            "where eventName =~ \"PutBucketVersioning\"\n| where isnotempty(eventName)\n| summarize resource_arn = make_set(resources[*].ARN)\n    by eventName\n",
             Search("`cloudtrail` eventName=PutBucketVersioning | stats values(resources{}.ARN) as resource_arn by eventName"));
     }
 
@@ -343,7 +344,7 @@ public class EscuSplTranslatorTests
         // The SPL the Splunk backend writes for that reads back the same: an eval of the field, then mvexpand.
         Assert.Equal(
             "where eventName =~ \"PutBucketLifecycle\"\n| extend days = requestParameters[*].LifecycleConfiguration[*].Rule[*].Expiration[*].Days\n| mv-expand days\n"
-            + "| summarize count = count()\n    by days\n",
+            + "| where isnotempty(days)\n| summarize count = count()\n    by days\n",
             Search("`cloudtrail` eventName=PutBucketLifecycle | eval days='requestParameters{}.LifecycleConfiguration{}.Rule{}.Expiration{}.Days' | mvexpand days | stats count by days"));
     }
 
