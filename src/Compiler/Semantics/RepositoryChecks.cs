@@ -30,8 +30,9 @@ public static class RepositoryChecks
             yield return diagnostic;
         }
 
-        // sentinel_value is a text the Sentinel target writes as a string literal, so only a text field can have it.
-        foreach (var field in dataSources.SelectMany(d => d.Fields).Where(f => f.SentinelValue is not null && f.Type != FieldType.String))
+        // sentinel_value is a text the Sentinel target writes as a string literal, so only a text field can have it
+        // (a field shared through fields_from is reported once, at its own place).
+        foreach (var field in dataSources.SelectMany(d => d.Fields).Distinct().Where(f => f.SentinelValue is not null && f.Type != FieldType.String))
         {
             yield return Diagnostic.Error(SemanticDiagnosticCodes.SentinelValueNotText,
                 $"the field '{field.Name}' is {field.Type.ToString().ToLowerInvariant()}, but 'sentinel_value' gives a text: make it a string field or map it to a column with 'sentinel'", field.Span);
