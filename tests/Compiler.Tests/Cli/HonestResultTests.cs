@@ -77,8 +77,7 @@ public class HonestResultTests
     {
         // The seed rules with the ASL rule reading class_name, which no Sentinel column carries: Sentinel leaves it
         // out (RC4101) and builds the other four.
-        using var repo = TempRepository.CopyOfRepositoryRules();
-        repo.Edit("rules/aws/ecr/asl_aws_ecr_container_upload_unknown_user.yml", "vendor_product = cloud.provider", "vendor_product = class_name");
+        using var repo = RulesSentinelLeavesOneOf();
 
         var outcome = CliRunner.Run(repo.Root, "build", "rules", "--out", "dist");
 
@@ -95,8 +94,7 @@ public class HonestResultTests
     public void Build_ends_with_a_summary_that_counts_every_warning_it_printed()
     {
         // Sentinel's RC4101 (and any other target warning) comes after the rules are compiled; the last line counts it.
-        using var repo = TempRepository.CopyOfRepositoryRules();
-        repo.Edit("rules/aws/ecr/asl_aws_ecr_container_upload_unknown_user.yml", "vendor_product = cloud.provider", "vendor_product = class_name");
+        using var repo = RulesSentinelLeavesOneOf();
 
         var outcome = CliRunner.Run(repo.Root, "build", "rules", "--out", "dist");
 
@@ -110,8 +108,7 @@ public class HonestResultTests
     [Fact]
     public void Build_that_a_target_stops_ends_with_a_summary_that_counts_every_error_it_printed()
     {
-        using var repo = TempRepository.CopyOfRepositoryRules();
-        repo.Edit("rules/aws/ecr/asl_aws_ecr_container_upload_unknown_user.yml", "vendor_product = cloud.provider", "vendor_product = class_name");
+        using var repo = RulesSentinelLeavesOneOf();
 
         var outcome = CliRunner.Run(repo.Root, "build", "rules", "--out", "dist", "--warnings-as-errors");
 
@@ -120,6 +117,14 @@ public class HonestResultTests
         Assert.True(errors >= 1, outcome.Error);
         Assert.Equal($"5 of 5 rules compiled: {errors} error{(errors == 1 ? "" : "s")}, 0 warnings; nothing written", outcome.Out.TrimEnd('\n').Split('\n')[^1]);
         Assert.False(Directory.Exists(Path.Combine(repo.Root, "dist")));
+    }
+
+    /// <summary>The seed rules with the ASL rule reading class_name, which no Sentinel column carries (RC4101).</summary>
+    private static TempRepository RulesSentinelLeavesOneOf()
+    {
+        var repo = TempRepository.CopyOfRepositoryRules();
+        repo.Edit("rules/aws/ecr/asl_aws_ecr_container_upload_unknown_user.yml", "vendor_product = cloud.provider", "vendor_product = class_name");
+        return repo;
     }
 
     private static int CountLines(string text, string marker) => text.Split('\n').Count(line => line.Contains(marker, StringComparison.Ordinal));
