@@ -177,7 +177,7 @@ public sealed class EventErrorCap(CliContext context, DiagnosticPrinter printer)
         var file = input == EventInputs.StandardInput ? "(stdin)" : context.Display(context.Resolve(input));
         if (_seen.GetValueOrDefault(file) is var seen and > Limit)
         {
-            context.Error.WriteLine($"{DiagnosticText.Path(file)}: {seen - Limit} more bad record(s) not shown ({seen} in all)");
+            context.Error.WriteLine($"{DiagnosticPrinter.SafePath(file)}: {seen - Limit} more bad record(s) not shown ({seen} in all)");
         }
     }
 }
