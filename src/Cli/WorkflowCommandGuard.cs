@@ -30,4 +30,24 @@ public static class WorkflowCommandGuard
 
     /// <summary>Each line of a block of text (a table), guarded on its own.</summary>
     public static string Lines(string text) => string.Join('\n', text.Split('\n').Select(Line));
+
+    /// <summary>
+    /// Writes a document (a compiled artifact, a translation) whole, ending in a newline. Its text is the artifact,
+    /// so no line is changed; in GitHub Actions (<c>GITHUB_ACTIONS=true</c>) a document with a line that would be a
+    /// command is put between <c>::stop-commands::TOKEN</c> and <c>::TOKEN::</c>, the runner's own way to print
+    /// text it must not act on. The token is the document's SHA-256, which the document cannot contain (that would
+    /// be a fixed point of the hash), so its text cannot end the pause, and the output stays deterministic.
+    /// </summary>
+    public static void WriteDocument(CliContext context, string text)
+    {
+        text = text.EndsWith('\n') ? text : text + "\n";
+        if (context.EnvironmentVariable("GITHUB_ACTIONS") != "true" || !text.Split('\n').Any(StartsACommand))
+        {
+            context.Out.Write(text);
+            return;
+        }
+
+        var token = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+        context.Out.Write($"::stop-commands::{token}\n{text}::{token}::\n");
+    }
 }

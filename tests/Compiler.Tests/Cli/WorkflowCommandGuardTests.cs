@@ -68,4 +68,55 @@ public class WorkflowCommandGuardTests
         Assert.Contains("./  ::error file=README.md,line=1::injected.yml(", outcome.Error, StringComparison.Ordinal);
         Assert.All(outcome.Error.Split('\n'), line => Assert.False(IsCommand(line), line));
     }
+
+    [Fact]
+    public void Shown_artifacts_are_printed_as_they_are_and_in_github_actions_between_stop_commands_and_its_token()
+    {
+        using var repo = TempRepository.CopyOfValid();
+        repo.Edit("rules/aws/ecr/aws_ecr_container_scanning_findings_medium.yml",
+            "description: Image scan results", "description: |-\n  ::error file=README.md::pwned\n  ::add-mask::x\n  Image scan results");
+        string[] show = ["show", "aws_ecr_container_scanning_findings_medium", "--target", "splunk"];
+
+        var plain = Show(repo.Root, show, githubActions: false);
+        var inActions = Show(repo.Root, show, githubActions: true);
+
+        Assert.Contains("\n::add-mask::x", plain, StringComparison.Ordinal);
+        Assert.DoesNotContain("stop-commands", plain, StringComparison.Ordinal);
+        Assert.Equal(inActions, Show(repo.Root, show, githubActions: true));
+        var lines = inActions.TrimEnd('\n').Split('\n');
+        var paused = false;
+        string? token = null;
+        foreach (var line in lines)
+        {
+            if (line.StartsWith("::stop-commands::", StringComparison.Ordinal))
+            {
+                Assert.False(paused, line);
+                (paused, token) = (true, line["::stop-commands::".Length..]);
+            }
+            else if (paused && line == $"::{token}::")
+            {
+                paused = false;
+            }
+            else
+            {
+                Assert.True(paused || !IsCommand(line), line);
+                Assert.True(token is null || !line.Contains(token, StringComparison.Ordinal), line);
+            }
+        }
+
+        Assert.False(paused);
+        Assert.NotNull(token);
+        Assert.Equal(64, token.Length);
+    }
+
+    private static string Show(string root, string[] args, bool githubActions)
+    {
+        var output = new StringWriter { NewLine = "\n" };
+        var context = new CliContext(output, TextWriter.Null, root, Colour: false)
+        {
+            EnvironmentVariable = name => githubActions && name == "GITHUB_ACTIONS" ? "true" : null,
+        };
+        Assert.Equal(0, Program.Run(args, context));
+        return output.ToString();
+    }
 }
