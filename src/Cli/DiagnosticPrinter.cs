@@ -93,12 +93,8 @@ public sealed class DiagnosticPrinter(CliContext context, string command = "rule
     /// <summary>Missing paths, then paths outside any repository; true when the command must stop with exit code 2.</summary>
     public bool ReportUnusablePaths(IReadOnlyList<string> paths) => ReportMissingPaths(paths) || ReportOutsideRepository(paths);
 
-    // A line that starts with "::" is a workflow command to GitHub Actions; a file may be called that.
-    private static string SafePath(string path)
-    {
-        var text = DiagnosticText.Path(path);
-        return text.StartsWith("::", StringComparison.Ordinal) ? "./" + text : text;
-    }
+    /// <summary>A path to start a line: escaped, and never read as a workflow command (a file may be called "  ::error::x").</summary>
+    public static string SafePath(string path) => WorkflowCommandGuard.Path(DiagnosticText.Path(path));
 
     private string Paint(string word, string ansiColour) => context.Colour ? $"\u001b[{ansiColour}m{word}\u001b[0m" : word;
 }

@@ -5,13 +5,20 @@ using RuleCompiler.Runtime.Events;
 namespace RuleCompiler.Cli;
 
 /// <summary>
-/// What <c>--events</c> takes: files, folders (every file below, in ordinal order, hidden ones skipped), globs
-/// (<c>*</c> and <c>?</c> within a name, <c>**</c> for any folders: <c>logs/**/*.json.gz</c>) and <c>-</c> for
-/// standard input. A path that does not exist, or a glob that matches nothing, is a usage error.
+/// What <c>--events</c> takes: files (read whatever their name), folders (the event files below, in ordinal order;
+/// hidden files, and files not named as events, skipped and counted: a folder of logs often holds a LICENSE or a
+/// README), globs (<c>*</c> and <c>?</c> within a name, <c>**</c> for any folders: <c>logs/**/*.json.gz</c>) and
+/// <c>-</c> for standard input. A path that does not exist, a folder without event files, or a glob that matches
+/// nothing, is a usage error.
 /// </summary>
 public static class EventInputs
 {
     public const string StandardInput = "-";
+
+    /// <summary>The names a folder's event files have: the formats the reader takes (JSON, NDJSON), gzip'd or not.</summary>
+    public const string EventFileNames = "*.json, *.jsonl, *.ndjson, each optionally .gz";
+
+    private static readonly string[] EventExtensions = [".json", ".jsonl", ".ndjson"];
 
     private static readonly EnumerationOptions Visible = new() { AttributesToSkip = FileAttributes.Hidden, RecurseSubdirectories = false };
 
@@ -41,13 +48,38 @@ public static class EventInputs
             {
                 bad = true;
             }
+            else if (Directory.Exists(context.Resolve(input)))
+            {
+                var all = FilesIn(context.Resolve(input)).ToList();
+                var events = all.Where(f => IsEventFileName(Path.GetFileName(f))).ToList();
+                var skipped = all.Count - events.Count;
+                if (events.Count == 0)
+                {
+                    bad = true;
+                    printer.UsageError(CliDiagnosticCodes.PathNotFound, $"no event files ({EventFileNames}) in {input}"
+                        + (skipped > 0 ? $" ({Counts.Of(skipped, "other file")} skipped)" : ""));
+                }
+                else if (skipped > 0 && !context.Quiet)
+                {
+                    context.Error.WriteLine($"rulec run: skipped {skipped} file(s) in {DiagnosticText.Path(input)} that are not event files ({EventFileNames})");
+                }
+
+                files.AddRange(events);
+            }
             else
             {
-                files.AddRange(FilesIn(context.Resolve(input)));
+                files.Add(context.Resolve(input));
             }
         }
 
         return bad ? null : files;
+    }
+
+    /// <summary>Whether a file in a folder given to <c>--events</c> is read: its name ends in an event format's extension, then optionally .gz, in any case.</summary>
+    public static bool IsEventFileName(string name)
+    {
+        var stem = name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? name[..^3] : name;
+        return EventExtensions.Any(extension => stem.EndsWith(extension, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>The events of one input: a file, or standard input for <c>-</c>.</summary>
@@ -56,10 +88,9 @@ public static class EventInputs
 
     private static bool IsGlob(string path) => path.IndexOfAny(['*', '?']) >= 0;
 
-    private static IEnumerable<string> FilesIn(string path) => Directory.Exists(path)
-        ? new DirectoryInfo(path).EnumerateFiles("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden })
-            .Select(f => f.FullName).Order(StringComparer.Ordinal)
-        : [path];
+    private static IEnumerable<string> FilesIn(string folder) =>
+        new DirectoryInfo(folder).EnumerateFiles("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden })
+            .Select(f => f.FullName).Order(StringComparer.Ordinal);
 
     /// <summary>The files an absolute glob matches, in ordinal order of their paths.</summary>
     private static IEnumerable<string> Glob(string pattern)
@@ -146,7 +177,7 @@ public sealed class EventErrorCap(CliContext context, DiagnosticPrinter printer)
         var file = input == EventInputs.StandardInput ? "(stdin)" : context.Display(context.Resolve(input));
         if (_seen.GetValueOrDefault(file) is var seen and > Limit)
         {
-            context.Error.WriteLine($"{DiagnosticText.Path(file)}: {seen - Limit} more bad record(s) not shown ({seen} in all)");
+            context.Error.WriteLine($"{DiagnosticPrinter.SafePath(file)}: {seen - Limit} more bad record(s) not shown ({seen} in all)");
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using RuleCompiler.Backends.Hosting;
 using RuleCompiler.Backends.Targets;
+using RuleCompiler.Compiler.Diagnostics;
 
 namespace RuleCompiler.Cli.Commands;
 
@@ -8,7 +9,8 @@ namespace RuleCompiler.Cli.Commands;
 /// <c>rulec build [PATH...] [--target T]... [--out DIR]</c>: the main job. Validates the rules (every diagnostic,
 /// as <c>validate</c> prints them), runs each target's capability checks and, only when there is no error, writes
 /// each target into <c>DIR/&lt;target&gt;/</c> (default <c>dist/</c>), replacing the previous output whole, so a
-/// broken rule never ships half a build. Targets come from <see cref="TargetRegistry"/>.
+/// broken rule never ships half a build. Targets come from <see cref="TargetRegistry"/>. The last line is the
+/// summary, counting every error and warning printed (the rules' and the targets').
 /// </summary>
 public static class BuildCommand
 {
@@ -52,15 +54,13 @@ public static class BuildCommand
             printer.Print(diagnostic);
         }
 
-        var summary = $"{compilation.Rules.Length} of {compilation.Repository.Counts.Rules} rules compiled: "
-            + $"{compilation.ErrorCount} error(s), {compilation.WarningCount} warning(s)";
+        // The summary comes last and counts every diagnostic printed: the rules' and the targets'.
+        var compiled = $"{compilation.Rules.Length} of {compilation.Repository.Counts.Rules} rules compiled";
         if (compilation.ErrorCount > 0)
         {
-            context.Summary($"{summary}; nothing written");
+            context.Summary($"{compiled}: {Counts.Problems(compilation.ErrorCount, compilation.WarningCount)}; nothing written");
             return ExitCodes.RuleErrors;
         }
-
-        context.Summary(summary);
 
         BuildResult build;
         try
@@ -74,14 +74,18 @@ public static class BuildCommand
         }
 
         var diagnostics = context.Adjust(build.Diagnostics);
-        if (!build.Written)
-        {
-            return Failed(context, printer, targets, diagnostics);
-        }
-
         foreach (var diagnostic in diagnostics)
         {
             printer.Print(diagnostic);
+        }
+
+        var problems = Counts.Problems(
+            compilation.ErrorCount + diagnostics.Count(d => d.IsError),
+            compilation.WarningCount + diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning));
+        if (!build.Written)
+        {
+            context.Summary($"{compiled}: {problems}; nothing written");
+            return ExitCodes.RuleErrors;
         }
 
         foreach (var (target, built) in targets.Zip(build.Targets))
@@ -91,17 +95,7 @@ public static class BuildCommand
             context.Summary($"{target.Name}: wrote {built.RulesWritten} rule(s) into {shown}{leftOut}: {target.Artifacts}");
         }
 
+        context.Summary($"{compiled}: {problems}");
         return ExitCodes.Ok;
-    }
-
-    private static int Failed(CliContext context, DiagnosticPrinter printer, IReadOnlyList<ITarget> targets, IReadOnlyList<Compiler.Diagnostics.Diagnostic> diagnostics)
-    {
-        foreach (var diagnostic in diagnostics)
-        {
-            printer.Print(diagnostic);
-        }
-
-        context.Summary($"{string.Join(", ", targets.Select(t => t.Name))}: {diagnostics.Count(d => d.IsError)} error(s); nothing written");
-        return ExitCodes.RuleErrors;
     }
 }

@@ -69,11 +69,11 @@ public static class ImportCommand
             printer.Print(diagnostic);
         }
 
-        context.Out.Write(ImportTable.Format(results));
+        context.Out.Write(WorkflowCommandGuard.Lines(ImportTable.Format(results)));
         if (verifyEvents is not null)
         {
             var report = ImportVerification.Run(importer.Format, results, context.Resolve(outDir), context.Resolve, verifyEvents);
-            context.Out.Write(VerificationTable.Format(report));
+            context.Out.Write(WorkflowCommandGuard.Lines(VerificationTable.Format(report)));
         }
 
         return results.Any(r => r.Status == ImportStatus.Failed) ? ExitCodes.RuleErrors : ExitCodes.Ok;

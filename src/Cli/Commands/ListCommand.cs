@@ -49,7 +49,7 @@ public static class ListCommand
         }
 
         var rules = repository.Rules.OrderBy(r => r.Name.Value, StringComparer.Ordinal).ThenBy(r => r.Path, StringComparer.Ordinal).ToList();
-        context.Out.Write(json ? Json(rules, context) : Table(rules));
+        context.Out.Write(json ? Json(rules, context) : WorkflowCommandGuard.Lines(Table(rules)));
         return diagnostics.Any(d => d.IsError) ? ExitCodes.RuleErrors : ExitCodes.Ok;
     }
 

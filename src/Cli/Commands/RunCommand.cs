@@ -28,7 +28,7 @@ public static class RunCommand
         };
         var events = new Option<string[]>("--events")
         {
-            Description = "Event files, folders of them, globs ('logs/**/*.json.gz') or - for stdin: CloudTrail Records files, NDJSON or JSON arrays, optionally gzip'd.",
+            Description = "Event files, folders of them (" + EventInputs.EventFileNames + "; other files skipped), globs ('logs/**/*.json.gz') or - for stdin: CloudTrail Records files, NDJSON or JSON arrays, optionally gzip'd.",
             Required = true,
             AllowMultipleArgumentsPerToken = true,
         };

@@ -121,8 +121,7 @@ public static class ShowCommand
             }
 
             context.Out.WriteLine($"==> {shown} <==");
-            var text = File.ReadAllText(full);
-            context.Out.Write(text.EndsWith('\n') ? text : text + "\n");
+            WorkflowCommandGuard.WriteDocument(context, File.ReadAllText(full));
         }
     }
 

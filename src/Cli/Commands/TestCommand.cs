@@ -140,7 +140,7 @@ public static class TestCommand
     {
         foreach (var outcome in report.Outcomes.Where(o => !o.Passed))
         {
-            var where = $"{context.Display(outcome.Rule.Path)}({outcome.Test.Span.Line},{outcome.Test.Span.Column})";
+            var where = $"{DiagnosticPrinter.SafePath(context.Display(outcome.Rule.Path))}({outcome.Test.Span.Line},{outcome.Test.Span.Column})";
             // Each line of a problem is escaped on its own, so a multi-line row display stays readable.
             var lines = outcome.Problems.SelectMany((p, i) => p.Split('\n').Select((line, j) => (i, j, line)));
             foreach (var (problem, line, text) in lines)
@@ -148,7 +148,7 @@ public static class TestCommand
                 var shown = DiagnosticText.Message(text);
                 context.Out.WriteLine(problem == 0 && line == 0 ? $"{where}: FAIL test '{DiagnosticText.Message(outcome.Test.Name)}': {shown}"
                     : line == 0 ? "    " + shown
-                    : shown);
+                    : WorkflowCommandGuard.Line(shown));
             }
         }
 

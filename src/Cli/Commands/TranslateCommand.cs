@@ -89,7 +89,7 @@ public static class TranslateCommand
         if (to == "canonical")
         {
             var canonical = (translation.Yaml ?? translation.Search)!;
-            context.Out.Write(canonical.EndsWith('\n') ? canonical : canonical + "\n");
+            WorkflowCommandGuard.WriteDocument(context, canonical);
             return ExitCodes.Ok;
         }
 
@@ -134,7 +134,7 @@ public static class TranslateCommand
                 printer.Print(note with { Span = note.Span with { Path = "<translated>" } });
             }
 
-            context.Out.Write(text.EndsWith('\n') ? text : text + "\n");
+            WorkflowCommandGuard.WriteDocument(context, text);
             return notes.Any(n => n.IsError) ? ExitCodes.RuleErrors : ExitCodes.Ok;
         }
         finally

@@ -113,9 +113,7 @@ public static class ValidateCommand
     private static string Summary(CompilationResult result)
     {
         var c = result.Repository.Counts;
-        return $"validated {Count(c.Rules, "rule")}, {Count(c.DataSources, "data source")}, {Count(c.Lists, "list")}, {Count(c.Fragments, "fragment")}: "
-            + $"{Count(result.ErrorCount, "error")}, {Count(result.WarningCount, "warning")}";
+        return $"validated {Counts.Of(c.Rules, "rule")}, {Counts.Of(c.DataSources, "data source")}, {Counts.Of(c.Lists, "list")}, {Counts.Of(c.Fragments, "fragment")}: "
+            + Counts.Problems(result.ErrorCount, result.WarningCount);
     }
-
-    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 }

@@ -95,4 +95,55 @@ public sealed class EventInputTests : IDisposable
         Assert.Contains("garbage.ndjson: 480 more bad record(s) not shown (500 in all)", error, StringComparison.Ordinal);
         Assert.Contains("500 event(s) from 1 file(s), 500 rejected", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_folder_gives_its_event_files_and_says_how_many_other_files_it_skipped()
+    {
+        Directory.CreateDirectory(Path.Combine(_folder, "logs", "2024"));
+        File.WriteAllText(Path.Combine(_folder, "logs", "one.json"), Scenarios);
+        using (var gzip = new System.IO.Compression.GZipStream(File.Create(Path.Combine(_folder, "logs", "2024", "two.JSONL.gz")), System.IO.Compression.CompressionLevel.Fastest))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(Scenarios));
+        }
+
+        File.WriteAllText(Path.Combine(_folder, "logs", "LICENSE"), "Permission is hereby granted, free of charge");
+        File.WriteAllText(Path.Combine(_folder, "logs", "2024", "README.md"), "# Sample logs");
+
+        var (exit, output, error) = CliRunner.Run(_folder, "run", "--rules", Path.Combine(RepositoryPaths.Root, "rules"), "--events", "logs");
+
+        Assert.True(exit == 0, error);
+        Assert.NotEmpty(output);
+        Assert.DoesNotContain("RC3001", error, StringComparison.Ordinal);
+        Assert.Contains("rulec run: skipped 2 file(s) in logs that are not event files (*.json, *.jsonl, *.ndjson, each optionally .gz)", error, StringComparison.Ordinal);
+        Assert.Contains("10 event(s) from 2 file(s), 0 rejected", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_folder_without_event_files_is_a_usage_error()
+    {
+        File.WriteAllText(Path.Combine(_folder, "LICENSE"), "Permission is hereby granted, free of charge");
+
+        var (exit, output, error) = CliRunner.Run(RepositoryPaths.Root, "run", "--events", _folder);
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.Contains("error RC1901: no event files (*.json, *.jsonl, *.ndjson, each optionally .gz) in ", error, StringComparison.Ordinal);
+        Assert.Contains("(1 other file skipped)", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_named_explicitly_is_read_whatever_its_name()
+    {
+        var license = Path.Combine(_folder, "LICENSE");
+        File.WriteAllText(license, "Permission is hereby granted, free of charge");
+        var events = Path.Combine(_folder, "cloudtrail.log");
+        File.WriteAllText(events, Scenarios);
+
+        var (exit, output, error) = CliRunner.Run(RepositoryPaths.Root, "run", "--events", license, events);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("LICENSE(1,1): error RC3001", error, StringComparison.Ordinal);
+        Assert.Equal(5, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.DoesNotContain("rulec run: skipped", error, StringComparison.Ordinal);
+    }
 }

@@ -77,19 +77,57 @@ public class HonestResultTests
     {
         // The seed rules with the ASL rule reading class_name, which no Sentinel column carries: Sentinel leaves it
         // out (RC4101) and builds the other four.
-        using var repo = TempRepository.CopyOfRepositoryRules();
-        repo.Edit("rules/aws/ecr/asl_aws_ecr_container_upload_unknown_user.yml", "vendor_product = cloud.provider", "vendor_product = class_name");
+        using var repo = RulesSentinelLeavesOneOf();
 
         var outcome = CliRunner.Run(repo.Root, "build", "rules", "--out", "dist");
 
         Assert.True(outcome.ExitCode == 0, outcome.Out + outcome.Error);
         Assert.Contains("warning RC4101: not built for Sentinel", outcome.Error);
         var lines = outcome.Out.TrimEnd('\n').Split('\n');
-        Assert.StartsWith("csharp: wrote 5 rule(s) into dist/csharp: ", lines[1]);
-        Assert.StartsWith("splunk: wrote 5 rule(s) into dist/splunk: ", lines[2]);
-        Assert.StartsWith("sentinel: wrote 4 rule(s) into dist/sentinel (1 not built: see the warnings): ", lines[3]);
+        Assert.StartsWith("csharp: wrote 5 rule(s) into dist/csharp: ", lines[0]);
+        Assert.StartsWith("splunk: wrote 5 rule(s) into dist/splunk: ", lines[1]);
+        Assert.StartsWith("sentinel: wrote 4 rule(s) into dist/sentinel (1 not built: see the warnings): ", lines[2]);
         Assert.Equal(4, Directory.GetFiles(Path.Combine(repo.Root, "dist", "sentinel", "AnalyticRules")).Length);
     }
+
+    [Fact]
+    public void Build_ends_with_a_summary_that_counts_every_warning_it_printed()
+    {
+        // Sentinel's RC4101 (and any other target warning) comes after the rules are compiled; the last line counts it.
+        using var repo = RulesSentinelLeavesOneOf();
+
+        var outcome = CliRunner.Run(repo.Root, "build", "rules", "--out", "dist");
+
+        Assert.True(outcome.ExitCode == 0, outcome.Out + outcome.Error);
+        var warnings = CountLines(outcome.Error, ": warning RC");
+        Assert.True(warnings >= 1, outcome.Error);
+        Assert.Equal(0, CountLines(outcome.Error, ": error RC"));
+        Assert.Equal($"5 of 5 rules compiled: 0 errors, {warnings} warning{(warnings == 1 ? "" : "s")}", outcome.Out.TrimEnd('\n').Split('\n')[^1]);
+    }
+
+    [Fact]
+    public void Build_that_a_target_stops_ends_with_a_summary_that_counts_every_error_it_printed()
+    {
+        using var repo = RulesSentinelLeavesOneOf();
+
+        var outcome = CliRunner.Run(repo.Root, "build", "rules", "--out", "dist", "--warnings-as-errors");
+
+        Assert.Equal(1, outcome.ExitCode);
+        var errors = CountLines(outcome.Error, ": error RC");
+        Assert.True(errors >= 1, outcome.Error);
+        Assert.Equal($"5 of 5 rules compiled: {errors} error{(errors == 1 ? "" : "s")}, 0 warnings; nothing written", outcome.Out.TrimEnd('\n').Split('\n')[^1]);
+        Assert.False(Directory.Exists(Path.Combine(repo.Root, "dist")));
+    }
+
+    /// <summary>The seed rules with the ASL rule reading class_name, which no Sentinel column carries (RC4101).</summary>
+    private static TempRepository RulesSentinelLeavesOneOf()
+    {
+        var repo = TempRepository.CopyOfRepositoryRules();
+        repo.Edit("rules/aws/ecr/asl_aws_ecr_container_upload_unknown_user.yml", "vendor_product = cloud.provider", "vendor_product = class_name");
+        return repo;
+    }
+
+    private static int CountLines(string text, string marker) => text.Split('\n').Count(line => line.Contains(marker, StringComparison.Ordinal));
 
     [Fact]
     public void Test_says_that_a_rule_with_a_schema_error_was_not_tested()
