@@ -42,7 +42,7 @@ internal sealed partial class SplPipelineTranslator
 
         foreach (var group in named)
         {
-            if (!GroupName().IsMatch(group.Name!))
+            if (!SplRexGroupName.IsValid(group.Name!))
             {
                 throw new SplTranslationException(Inside(regex, group.Index), EscuDiagnosticCodes.UntranslatedRex, $"the group name '{group.Name}' is not translated (names start with a letter and have at most 32 letters, digits and _; Splunk gives _KEY_/_VAL_ and other _ names meanings of their own)");
             }
@@ -201,9 +201,6 @@ internal sealed partial class SplPipelineTranslator
         "host", "source", "sourcetype", "index", "splunk_server", "splunk_server_group", "linecount", "punct", "eventtype", "tag",
         "timestartpos", "timeendpos", "date_second", "date_minute", "date_hour", "date_mday", "date_month", "date_year", "date_wday", "date_zone",
     };
-
-    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_]{0,31}$", RegexOptions.CultureInvariant)]
-    private static partial Regex GroupName();
 
     // One group around {.+} or {.*} (the braces escaped or not): from the first '{' to the last '}'.
     [GeneratedRegex(@"^\((?:\\\{|\{)\.[+*](?:\\\}|\})\)$", RegexOptions.CultureInvariant)]

@@ -41,7 +41,7 @@ public sealed partial class SplEmitter
             var name = assignment.Column.Name;
             var isNew = otherwise is BoundLiteral { Value: null } && extend.Input.Find(name) is null;
             var keeps = FieldText(otherwise) is { Resolved.Remainder.IsEmpty: true } previous && Quietly(() => NameOf(previous)) == name;
-            if (!(isNew || keeps) || !RexGroupName().IsMatch(name) || group is < 1 or > 99 || columns.Any(c => c.Group == group || c.Name == name))
+            if (!(isNew || keeps) || !SplRexGroupName.IsValid(name) || group is < 1 or > 99 || columns.Any(c => c.Group == group || c.Name == name))
             {
                 return null;
             }
@@ -150,9 +150,6 @@ public sealed partial class SplEmitter
 
         return Math.Min(i, pattern.Length - 1);
     }
-
-    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_]{0,31}$", RegexOptions.CultureInvariant)]
-    private static partial Regex RexGroupName();
 
     [GeneratedRegex(@"\(\?[a-zA-Z-]*m[a-zA-Z-]*[:)]", RegexOptions.CultureInvariant)]
     private static partial Regex MultilineFlag();
