@@ -258,7 +258,8 @@ public static partial class SearchNormalizer
     /// <summary>
     /// The Splunk backend's spellings inside a condition, at any depth: <c>isnotempty(x) and x == "text"</c> (a guard the
     /// comparison implies), <c>isnotempty(tolower(x)) and tolower(x) == tolower("text")</c> (its <c>=~</c>) and
-    /// <c>(isempty(x) or x == "")</c> (its <c>isempty</c>). Each is an and-chain or a parenthesised group, so taking
+    /// <c>(isempty(x) or x == "")</c> (its <c>isempty</c>), <c>isnotempty(a) and isnotempty(b) and a == b</c> (its == of two
+    /// fields, whose isnotnull guards the SPL reader reads as isnotempty). Each is an and-chain or a parenthesised group, so taking
     /// it out in place keeps the precedence of what surrounds it.
     /// </summary>
     private static string WithoutComparisonGuards(string stage)
@@ -266,6 +267,7 @@ public static partial class SearchNormalizer
         stage = WithoutLowerCaseGuards(stage);
         stage = GuardedMatch().Replace(stage, WithoutMatchGuard);
         stage = GuardedEquality().Replace(stage, "$1 $2 $3");
+        stage = GuardedFieldEquality().Replace(stage, "$1 == $2");
         stage = LowerEquality().Replace(stage, "$1 =~ $2");
         stage = GroupedEmptyTest().Replace(stage, "isempty($1)");
         stage = WholeEmptyTest().Replace(stage, "isempty($1)");
@@ -308,6 +310,11 @@ public static partial class SearchNormalizer
     // (startswith_cs and endswith_cs: the Splunk backend's match() anchored at one end, read back as the operator.)
     [GeneratedRegex(@"isnotempty\(([\w\[\]"".*/-]+)\) and \1 (==|=~|startswith_cs|endswith_cs) (""(?:[^""\\]|\\.)+"")", RegexOptions.CultureInvariant)]
     private static partial Regex GuardedEquality();
+
+    // The backend's equality of two fields, isnotnull(a) AND isnotnull(b) AND a==b (SPL's == of a null is null), which
+    // the SPL reader reads with isnotempty: the guards are the backend's spelling of the canonical ==, not a condition.
+    [GeneratedRegex(@"isnotempty\(([\w\[\]"".*/-]+)\) and isnotempty\(([\w\[\]"".*/-]+)\) and \1 == \2(?![\w.\[(])", RegexOptions.CultureInvariant)]
+    private static partial Regex GuardedFieldEquality();
 
     [GeneratedRegex(@"isnotempty\(tolower\(([\w\[\]"".-]+)\)\) and tolower\(\1\) == tolower\((""(?:[^""\\]|\\.)*"")\)", RegexOptions.CultureInvariant)]
     private static partial Regex LowerEquality();

@@ -46,4 +46,19 @@ public sealed class SearchNormalizerGuardTests
             N("extend o = iif(a > m + s, 1, 0)"),
             N("extend o = iif(isnotempty(m + s * t) and a > m + s, 1, 0)"));
     }
+
+    [Fact]
+    public void The_null_guards_of_an_equality_of_two_fields_go_only_when_they_guard_those_two_fields()
+    {
+        // The Splunk backend's if((isnotnull(a) AND isnotnull(b) AND a==b), 0, 1), as the SPL reader reads it.
+        Assert.Equal(
+            N("extend f = iif(userIdentity.userName == requestParameters.userName, 0, 1)"),
+            N("extend f = iif(isnotempty(userIdentity.userName) and isnotempty(requestParameters.userName) and userIdentity.userName == requestParameters.userName, 0, 1)"));
+        Assert.Equal(N("where a == b"), N("where isnotempty(a) and isnotempty(b) and a == b"));
+        // Guards of other fields, of one field only, or before a longer operand are conditions of their own.
+        Assert.NotEqual(N("where a == b"), N("where isnotempty(a) and isnotempty(c) and a == b"));
+        Assert.NotEqual(N("where a == b.c"), N("where isnotempty(a) and isnotempty(b) and a == b.c"));
+        Assert.NotEqual(N("where a == b"), N("where isnotempty(a) and a == b"));
+        Assert.NotEqual(N("where a != b"), N("where isnotempty(a) and isnotempty(b) and a != b"));
+    }
 }
