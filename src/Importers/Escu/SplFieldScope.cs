@@ -148,6 +148,10 @@ internal sealed class SplFieldScope(DataSource dataSource)
         return dataSource.Fields.Any(f => f.Name.StartsWith(name + ".", StringComparison.Ordinal));
     }
 
+    /// <summary>Whether the name is a field of the raw events that the data source declares as a bool or a number.</summary>
+    public bool IsTypedNonText(string name) =>
+        !IsColumn(name) && dataSource.FindField(name) is { Type: FieldType.Bool or FieldType.Long or FieldType.Real };
+
     /// <summary>Whether the name reads a value of type dynamic (a path below a dynamic field, or a dynamic field).</summary>
     public bool IsDynamicPath(string name)
     {

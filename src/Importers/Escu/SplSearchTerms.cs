@@ -347,8 +347,9 @@ internal sealed class SplSearchTerms(SplFieldScope scope, Func<SplToken, QueryEx
             note(field, EscuDiagnosticCodes.DerivedField, derived);
         }
 
-        // A number compares as text in SPL's search; tostring keeps the comparison valid whatever the field's type.
-        return numberValue ? ($"tostring({expression})", true) : (expression, false);
+        // A number compares as text in SPL's search; tostring keeps the comparison valid whatever the field's type. So
+        // does any value against a field the data source types as bool or a number (readOnly=true reads its text "true").
+        return numberValue || (derived is null && scope.IsTypedNonText(field.Value)) ? ($"tostring({expression})", true) : (expression, false);
     }
 
     private static SplTranslationException Untranslated(SplToken field) =>

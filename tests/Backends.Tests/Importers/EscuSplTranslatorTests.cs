@@ -51,6 +51,14 @@ public class EscuSplTranslatorTests
     }
 
     [Fact]
+    public void A_term_on_a_bool_field_compares_its_text_as_SPL_does()
+    {
+        // readOnly is a JSON true/false; SPL's search matches the text "true", in any case.
+        Assert.Equal("where tostring(readOnly) =~ \"true\"\n", Search("`cloudtrail` readOnly=true"));
+        Assert.Equal("where isnotempty(tostring(readOnly)) and not (tostring(readOnly) =~ \"false\")\n", Search("`cloudtrail` readOnly!=false"));
+    }
+
+    [Fact]
     public void IN_lists_numbers_and_the_add_on_conventions()
     {
         Assert.Equal(

@@ -95,6 +95,19 @@ public class ExpressionTypeTests
     }
 
     [Fact]
+    public void A_string_operator_with_a_bool_or_number_on_the_left_is_an_error_that_names_tostring()
+    {
+        // Kusto defines =~ and contains for strings only; a bool's text ("true") is the rule's choice, made with tostring().
+        foreach (var op in new[] { BinaryOperator.EqualCi, BinaryOperator.Contains })
+        {
+            var comparison = Bin(op, F("readOnly"), S("true"));
+            var diagnostic = Single(TestSources.Bind(Q(Where(comparison))), BindingCodes.ComparisonTypeMix, comparison.Left.Span);
+            Assert.Contains("tostring()", diagnostic.Message);
+            NoDiagnostics(TestSources.Bind(Q(Where(Bin(op, Call("tostring", F("readOnly")), S("true"))))));
+        }
+    }
+
+    [Fact]
     public void Ordering_a_datetime_against_a_string_is_an_error()
     {
         var comparison = Bin(BinaryOperator.Greater, F("_time"), S("2024-05-25T21:14:00+02:00"));

@@ -31,7 +31,9 @@ internal sealed partial class BindingRun
                 var result = Arithmetic(binary, left.Type, right.Type);
                 return result == ScalarType.Unknown && !left.Type.IsLoose() && !right.Type.IsLoose() ? new BoundError(Where(binary.Span)) : Bound(result);
             default:
-                // =~ !~ and the string operators compare text: the right operand should be a string.
+                // =~ !~ and the string operators compare text: both operands should be strings (KQL defines them for
+                // strings only, and a bool's or a number's text is a choice a rule makes with tostring()).
+                CheckTextOperand(left.Type, binary.Left.Span);
                 CheckTextOperand(right.Type, binary.Right.Span);
                 return Bound(ScalarType.Bool);
         }
