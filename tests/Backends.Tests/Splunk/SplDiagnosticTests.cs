@@ -29,7 +29,7 @@ public class SplDiagnosticTests
         { SplDiagnostics.StageNotPortable, "join kind=", "join", "let rows = (where eventName == \"PutImage\");\nrows\n| extend k = true\n| join kind=leftouter (rows | summarize n = count() | extend k = true) on k\n| project-away k1\n" + Output }, // eventstats near miss: constant kept
         { SplDiagnostics.Differs, "| union", "union", "where eventName == \"PutImage\"\n| union (where eventName == \"DeleteRepository\")\n" + Output }, // append's subsearch caps
         { SplDiagnostics.FunctionNotPortable, "extend p", "indexof", "where eventName == \"PutImage\"\n| extend p = indexof(userAgent, \"x\")\n" + Output },
-        { SplDiagnostics.FunctionNotPortable, "arg_max", "arg_max", "where eventName == \"PutImage\"\n| summarize arg_max(_time, userAgent) by user = userIdentity.arn, src_ip = sourceIPAddress" },
+        { SplDiagnostics.FunctionNotPortable, "arg_min", "arg_min", "where eventName == \"PutImage\"\n| summarize arg_min(_time, userAgent) by user = userIdentity.arn, src_ip = sourceIPAddress" }, // the oldest event: a search returns the newest first
         { SplDiagnostics.NeedsConstant, "contains eventName", "eventName", "where eventName == \"PutImage\"\n| where userAgent contains eventName\n" + Output },
         { SplDiagnostics.ExpandWithoutRawEvent, "mv-expand", "mv-expand", "where eventName == \"PutImage\"\n| project user = userIdentity.arn, src_ip = sourceIPAddress, resources\n| mv-expand r = resources" },
         { SplDiagnostics.ListNotPortable, "@aws_ecr_users_asl", "@aws_ecr_users_asl", "where eventName == \"PutImage\" and userIdentity.arn in @aws_ecr_users_asl\n" + Output },

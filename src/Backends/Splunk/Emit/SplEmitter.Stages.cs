@@ -230,6 +230,11 @@ public sealed partial class SplEmitter : IBoundStageVisitor<bool>
             Command("fillnull value=\"\" " + string.Join(" ", toFill.Select(k => CommandField(k.Column.Name, k.Location))));
         }
 
+        if (NewestEventPerKey(summarize))
+        {
+            return true;
+        }
+
         var items = new List<string>();
         var afterwards = new List<string>();
         var temporaries = new List<string>();
@@ -272,6 +277,33 @@ public sealed partial class SplEmitter : IBoundStageVisitor<bool>
         }
 
         _rawEvent = false;
+        return true;
+    }
+
+    /// <summary>
+    /// <c>summarize arg_max(_time, columns) by keys</c> over the raw events: the newest event of each key, which is
+    /// SPL's <c>dedup keys</c>, because a search returns its events newest first and dedup keeps the first of each
+    /// combination (ties of _time are unspecified either way). Its key fields are filled above, so an event without
+    /// one is kept as the rule keeps it. Other arg_max/arg_min forms have no row choice in stats (the capability table).
+    /// </summary>
+    private bool NewestEventPerKey(BoundSummarize summarize)
+    {
+        if (!_rawEvent || summarize.Keys.IsEmpty
+            || summarize.Aggregations is not [BoundArgExtreme { Max: true, By.Value: BoundFieldReference { Resolved.IsEventTime: true } } newest]
+            || !newest.Carried.All(c => c.IsPassThrough))
+        {
+            return false;
+        }
+
+        Command("dedup " + string.Join(" ", summarize.Keys.Select(k => CommandField(k.Column.Name, k.Location))));
+        var output = summarize.Output.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        if (!summarize.Input.Columns.All(c => output.Contains(c.Name)))
+        {
+            // Only some columns are carried: the rule's row holds those, not the whole event.
+            Command("table " + string.Join(", ", summarize.Output.Columns.Select(c => CommandField(c.Name, summarize.Location))));
+            _rawEvent = false;
+        }
+
         return true;
     }
 
