@@ -50,6 +50,16 @@ public static class SplQueryTranslator
         var dataSource = first.Name == "search"
             ? first.Arguments.Where(t => t.Kind == SplTokenKind.Macro).Select(t => context.DataSourceOf(t.Text)).FirstOrDefault(d => d is not null)
             : null;
+        if (first.Name == "tstats")
+        {
+            (dataSource, var problem) = SplPipelineTranslator.TstatsSource(first, context.DataSources);
+            if (problem is { } refused)
+            {
+                diagnostics.Add(Diagnostic.Error(refused.Code, refused.Message, spanOf(refused.At)));
+                return new SplTranslation(null, null, [.. diagnostics]);
+            }
+        }
+
         if (dataSource is null)
         {
             var (code, message) = first.Name == "search"
