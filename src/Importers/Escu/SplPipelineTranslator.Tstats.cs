@@ -68,11 +68,12 @@ internal sealed partial class SplPipelineTranslator
         var terms = where < 0 ? [] : tokens[(where + 1)..(by < 0 ? tokens.Length : by)];
         var keys = by < 0 ? [] : tokens[(by + 1)..];
         CheckFields(aggregates.Where((t, i) => i > 0 && aggregates[i - 1].Kind == SplTokenKind.OpenParen), dataset);
-        CheckFields(terms.Where((t, i) => t.Kind == SplTokenKind.Word && i + 1 < terms.Length && terms[i + 1].Kind == SplTokenKind.Operator), dataset);
         if (terms.FirstOrDefault(t => t.Kind == SplTokenKind.Word && t.Value.Equals("nodename", StringComparison.OrdinalIgnoreCase)) is { } node)
         {
             throw new SplTranslationException(node, EscuDiagnosticCodes.UnsupportedTstats, "'where nodename=...' selects a child dataset, which is a data source of its own: name it in datamodel=X.Y");
         }
+
+        CheckFields(terms.Where((t, i) => t.Kind == SplTokenKind.Word && i + 1 < terms.Length && terms[i + 1].Kind == SplTokenKind.Operator), dataset);
 
         if (terms.Length > 0)
         {
@@ -86,19 +87,25 @@ internal sealed partial class SplPipelineTranslator
             throw new SplTranslationException(key, EscuDiagnosticCodes.UnsupportedTstats, $"tstats by the multivalue field '{key.Value}' groups a row under each of its values; that grouping is not translated");
         }
 
-        if (span is not null)
+        if (span is { } spanOption)
         {
             if (!keyTokens.Any(k => k.Value == "_time"))
             {
-                throw new SplTranslationException(span, EscuDiagnosticCodes.UnsupportedTstats, "span= without _time among the by-fields");
+                throw new SplTranslationException(spanOption.Word, EscuDiagnosticCodes.UnsupportedTstats, "span= without _time among the by-fields");
             }
 
-            _stages.Add($"extend _time = bin(_time, {SpanLiteral(span)})");
+            _stages.Add($"extend _time = bin(_time, {SpanLiteral(spanOption.Value)})");
         }
 
         _pendingFill = fill is null ? null : StringLiterals.Quote(fill);
         var byWord = by < 0 ? [] : ImmutableArray.Create(tokens[by] with { Value = "by", Text = "by" });
+        var binAt = span is null ? -1 : _stages.Count - 1;
         Stats(new SplCommand("stats", command.Head, [.. aggregates, .. byWord, .. keyTokens]));
+        if (binAt >= 0 && _stages[binAt + 1].StartsWith("where ", StringComparison.Ordinal))
+        {
+            // The by-field guard (which never reads _time) before the bin, so the bin stays next to the summarize: tstats' span=.
+            (_stages[binAt], _stages[binAt + 1]) = (_stages[binAt + 1], _stages[binAt]);
+        }
     }
 
     private static bool IsOption(ImmutableArray<SplToken> tokens, int at) =>
@@ -153,16 +160,16 @@ internal sealed partial class SplPipelineTranslator
         return -1;
     }
 
-    private static (List<SplToken> Keys, SplToken? Span) KeysAndSpan(ImmutableArray<SplToken> keys)
+    private static (List<SplToken> Keys, (SplToken Word, SplToken Value)? Span) KeysAndSpan(ImmutableArray<SplToken> keys)
     {
         var list = new List<SplToken>();
-        SplToken? span = null;
+        (SplToken, SplToken)? span = null;
         for (var i = 0; i < keys.Length; i++)
         {
             if (keys[i].Kind == SplTokenKind.Word && keys[i].Value.Equals("span", StringComparison.OrdinalIgnoreCase)
                 && i + 2 < keys.Length && keys[i + 1] is { Kind: SplTokenKind.Operator, Value: "=" })
             {
-                span = keys[i + 2];
+                span = (keys[i], keys[i + 2]);
                 i += 2;
             }
             else if (keys[i].Kind != SplTokenKind.Comma)

@@ -1,12 +1,17 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using RuleCompiler.Backends.Sentinel.Analysis;
 using RuleCompiler.Backends.Splunk.Emit;
+using RuleCompiler.Backends.Tests.CSharp;
 using RuleCompiler.Backends.Tests.Splunk;
 using RuleCompiler.Compiler.Catalogues;
 using RuleCompiler.Compiler.Diagnostics;
+using RuleCompiler.Compiler.Language.Parsing;
 using RuleCompiler.Importers;
 using RuleCompiler.Importers.Escu;
 using RuleCompiler.Importers.Verification;
+using RuleCompiler.Runtime.Events;
+using RuleCompiler.Runtime.Rows;
 using Xunit;
 
 namespace RuleCompiler.Backends.Tests.Importers;
@@ -75,7 +80,7 @@ public partial class EscuTstatsTests
         ImportGolden.MatchesAndBinds(imported, Path.Combine(RepositoryPaths.Root, "tests", "Backends.Tests", "Golden", "EscuTstats", name + ".yml"));
 
         var verified = Assert.Single(ImportVerifier.Verify("escu", [imported], scratch.Rules, p => p, new EscuRoundTripComparer(EscuScratch.Context),
-            (_, _) => KustoAnalysis.Unavailable("not needed"), [DataModelRow]).Rules);
+            (_, _) => KustoAnalysis.Unavailable("not needed"), [JsonDocument.Parse(DataModelRow).RootElement]).Rules);
         Assert.True(verified.Bound, verified.BindReason);
         Assert.True(verified.CSharpRan, verified.CSharpReason);
         Assert.True(verified.RoundTrip, verified.RoundTripReason);
@@ -207,5 +212,60 @@ public partial class EscuTstatsTests
         var result = EmitOverRisk("where All_Risk.risk_object_type =~ \"user\" and isnotempty(All_Risk.risk_object)\n| summarize n = count() by All_Risk.risk_object");
         Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
         Assert.StartsWith("| tstats summariesonly=false allow_old_summaries=true count as n from datamodel=Risk.All_Risk where All_Risk.risk_object_type=user by All_Risk.risk_object\n", result.Spl, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>
+/// What tstats means, run through the C# backend on hand-made rows of the Risk data model (each data-model field
+/// nested below All_Risk, Splunk's default fields at the top): a row without the by-field is left out, unless
+/// fillnull_value groups it under its text (ESCU's summaries macro: "null").
+/// </summary>
+public class EscuTstatsExecutionTests
+{
+    private static readonly string[] Rows =
+    [
+        """{"_time": "2024-06-01T07:30:00Z", "source": "AWS A", "All_Risk": {"risk_object": "alice", "calculated_risk_score": 10}}""",
+        """{"_time": "2024-06-01T07:31:00Z", "source": "AWS B", "All_Risk": {"risk_object": "alice", "calculated_risk_score": 20}}""",
+        """{"_time": "2024-06-01T07:32:00Z", "source": "AWS B", "All_Risk": {"calculated_risk_score": 5}}""",
+        """{"_time": "2024-06-01T07:33:00Z", "source": "Other", "All_Risk": {"risk_object": "bob", "calculated_risk_score": 7}}""",
+    ];
+
+    private static List<string> Run(string spl)
+    {
+        var translated = SplQueryTranslator.Translate(spl, EscuScratch.Context);
+        Assert.True(translated.Search is not null, string.Join("\n", translated.Diagnostics));
+        var risk = EscuScratch.Context.DataSources.Single(d => d.Name == "es_risk");
+        using var set = RuleHarness.Compile([RuleHarness.Source("Tstats Rule", QueryParser.Parse(translated.Search!).Query!, dataSource: risk)]);
+        return [.. RuleHarness.Run(set.Rules[0], Rows).Select(RuleHarness.Text).Order(StringComparer.Ordinal)];
+    }
+
+    [Fact]
+    public void A_row_without_the_by_field_is_left_out() =>
+        Assert.Equal(
+            ["All_Risk.risk_object=alice, score=30, n=2", "All_Risk.risk_object=bob, score=7, n=1"],
+            Run("| tstats sum(All_Risk.calculated_risk_score) as score count as n from datamodel=Risk.All_Risk by All_Risk.risk_object"));
+
+    [Fact]
+    public void Fillnull_value_groups_rows_without_the_by_field_under_its_text() =>
+        Assert.Equal(
+            ["All_Risk.risk_object=alice, score=30, n=2", "All_Risk.risk_object=bob, score=7, n=1", "All_Risk.risk_object=none, score=5, n=1"],
+            Run("| tstats fillnull_value=none sum(All_Risk.calculated_risk_score) as score count as n from datamodel=Risk.All_Risk by All_Risk.risk_object"));
+
+    [Fact]
+    public void The_summaries_macro_fills_with_null_and_the_where_terms_filter_before_aggregating() =>
+        Assert.Equal(
+            ["score=30, sources=2, risk_object=alice", "score=5, sources=1, risk_object=null"],
+            Run("| tstats `security_content_summariesonly` sum(All_Risk.calculated_risk_score) as score dc(source) as sources from datamodel=Risk.All_Risk"
+                + " where source=*aws* by All_Risk.risk_object | `drop_dm_object_name(All_Risk)`"));
+
+    [Fact]
+    public void A_data_model_rule_is_offered_only_the_rows_of_its_dataset()
+    {
+        using var risk = JsonDocument.Parse(Rows[0]);
+        using var cloudTrail = JsonDocument.Parse("""{"eventSource": "signin.amazonaws.com", "eventName": "ConsoleLogin", "All_Risk": {}}""");
+        Assert.True(EventShape.Accepts(EventShape.DataModel("All_Risk"), Row.FromEvent(risk.RootElement)));
+        Assert.False(EventShape.Accepts(EventShape.DataModel("Authentication"), Row.FromEvent(risk.RootElement)));
+        Assert.True(EventShape.Accepts(EventShape.CloudTrail, Row.FromEvent(risk.RootElement)));
+        Assert.Equal(EventShape.CloudTrail, EventShape.Of(Row.FromEvent(cloudTrail.RootElement)));
     }
 }
