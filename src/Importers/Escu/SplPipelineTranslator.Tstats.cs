@@ -73,7 +73,8 @@ internal sealed partial class SplPipelineTranslator
             throw new SplTranslationException(node, EscuDiagnosticCodes.UnsupportedTstats, "'where nodename=...' selects a child dataset, which is a data source of its own: name it in datamodel=X.Y");
         }
 
-        CheckFields(terms.Where((t, i) => t.Kind == SplTokenKind.Word && i + 1 < terms.Length && terms[i + 1].Kind == SplTokenKind.Operator), dataset);
+        CheckFields(terms.Where((t, i) => t.Kind == SplTokenKind.Word && i + 1 < terms.Length
+            && (terms[i + 1].Kind == SplTokenKind.Operator || terms[i + 1] is { Kind: SplTokenKind.Word } next && next.Value.Equals("IN", StringComparison.OrdinalIgnoreCase))), dataset);
 
         if (terms.Length > 0)
         {

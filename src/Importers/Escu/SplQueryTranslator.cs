@@ -63,7 +63,7 @@ public static class SplQueryTranslator
         if (dataSource is null)
         {
             var (code, message) = first.Name == "search"
-                ? (EscuDiagnosticCodes.UnmappedDataSource, $"no data source of the repository has this search's source as its Splunk base search (known: {string.Join(", ", context.DataSources.Select(d => d.Splunk.BaseSearch).Order(StringComparer.Ordinal))})")
+                ? (EscuDiagnosticCodes.UnmappedDataSource, $"no data source of the repository has this search's source as its Splunk base search (known: {string.Join(", ", context.DataSources.Where(d => !d.Splunk.IsDataModel).Select(d => d.Splunk.BaseSearch).Order(StringComparer.Ordinal))})")
                 : (EscuDiagnosticCodes.UnsupportedCommand, $"the generating command '{first.Head.Value}' (data models, lookups) has no canonical translation; a search starts from a data source");
             diagnostics.Add(Diagnostic.Error(code, message, spanOf(first.Head)));
             return new SplTranslation(null, null, [.. diagnostics]);

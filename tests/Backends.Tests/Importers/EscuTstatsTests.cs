@@ -111,6 +111,7 @@ public partial class EscuTstatsTests
     [InlineData("| tstats count from datamodel=Network_Traffic.All_Traffic by All_Traffic.src", "Network_Traffic.All_Traffic", "RC5040")]
     [InlineData("| tstats count from datamodel=Risk.Other by All_Risk.risk_object", "Risk.Other", "RC5040")]
     [InlineData("| tstats count from datamodel=Authentication where action=failure by Authentication.user", "action", "RC5041")]
+    [InlineData("| tstats count from datamodel=Change where object IN (a, b) by All_Changes.user", "object", "RC5041")]
     [InlineData("| tstats count from datamodel=Authentication by user", "user", "RC5041")]
     [InlineData("| tstats dc(Authentication.nothing) as n from datamodel=Authentication by Authentication.user", "Authentication.nothing", "RC5041")]
     [InlineData("| tstats `summariesonly` count from datamodel=Authentication by Authentication.user", "`summariesonly`", "RC5025")]

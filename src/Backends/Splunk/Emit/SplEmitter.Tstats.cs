@@ -87,7 +87,8 @@ public sealed partial class SplEmitter
             _stages[_stageIndex].Accept(this);
         }
 
-        return $"| tstats {options} {string.Join(" ", items)} from datamodel={splunk.DataModel}.{splunk.Dataset}{filter}{group}";
+        var dataset = CommandField($"{splunk.DataModel}.{splunk.Dataset}", summarize.Location);
+        return $"| tstats {options} {string.Join(" ", items)} from datamodel={dataset}{filter}{group}";
     }
 
     /// <summary>The fill value of a fill-null of exactly the group-by fields (other than _time), as tstats' fillnull_value.</summary>
