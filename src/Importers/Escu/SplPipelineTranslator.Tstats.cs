@@ -95,6 +95,12 @@ internal sealed partial class SplPipelineTranslator
                 throw new SplTranslationException(spanOption.Word, EscuDiagnosticCodes.UnsupportedTstats, "span= without _time among the by-fields");
             }
 
+            if (aggregates.Where((t, i) => i > 0 && aggregates[i - 1].Kind == SplTokenKind.OpenParen).FirstOrDefault(t => t.Value == "_time") is { } time)
+            {
+                // Binned first, the aggregate would read the bin's start; tstats' documentation does not say which it reads.
+                throw new SplTranslationException(time, EscuDiagnosticCodes.UnsupportedTstats, "an aggregate of _time with span=: whether tstats computes it over the binned time or the row's own is not documented");
+            }
+
             _stages.Add($"extend _time = bin(_time, {SpanLiteral(spanOption.Value)})");
         }
 

@@ -107,6 +107,7 @@ public partial class EscuTstatsTests
     [InlineData("| tstats count from datamodel=Risk.All_Risk by All_Risk.analyticstories", "All_Risk.analyticstories", "RC5039")]
     [InlineData("| tstats count from datamodel=Authentication by Authentication.user span=1h", "span", "RC5039")]
     [InlineData("| tstats count from my_namespace by host", "my_namespace", "RC5039")]
+    [InlineData("| tstats min(_time) as first count from datamodel=Authentication by _time Authentication.user span=1h", "_time", "RC5039")]
     [InlineData("| tstats count where index=main by host", "tstats", "RC5039")]
     [InlineData("| tstats count from datamodel=Network_Traffic.All_Traffic by All_Traffic.src", "Network_Traffic.All_Traffic", "RC5040")]
     [InlineData("| tstats count from datamodel=Risk.Other by All_Risk.risk_object", "Risk.Other", "RC5040")]
@@ -201,6 +202,7 @@ public partial class EscuTstatsTests
     [InlineData("summarize n = sum(All_Risk.risk_score + 1) by All_Risk.risk_object", "RC4018")]
     [InlineData("summarize n = count() by object = tolower(All_Risk.risk_object)", "RC4018")]
     [InlineData("fill-null \"x\" in All_Risk.risk_object_type\n| summarize n = count() by All_Risk.risk_object", "RC4019")]
+    [InlineData("extend _time = bin(_time, 1h)\n| summarize first = min(_time) by _time, All_Risk.risk_object", "RC4018")]
     public void A_pipeline_tstats_cannot_read_is_refused_by_the_splunk_backend(string search, string code)
     {
         var result = EmitOverRisk(search);
@@ -258,6 +260,18 @@ public class EscuTstatsExecutionTests
             ["score=30, sources=2, risk_object=alice", "score=5, sources=1, risk_object=null"],
             Run("| tstats `security_content_summariesonly` sum(All_Risk.calculated_risk_score) as score dc(source) as sources from datamodel=Risk.All_Risk"
                 + " where source=*aws* by All_Risk.risk_object | `drop_dm_object_name(All_Risk)`"));
+
+    [Fact]
+    public void The_time_of_a_row_is_its_default_field_time() =>
+        Assert.Equal(
+            ["All_Risk.risk_object=alice, first=2024-06-01T07:30:00Z, last=2024-06-01T07:31:00Z", "All_Risk.risk_object=bob, first=2024-06-01T07:33:00Z, last=2024-06-01T07:33:00Z"],
+            Run("| tstats min(_time) as first latest(_time) as last from datamodel=Risk.All_Risk by All_Risk.risk_object"));
+
+    [Fact]
+    public void Span_bins_the_time_the_rows_are_grouped_by() =>
+        Assert.Equal(
+            ["_time=2024-06-01T07:30:00Z, All_Risk.risk_object=alice, n=2", "_time=2024-06-01T07:30:00Z, All_Risk.risk_object=bob, n=1"],
+            Run("| tstats count as n from datamodel=Risk.All_Risk by _time All_Risk.risk_object span=5m"));
 
     [Fact]
     public void A_data_model_rule_is_offered_only_the_rows_of_its_dataset()

@@ -72,6 +72,11 @@ public sealed partial class SplEmitter
 
         var items = summarize.Aggregations.Select(TstatsItem).ToList();
         var by = summarize.Keys.Select(k => k.IsPassThrough ? CommandField(k.Column.Name, k.Location) : TstatsKeyRefused(k)).ToList();
+        if (span is not null && summarize.Aggregations.Any(a => a is BoundAggregateValue { Assignment.Value: BoundCall { Arguments: [BoundFieldReference { Resolved.ColumnName: "_time" } or BoundFieldReference { Resolved.IsEventTime: true }] } }))
+        {
+            Error(SplDiagnostics.TstatsAggregate, "an aggregate of _time after the bin of _time: the rule reads the bin's start, and whether tstats' span= gives its aggregates the binned time is not documented", summarize.Location);
+        }
+
         if (span is not null && !keys.Contains("_time"))
         {
             Error(SplDiagnostics.DataModelShape, "the bin of _time before the summarize is tstats' span= only when _time is a group-by field", _stages[at - 1 - (fill is null ? 0 : 1)].Location);
