@@ -31,6 +31,7 @@ public static class RuleSources
                 Compiler.Model.EventFormat.GuardDuty => EventShape.GuardDuty,
                 Compiler.Model.EventFormat.Asff => EventShape.Asff,
                 Compiler.Model.EventFormat.K8sAudit => EventShape.K8sAudit,
+                Compiler.Model.EventFormat.SplunkDatamodel => EventShape.DataModel(compiled.DataSource.Splunk.Dataset ?? ""),
                 _ => EventShape.CloudTrail,
             },
         };

@@ -27,7 +27,12 @@ internal static class SupportFileBuilders
             r.Enum<EventFormat>("event_format") ?? EventFormat.CloudTrail,
             r.StringOr("time_field", ""),
             r.Enum<TimeFormat>("time_format") ?? TimeFormat.Iso8601,
-            new SplunkSource(splunk.StringOr("base_search", ""), splunk.StringOr("macro_definition", "")),
+            new SplunkSource(splunk.StringOr("base_search", ""), splunk.StringOr("macro_definition", ""))
+            {
+                DataModel = splunk.String("datamodel"),
+                Dataset = splunk.String("dataset"),
+                RootDataset = splunk.Bool("root_dataset") ?? false,
+            },
             new SentinelSource(sentinel.StringOr("table", ""), sentinel.StringOr("time_column", "TimeGenerated"),
                 sentinel.StringOr("connector_id", ""), sentinel.Strings("data_types"))
             {

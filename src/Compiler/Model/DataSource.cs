@@ -47,6 +47,12 @@ public enum EventFormat
 
     /// <summary>Kubernetes API server audit events (audit.k8s.io Event).</summary>
     K8sAudit,
+
+    /// <summary>
+    /// Rows of a Splunk data model dataset (<c>splunk.datamodel</c>), as JSON objects with each data-model field nested
+    /// below its dataset's name (<c>{"All_Risk": {"risk_object": ...}}</c>) and Splunk's default fields at the top.
+    /// </summary>
+    SplunkDatamodel,
 }
 
 public enum TimeFormat
@@ -56,7 +62,23 @@ public enum TimeFormat
     EpochMillis,
 }
 
-public sealed record SplunkSource(string BaseSearch, string MacroDefinition);
+/// <summary>
+/// How Splunk reads the source: a base search (usually a macro), or, when <see cref="DataModel"/> is set, a data model
+/// dataset that rules read with <c>| tstats ... from datamodel=DataModel.Dataset</c> (<see cref="BaseSearch"/> empty).
+/// </summary>
+public sealed record SplunkSource(string BaseSearch, string MacroDefinition)
+{
+    /// <summary>The data model (CIM Authentication, Risk, ...) of a data-model source; null for a base search.</summary>
+    public string? DataModel { get; init; }
+
+    /// <summary>The dataset of <see cref="DataModel"/>: the prefix of the source's data-model fields (All_Risk).</summary>
+    public string? Dataset { get; init; }
+
+    /// <summary>The dataset is the data model's root event dataset: <c>from datamodel=DataModel</c> alone reads it.</summary>
+    public bool RootDataset { get; init; }
+
+    public bool IsDataModel => DataModel is not null && Dataset is not null;
+}
 
 public sealed record SentinelSource(string Table, string TimeColumn, string ConnectorId, ImmutableArray<string> DataTypes)
 {

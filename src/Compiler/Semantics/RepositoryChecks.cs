@@ -3,7 +3,7 @@ using RuleCompiler.Compiler.Model;
 
 namespace RuleCompiler.Compiler.Semantics;
 
-/// <summary>Checks across files: unique rule ids and names, unique support-file names, fragments' data sources, data source fields' Sentinel values.</summary>
+/// <summary>Checks across files: unique rule ids and names, unique support-file names, fragments' data sources, data source fields' Sentinel values, data-model sources.</summary>
 public static class RepositoryChecks
 {
     public static IEnumerable<Diagnostic> Check(
@@ -36,6 +36,11 @@ public static class RepositoryChecks
         {
             yield return Diagnostic.Error(SemanticDiagnosticCodes.SentinelValueNotText,
                 $"the field '{field.Name}' is {field.Type.ToString().ToLowerInvariant()}, but 'sentinel_value' gives a text: make it a string field or map it to a column with 'sentinel'", field.Span);
+        }
+
+        foreach (var diagnostic in DataModelChecks.Check(dataSources))
+        {
+            yield return diagnostic;
         }
 
         if (dataSourceNames is null)

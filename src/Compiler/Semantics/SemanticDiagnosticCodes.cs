@@ -24,6 +24,9 @@ public static class SemanticDiagnosticCodes
     public const string SearchTooLong = "RC1319";
     public const string ListTooLarge = "RC1320";
     public const string SentinelValueNotText = "RC1321";
+    public const string DataModelFormat = "RC1322";
+    public const string DataModelFieldPrefix = "RC1323";
+    public const string DuplicateDataModel = "RC1324";
     public const string UnknownExpectedColumn = "RC1330";
     public const string GroupingByUnmappedEntity = "RC1340";
     public const string GroupingByUnknownCustomDetail = "RC1341";

@@ -56,4 +56,16 @@ public static class EscuDiagnosticCodes
 
     /// <summary>An eval comparison with a multivalue field, whose meaning Splunk does not document: written as any-value, the rule partial.</summary>
     public const string UndocumentedMultivalueComparison = "RC5038";
+
+    /// <summary>A tstats form with no faithful canonical translation: prestats, append, chunk_size, a nodename, a multivalue by-field, no data model.</summary>
+    public const string UnsupportedTstats = "RC5039";
+
+    /// <summary>tstats reads a data model dataset that no data source of the repository is (splunk.datamodel and dataset).</summary>
+    public const string UnmappedDataModel = "RC5040";
+
+    /// <summary>A name in tstats that is no field of the data-model source: a data-model field without its dataset prefix, or an unknown one.</summary>
+    public const string DataModelField = "RC5041";
+
+    /// <summary>Fidelity note on tstats: the summaries it reads (summariesonly), and ESCU's summaries macro read with its config macros' defaults.</summary>
+    public const string TstatsNote = "RC5042";
 }

@@ -100,6 +100,9 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
             case "mvexpand":
                 MvExpand(command);
                 break;
+            case "tstats" when scope.DataSource.Splunk.IsDataModel:
+                Tstats(command);
+                break;
             case "stats":
                 Stats(command);
                 break;
@@ -120,6 +123,8 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
                 break;
             case "fields":
                 Fields(command);
+                break;
+            case SplCommandParser.MacroCommand when DropDataModelObjectName(command):
                 break;
             case SplCommandParser.MacroCommand:
                 MacroCommand(command);

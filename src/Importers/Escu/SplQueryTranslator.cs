@@ -50,10 +50,20 @@ public static class SplQueryTranslator
         var dataSource = first.Name == "search"
             ? first.Arguments.Where(t => t.Kind == SplTokenKind.Macro).Select(t => context.DataSourceOf(t.Text)).FirstOrDefault(d => d is not null)
             : null;
+        if (first.Name == "tstats")
+        {
+            (dataSource, var problem) = SplPipelineTranslator.TstatsSource(first, context.DataSources);
+            if (problem is { } refused)
+            {
+                diagnostics.Add(Diagnostic.Error(refused.Code, refused.Message, spanOf(refused.At)));
+                return new SplTranslation(null, null, [.. diagnostics]);
+            }
+        }
+
         if (dataSource is null)
         {
             var (code, message) = first.Name == "search"
-                ? (EscuDiagnosticCodes.UnmappedDataSource, $"no data source of the repository has this search's source as its Splunk base search (known: {string.Join(", ", context.DataSources.Select(d => d.Splunk.BaseSearch).Order(StringComparer.Ordinal))})")
+                ? (EscuDiagnosticCodes.UnmappedDataSource, $"no data source of the repository has this search's source as its Splunk base search (known: {string.Join(", ", context.DataSources.Where(d => !d.Splunk.IsDataModel).Select(d => d.Splunk.BaseSearch).Order(StringComparer.Ordinal))})")
                 : (EscuDiagnosticCodes.UnsupportedCommand, $"the generating command '{first.Head.Value}' (data models, lookups) has no canonical translation; a search starts from a data source");
             diagnostics.Add(Diagnostic.Error(code, message, spanOf(first.Head)));
             return new SplTranslation(null, null, [.. diagnostics]);

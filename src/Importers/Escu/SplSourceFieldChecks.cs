@@ -21,8 +21,16 @@ internal static class SplSourceFieldChecks
         var made = new HashSet<string>(StringComparer.Ordinal);
         var unknown = new List<SplToken>();
         var own = new SplFieldScope(source);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var command in commands)
         {
+            if (DroppedPrefix(command) is { } prefix)
+            {
+                // drop_dm_object_name(X) renames X.f to f: the names it makes are columns of the search.
+                made.UnionWith(seen.Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.Length > prefix.Length).Select(n => n[prefix.Length..]));
+            }
+
+            seen.UnionWith(command.Arguments.Select(t => t.Value));
             for (var i = 0; i < command.Arguments.Length; i++)
             {
                 var token = command.Arguments[i];
@@ -81,6 +89,13 @@ internal static class SplSourceFieldChecks
         }
     }
 
+    // The X. of ESCU's `drop_dm_object_name(X)` as a command, or null.
+    internal static string? DroppedPrefix(SplCommand command) =>
+        command.Name == SplCommandParser.MacroCommand && command.Head.Value is { } name
+        && name.StartsWith("drop_dm_object_name(", StringComparison.Ordinal) && name.EndsWith(')')
+            ? name["drop_dm_object_name(".Length..^1].Trim().Trim('"') + "."
+            : null;
+
     // A field of the source, or a Splunk add-on field the import derives from its raw fields.
     private static bool Reads(SplFieldScope scope, string name) => scope.IsDataSourceField(name) || scope.Resolve(name).Note is not null;
 
@@ -89,7 +104,9 @@ internal static class SplSourceFieldChecks
         + $"the C# run reads the event's top-level key '{field.Name}' (events exported from Splunk carry it; a raw event does not, and reads null), "
         + (field.SentinelColumn is { Length: > 0 } column
             ? $"Sentinel the column {column}"
-            : $"and no column of {source.Sentinel.Table} holds it, so the Sentinel target reports RC4101 where it is read");
+            : source.Sentinel.Unavailable is not null
+                ? "and Sentinel has no table of the source (RC4104)"
+                : $"and no column of {source.Sentinel.Table} holds it, so the Sentinel target reports RC4101 where it is read");
 
     // A column the search makes: the name after AS, and the one eval assigns.
     private static bool IsNewName(SplCommand command, int i)

@@ -19,6 +19,36 @@ public static class EventShape
     public const string Asff = "asff";
     public const string K8sAudit = "k8s_audit";
 
+    /// <summary>The prefix of a rule's format when it reads a Splunk data model dataset: <c>splunk_datamodel:All_Risk</c>.</summary>
+    public const string DataModelPrefix = "splunk_datamodel:";
+
+    /// <summary>The format of rules over the data model dataset <paramref name="dataset"/>.</summary>
+    public static string DataModel(string dataset) => DataModelPrefix + dataset;
+
+    public static bool IsDataModel(string? format) => format is not null && format.StartsWith(DataModelPrefix, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Whether an event of none of the known shapes suits a rule of <paramref name="format"/>: a row of a data model
+    /// dataset has its fields nested below the dataset's name, so it is one when it has that key holding an object;
+    /// a rule of any other format takes such an event as before (its own filters decide).
+    /// </summary>
+    public static bool Accepts(string format, Row evt)
+    {
+        if (!IsDataModel(format))
+        {
+            return true;
+        }
+
+        try
+        {
+            return evt.HasEvent && evt.TryGetEventTopJson(format[DataModelPrefix.Length..], out var value) && value.ValueKind == JsonValueKind.Object;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The event's format, or null when it is not an object or has none of the shapes.</summary>
     public static string? Of(Row evt)
     {

@@ -13,7 +13,8 @@ namespace RuleCompiler.Runtime.Rules;
 /// looked up; the result is those rules plus the rules without keys, in rule order. The index only prunes: every
 /// candidate still runs its own filter, and a rule is left out only when its key proves the filter false. Besides,
 /// an event whose shape is one data source format (<see cref="EventShape"/>) goes only to the rules of that format:
-/// a GuardDuty rule never sees a CloudTrail record, whatever its filter.
+/// a GuardDuty rule never sees a CloudTrail record, whatever its filter. A rule over a Splunk data model sees only the
+/// rows of its dataset (<see cref="EventShape.Accepts"/>).
 /// </summary>
 public sealed class RuleSetIndex
 {
@@ -23,6 +24,9 @@ public sealed class RuleSetIndex
     // Each rule's event format: an event of a known format goes only to that format's rules (and those without one).
     private readonly string?[] _formats;
     private readonly bool _routesByFormat;
+
+    // Whether a rule reads a Splunk data model: an event of no known format goes to it only when it is a row of its dataset.
+    private readonly bool _hasDataModelRules;
 
     public RuleSetIndex(IReadOnlyList<IndexedRule> rules)
     {
@@ -65,6 +69,7 @@ public sealed class RuleSetIndex
 
         _formats = [.. rules.Select(r => r.Rule.Info.EventFormat)];
         _routesByFormat = _formats.Any(f => f is not null);
+        _hasDataModelRules = _formats.Any(EventShape.IsDataModel);
         RuleCount = rules.Count;
         IndexedFields = [.. filed.Keys];
         UnindexedRules = always.Count;
@@ -88,7 +93,13 @@ public sealed class RuleSetIndex
     public ReadOnlySpan<int> Candidates(Row evt, List<int> scratch)
     {
         var candidates = IndexedCandidates(evt, scratch);
-        if (!_routesByFormat || candidates.IsEmpty || EventShape.Of(evt) is not { } format)
+        if (!_routesByFormat || candidates.IsEmpty)
+        {
+            return candidates;
+        }
+
+        var format = EventShape.Of(evt);
+        if (format is null && !_hasDataModelRules)
         {
             return candidates;
         }
@@ -104,7 +115,7 @@ public sealed class RuleSetIndex
         var kept = 0;
         foreach (var rule in candidates)
         {
-            if (_formats[rule] is null || _formats[rule] == format)
+            if (_formats[rule] is null || _formats[rule] == format || (format is null && EventShape.Accepts(_formats[rule]!, evt)))
             {
                 if (holdsThem)
                 {

@@ -128,9 +128,9 @@ public class EscuImporterTests
     }
 
     [Fact]
-    public void A_generating_command_such_as_tstats_fails_with_RC5022()
+    public void A_generating_command_such_as_makeresults_fails_with_RC5022()
     {
-        var result = Import(Header + "search: '| tstats count from datamodel=Authentication by Authentication.user'\n");
+        var result = Import(Header + "search: '| makeresults count=1 | eval user=\"x\"'\n");
         Assert.Equal((9, 12), Position(Only(result, EscuDiagnosticCodes.UnsupportedCommand)));
     }
 

@@ -44,7 +44,7 @@ public class ToolInstallTests
             using var repo = TempRepository.CopyOfRepositoryRules();
             var valid = Run(repo.Root, rulec, "validate", "rules");
             Assert.Equal(0, valid.Exit);
-            Assert.StartsWith("validated 5 rules, 6 data sources", valid.Output);
+            Assert.StartsWith("validated 5 rules, 9 data sources", valid.Output);
 
             var line = repo.EditMatch("rules/aws/ecr/aws_ecr_container_scanning_findings_high.yml", "^type: ttp", "type: anomally");
             var broken = Run(repo.Root, rulec, "validate", "rules");

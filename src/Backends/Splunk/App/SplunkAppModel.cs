@@ -137,7 +137,8 @@ internal sealed partial record SplunkAppModel(
         const string sourceDescription = "customer specific splunk configurations(eg- index, source, sourcetype). Replace the macro definition with configurations for your Splunk Environment.";
         var used = app.Rules.Select(r => r.Rule.DataSource.Value).ToHashSet(StringComparer.Ordinal);
         var macros = new List<(string Name, string? Args, string Definition, string Description, SourceSpan At)>();
-        foreach (var source in app.DataSources.Where(d => used.Contains(d.Name)))
+        // A data-model source has no macro: its rules read the data model with tstats.
+        foreach (var source in app.DataSources.Where(d => used.Contains(d.Name) && !d.Splunk.IsDataModel))
         {
             macros.Add((source.Splunk.BaseSearch.Trim('`'), null, source.Splunk.MacroDefinition, sourceDescription, source.Span));
         }

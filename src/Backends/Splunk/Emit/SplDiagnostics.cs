@@ -32,4 +32,16 @@ public static class SplDiagnostics
 
     /// <summary>A test of a member list that SPL's eval would apply to the multivalue field as a whole, not value by value.</summary>
     public const string MemberListTest = "RC4015";
+
+    /// <summary>A pipeline over a data-model source that does not start with where and summarize, the shape tstats reads.</summary>
+    public const string DataModelShape = "RC4016";
+
+    /// <summary>A condition before the summarize over a data-model source that tstats' where cannot say as search terms.</summary>
+    public const string TstatsWhere = "RC4017";
+
+    /// <summary>An aggregate or group-by key over a data-model source that tstats cannot compute (an expression, arg_max).</summary>
+    public const string TstatsAggregate = "RC4018";
+
+    /// <summary>A fill-null before the summarize over a data-model source that is not exactly tstats' fillnull_value.</summary>
+    public const string TstatsFill = "RC4019";
 }

@@ -106,6 +106,11 @@ public sealed partial class SplEmitter
     private string EmitPipeline(BoundPipeline body)
     {
         _stages = PipelineStages.Flatten(body);
+        if (Source.Splunk.IsDataModel)
+        {
+            return EmitTstats();
+        }
+
         var first = Source.Splunk.BaseSearch;
         var start = 0;
         if (_stages.Count > 0 && _stages[0] is BoundWhere where)
