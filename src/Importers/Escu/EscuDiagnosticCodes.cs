@@ -56,4 +56,10 @@ public static class EscuDiagnosticCodes
 
     /// <summary>An eval comparison with a multivalue field, whose meaning Splunk does not document: written as any-value, the rule partial.</summary>
     public const string UndocumentedMultivalueComparison = "RC5038";
+
+    /// <summary>An SPL sort or head whose rows or order the canonical sort and take cannot reproduce (num()/str()/ip() orderings, a limit over SPL's per-value automatic order, head over rows in an order SPL leaves to the command before).</summary>
+    public const string UnfaithfulOrder = "RC5043";
+
+    /// <summary>A time format or conversion the canonical format_datetime cannot say (a strftime directive or literal outside its set, convert of a value that is not an event time).</summary>
+    public const string UntranslatedTimeFormat = "RC5044";
 }

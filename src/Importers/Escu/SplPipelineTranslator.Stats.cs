@@ -63,6 +63,7 @@ internal sealed partial class SplPipelineTranslator
         var items = string.Join(", ", aggregates.Select(a => $"{SplFieldScope.Name(a.Name)} = {a.Expression}"));
         _stages.Add(byKeys.Count == 0 ? $"summarize {items}" : $"summarize {items}\n    by {string.Join(", ", byKeys)}");
         scope.Replace(keys.Select(k => k.Value).Concat(aggregates.Select(a => a.Name)));
+        _kinds.AfterStats(aggregates);
         _memberListColumns.Clear();
         _filledColumns.Clear();
     }
