@@ -3,7 +3,8 @@ namespace RuleCompiler.Importers.Escu;
 /// <summary>
 /// The columns of one pipeline whose values SPL and the canonical form order and format alike: counts (a stats
 /// count, dc or sum, always a number) and event times (a stats min, max, earliest or latest of _time, epoch seconds
-/// in SPL and a datetime in the canonical form). A column set again by eval or removed is forgotten.
+/// in SPL and a datetime in the canonical form, or an eval of one moved by seconds). A column set again by eval to
+/// anything else, or removed, is forgotten.
 /// </summary>
 internal sealed class SplColumnKinds
 {
@@ -56,6 +57,13 @@ internal sealed class SplColumnKinds
     {
         "stats", "eval", "rename", "where", "search", "table", "fields", "sort", "head", "convert", "fillnull", "dedup", SplCommandParser.MacroCommand,
     };
+
+    /// <summary>An eval set the column: an event time when its value is a datetime, else nothing known.</summary>
+    public void Assigned(string column, bool isDateTime)
+    {
+        Forget(column);
+        if (isDateTime) _times.Add(column);
+    }
 
     public void Forget(string column)
     {

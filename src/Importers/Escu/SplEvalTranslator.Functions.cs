@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using RuleCompiler.Backends.Splunk.Spl;
 using RuleCompiler.Compiler.Language.Printing;
 
@@ -17,16 +18,16 @@ internal sealed partial class SplEvalTranslator
         var down = name.Value.Equals("floor", StringComparison.OrdinalIgnoreCase);
         if (down && value.Dividend is { } dividend && value.Divisor is { } divisor)
         {
-            var time = dividend.Text == "_time" && dividend.EpochSecondsOfEvent;
-            return new Part(time ? "" : $"bin({value.Text}, 1)", Primary, Numeric: true, BinSize: divisor,
-                Binned: time ? $"bin(_time, {divisor}s)" : $"bin({AsNumeric(dividend)}, {divisor})");
+            var time = dividend.IsDateTime;
+            return new Part(time ? "" : $"bin({value.Text}, 1)", Primary, Numeric: !time, BinSize: divisor, IsDateTime: time,
+                Binned: time ? $"bin({dividend.Text}, {divisor}s)" : $"bin({AsNumeric(dividend)}, {divisor})");
         }
 
-        if (value.EpochSecondsOfEvent && value.Text == "_time" || value.TimeColumn is not null)
+        if (value.IsDateTime)
         {
             // An event time is a datetime: whole seconds, a bin of one second.
             return down
-                ? new Part($"bin({value.Text}, 1s)", Primary)
+                ? new Part($"bin({value.Text}, 1s)", Primary, IsDateTime: true)
                 : throw new SplTranslationException(name, EscuDiagnosticCodes.UnsupportedFunction, $"{name.Value}() of an event time (whole seconds up) has no canonical translation");
         }
 
@@ -45,10 +46,83 @@ internal sealed partial class SplEvalTranslator
 
         if (part.Text.Length == 0)
         {
-            throw new SplTranslationException(at, EscuDiagnosticCodes.UnsupportedFunction, "floor(_time/N) is translated only as floor(_time/N)*N, a bin of N seconds");
+            throw new SplTranslationException(at, EscuDiagnosticCodes.UnsupportedFunction, "floor(t/N) of a time is translated only as floor(t/N)*N, a bin of N seconds");
         }
 
         return part with { BinSize = null, Binned = null };
+    }
+
+    /// <summary>
+    /// Arithmetic with a datetime: SPL's times are epoch seconds, so a time plus or minus a whole number is the time moved
+    /// by that many seconds, and a time minus a time is the seconds between them, (a - b) / 1s, a real number.
+    /// </summary>
+    private static Part? TimeArithmetic(Part left, SplToken op, Part right)
+    {
+        static string? Seconds(Part part) =>
+            part.IsNumber && long.TryParse(part.Text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _) ? part.Text + "s" : null;
+
+        return (left.IsDateTime, right.IsDateTime, op.Value) switch
+        {
+            (true, false, "+" or "-") when Seconds(right) is { } span => new Part($"{Wrap(left, Add)} {op.Value} {span}", Add, IsDateTime: true),
+            (false, true, "+") when Seconds(left) is { } span => new Part($"{Wrap(right, Add)} + {span}", Add, IsDateTime: true),
+            (true, true, "-") => new Part($"({Wrap(left, Add)} - {Wrap(right, Add + 1)}) / 1s", Multiply, Numeric: true, TimeDifference: true),
+            _ => null,
+        };
+    }
+
+    // relative_time(t, "-7d@d+1h"): an offset, a snap down to a unit (in UTC, as ESCU assumes the search's time zone is),
+    // another offset. Units of fixed length only: months, quarters and years, and snaps to weeks, are calendar-dependent.
+    private Part RelativeTime((SplToken Token, Part Value) time, (SplToken Token, Part Value) modifier)
+    {
+        if (!time.Value.IsDateTime)
+        {
+            throw new SplTranslationException(time.Token, EscuDiagnosticCodes.UntranslatedTimeFormat,
+                $"relative_time of '{time.Token.Text}': only now() or an event time (_time, or a stats min, max, earliest or latest of it) is translated");
+        }
+
+        var match = modifier.Value.Literal is { } text ? RelativeModifier().Match(text) : null;
+        long? Unit(string name, bool snap) => name.ToLowerInvariant() switch
+        {
+            "s" or "sec" or "secs" or "second" or "seconds" => 1,
+            "m" or "min" or "mins" or "minute" or "minutes" => 60,
+            "h" or "hr" or "hrs" or "hour" or "hours" => 3600,
+            "d" or "day" or "days" => 86400,
+            "w" or "week" or "weeks" when !snap => 604800,
+            _ => null,
+        };
+        string Offset(string expression, Group offset, Group unit)
+        {
+            var seconds = long.Parse(offset.Value[1..], System.Globalization.CultureInfo.InvariantCulture) * (Unit(unit.Value, false) ?? throw Refused());
+            return $"{expression} {offset.Value[0]} {seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}s";
+        }
+
+        SplTranslationException Refused() => new(modifier.Token, EscuDiagnosticCodes.UntranslatedTimeFormat,
+            $"the relative_time modifier {modifier.Token.Text} is not translated: only a literal offset and snap in seconds, minutes, hours, days or weeks (no snap to a week, month or year, whose length or start depends on the calendar)");
+        if (match is not { Success: true } || match.Length == 0)
+        {
+            throw Refused();
+        }
+
+        var result = time.Value.Text;
+        var precedence = time.Value.Precedence;
+        if (match.Groups["offset"].Success)
+        {
+            (result, precedence) = (Offset(Wrap(time.Value, Add), match.Groups["offset"], match.Groups["unit"]), Add);
+        }
+
+        if (match.Groups["snap"].Success)
+        {
+            var unit = Unit(match.Groups["snap"].Value, true) ?? throw Refused();
+            Note(modifier.Token, EscuDiagnosticCodes.FidelityNote, "relative_time snaps in the search's time zone, which ESCU assumes is UTC: bin() of the UTC time");
+            (result, precedence) = ($"bin({result}, {unit.ToString(System.Globalization.CultureInfo.InvariantCulture)}s)", Primary);
+        }
+
+        if (match.Groups["after"].Success)
+        {
+            (result, precedence) = (Offset(precedence < Add ? $"({result})" : result, match.Groups["after"], match.Groups["afterUnit"]), Add);
+        }
+
+        return new Part(result, precedence, IsDateTime: true);
     }
 
     private static string AsNumeric(Part part) => part.Numeric ? part.Text : $"todouble({part.Text})";
@@ -73,8 +147,8 @@ internal sealed partial class SplEvalTranslator
 
     private Part Strftime(SplToken name, (SplToken Token, Part Value) time, (SplToken Token, Part Value) format)
     {
-        var datetime = time.Value.EpochSecondsOfEvent ? "_time" : time.Value.TimeColumn
-            ?? throw new SplTranslationException(time.Token, EscuDiagnosticCodes.UntranslatedTimeFormat,
+        var datetime = time.Value.IsDateTime ? time.Value.Text : time.Value.EpochSecondsOfEvent ? "_time"
+            : throw new SplTranslationException(time.Token, EscuDiagnosticCodes.UntranslatedTimeFormat,
                 $"strftime of '{time.Token.Text}': only an event time (_time, or a stats min, max, earliest or latest of it) is translated; SPL formats a number of seconds, where format_datetime would read text as a date");
         if (format.Value.Literal is not { } pattern)
         {
@@ -110,6 +184,9 @@ internal sealed partial class SplEvalTranslator
         };
         return new Part($"replace_regex({args[0].Value.Text}, {StringLiterals.Quote(pattern)}, \"\")", Primary, IsString: true);
     }
+
+    [GeneratedRegex(@"^(?:(?<offset>[+-]\d+)(?<unit>[A-Za-z]+))?(?:@(?<snap>[A-Za-z]+))?(?:(?<after>[+-]\d+)(?<afterUnit>[A-Za-z]+))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex RelativeModifier();
 
     /// <summary>A regular-expression character class of the characters of a text, or null for none or a control character.</summary>
     internal static string? CharacterClass(string characters)
@@ -160,7 +237,6 @@ internal static class UntranslatedFunctions
         ["exp"] = "the catalogue has no exponential",
         ["sqrt"] = "the catalogue has no square root",
         ["exact"] = "the canonical arithmetic is double precision, not exact",
-        ["relative_time"] = "its modifiers snap to units in the search's time zone (@d, @w0), which the canonical now() and ago() do not",
         ["strptime"] = "its formats read text in the search's time zone; todatetime reads ISO 8601 only",
         ["typeof"] = "SPL's types (Number, String, Boolean, Invalid) are not the canonical language's",
         ["isnum"] = "SPL decides from what a value looks like, which no canonical function tests",

@@ -28,7 +28,15 @@ internal sealed partial class SplEvalTranslator(
     }
 
     /// <summary>Translates one expression and stops at a token it does not take (a comma between eval assignments).</summary>
-    public string TranslateOne(SplTokenCursor cursor) => OrExpression(cursor).Text;
+    public string TranslateOne(SplTokenCursor cursor)
+    {
+        var result = OrExpression(cursor);
+        IsDateTime = result.IsDateTime;
+        return result.Text;
+    }
+
+    /// <summary>Whether the last expression translated is a datetime (epoch seconds in SPL), which strftime and relative_time read.</summary>
+    public bool IsDateTime { get; private set; }
 
     private readonly List<SplToken> _listMatchReads = [];
 
@@ -126,7 +134,11 @@ internal sealed partial class SplEvalTranslator(
         {
             c.Next();
             var right = Multiplicative(c);
-            if (op.Value == "." || left.IsString || right.IsString)
+            if (op.Value != "." && TimeArithmetic(left, op, right) is { } time)
+            {
+                left = time;
+            }
+            else if (op.Value == "." || left.IsString || right.IsString)
             {
                 // SPL's dot (and + with a string operand) concatenates; strcat reads null as empty, so the result is
                 // empty text where SPL's would be null. Chains stay one strcat.
@@ -152,8 +164,13 @@ internal sealed partial class SplEvalTranslator(
             if (left.BinSize is { } size && op.Value == "*" && right.Text == size)
             {
                 // floor(x/N)*N rounds down to a multiple of N (seconds of an event time): bin(x, N).
-                left = new Part(left.Binned!, Primary, Numeric: true);
+                left = new Part(left.Binned!, Primary, Numeric: !left.IsDateTime, IsDateTime: left.IsDateTime);
                 continue;
+            }
+
+            if (left.TimeDifference && op.Value == "/" && right.Text == "1")
+            {
+                continue; // (a - b) / 1s is the seconds already; the Splunk backend writes the 1s as 1
             }
 
             left = Settled(left, op);
@@ -172,7 +189,7 @@ internal sealed partial class SplEvalTranslator(
     /// </summary>
     private static Part RealDividend(Part left) =>
         left.Text.StartsWith("todouble(", StringComparison.Ordinal) && left.Precedence == Primary || left.IsNumber && left.Text.Contains('.', StringComparison.Ordinal)
-        || left.EpochSecondsOfEvent || left.EpochMillisOfEvent || left.TimeColumn is not null
+        || left.EpochSecondsOfEvent || left.EpochMillisOfEvent || left.IsDateTime
             ? left
             : new Part($"todouble({left.Text})", Primary, Numeric: true);
 
@@ -276,7 +293,7 @@ internal sealed partial class SplEvalTranslator(
         var column = scope.IsColumn(token.Value) ? kinds : null;
         return new Part(expression, expression.Contains(' ', StringComparison.Ordinal) ? Primary - 1 : Primary,
             Numeric: column?.IsCount(token.Value) == true,
-            TimeColumn: token.Value != "_time" && column?.IsTime(token.Value) == true ? expression : null,
+            IsDateTime: token.Value == "_time" || column?.IsTime(token.Value) == true,
             MemberList: memberList ? token.Value : null,
             NumericText: scope.IsColumn(token.Value) && numericText?.Contains(token.Value) == true,
             EpochSecondsOfEvent: token.Value == "_time" || (timeField && scope.DataSource.TimeFormat == TimeFormat.EpochSeconds),
@@ -395,7 +412,10 @@ internal sealed partial class SplEvalTranslator(
                 return Rounded(name, args[0].Value);
             case "now":
                 Arity(0, 0);
-                return Function("now");
+                return Function("now") with { IsDateTime = true };
+            case "relative_time":
+                Arity(2, 2);
+                return RelativeTime(args[0], args[1]);
             case "true":
                 Arity(0, 0);
                 return new Part("true", Primary);
@@ -561,7 +581,8 @@ internal sealed partial class SplEvalTranslator(
     /// <param name="IsSplit">A call of split(): a multivalue, which mvindex indexes.</param>
     /// <param name="MemberList">The name of the multivalue field (array members, a{}.b) this operand reads whole.</param>
     /// <param name="Numeric">Always a number or null (a number literal, arithmetic, tonumber(), a count column), which SPL and the canonical form compare alike.</param>
-    /// <param name="TimeColumn">The canonical path of a column holding an event time (a stats min or max of _time).</param>
+    /// <param name="IsDateTime">A datetime in the canonical form, epoch seconds in SPL: _time, a stats min or max of it, now(), one of them plus or minus seconds.</param>
+    /// <param name="TimeDifference">The seconds between two datetimes, (a - b) / 1s.</param>
     /// <param name="BinSize">floor(x/N): the N a following *N multiplies back, making <paramref name="Binned"/>.</param>
     /// <param name="Binned">floor(x/N)*N as bin(x, N).</param>
     /// <param name="Dividend">x of x/N, a division by a whole number literal N (<paramref name="Divisor"/>).</param>
@@ -581,7 +602,8 @@ internal sealed partial class SplEvalTranslator(
         bool IsSplit = false,
         string? MemberList = null,
         bool Numeric = false,
-        string? TimeColumn = null,
+        bool IsDateTime = false,
+        bool TimeDifference = false,
         string? Binned = null,
         Part? Dividend = null,
         string? Divisor = null);

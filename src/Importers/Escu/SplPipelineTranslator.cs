@@ -219,10 +219,13 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
         throw new SplTranslationException(command.Head, EscuDiagnosticCodes.UnknownMacro, $"the macro `{name}` as a command is neither security_content_ctime nor a *_filter macro");
     }
 
-    private string Expression(SplTokenCursor cursor, bool whole)
+    private string Expression(SplTokenCursor cursor, bool whole) => Expression(cursor, whole, out _);
+
+    private string Expression(SplTokenCursor cursor, bool whole, out bool isDateTime)
     {
         var translator = new SplEvalTranslator(scope, report, _numericText, _memberListColumns, _kinds);
         var text = translator.TranslateOne(cursor);
+        isDateTime = translator.IsDateTime;
         if (translator.ListMatchReadOtherwise is { } read)
         {
             throw new SplTranslationException(read, EscuDiagnosticCodes.UnsupportedArgument, $"'{read.Value}' is set by a lookup of a list when the value is in it; only isnull({read.Value}) and isnotnull({read.Value}) translate");
@@ -250,10 +253,10 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
             }
 
             cursor.Next();
-            var value = Expression(cursor, whole: false);
+            var value = Expression(cursor, whole: false, out var isDateTime);
             assignments.Add($"{SplFieldScope.Name(name.Value)} = {value}");
             _numericText.Assigned(name.Value, value);
-            _kinds.Forget(name.Value);
+            _kinds.Assigned(name.Value, isDateTime);
             MarkMemberList(name.Value, IsMemberListPath(value));
             _filledColumns.Remove(name.Value);
             scope.Define(name.Value);

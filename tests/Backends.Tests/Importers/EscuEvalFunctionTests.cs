@@ -96,12 +96,15 @@ public class EscuEvalFunctionTests
     [InlineData("strftime(eventName, \"%H\")", EscuDiagnosticCodes.UntranslatedTimeFormat, "only an event time")]
     [InlineData("strftime(firstTime, \"%a %H\")", EscuDiagnosticCodes.UntranslatedTimeFormat, "names of days or months")]
     [InlineData("ceil(firstTime)", EscuDiagnosticCodes.UnsupportedFunction, "of an event time")]
+    [InlineData("relative_time(eventName, \"-1d\")", EscuDiagnosticCodes.UntranslatedTimeFormat, "only now() or an event time")]
+    [InlineData("relative_time(now(), \"-1d@w0\")", EscuDiagnosticCodes.UntranslatedTimeFormat, "no snap to a week")]
+    [InlineData("relative_time(now(), \"-1y\")", EscuDiagnosticCodes.UntranslatedTimeFormat, "not translated")]
     [InlineData("trim(eventName, eventName)", EscuDiagnosticCodes.UnsupportedFunction, "not a literal")]
     [InlineData("trim(eventName, \"\")", EscuDiagnosticCodes.UnsupportedFunction, "an empty character set")]
     [InlineData("mvdedup(eventName)", EscuDiagnosticCodes.UnsupportedFunction, "removes repeated values")]
     [InlineData("mvappend(eventName, \"x\")", EscuDiagnosticCodes.UnsupportedFunction, "skips null ones")]
     [InlineData("printf(\"%05d\", count)", EscuDiagnosticCodes.UnsupportedFunction, "C-style formats")]
-    [InlineData("relative_time(now(), \"-1d@d\")", EscuDiagnosticCodes.UnsupportedFunction, "snap to units")]
+    [InlineData("relative_time(now(), \"-1mon@mon\")", EscuDiagnosticCodes.UntranslatedTimeFormat, "depends on the calendar")]
     [InlineData("sha256(eventName)", EscuDiagnosticCodes.UnsupportedFunction, "no hash functions")]
     [InlineData("isnum(eventName)", EscuDiagnosticCodes.UnsupportedFunction, "what a value looks like")]
     public void Functions_whose_meaning_would_differ_are_refused_with_the_reason(string eval, string code, string says)
@@ -126,12 +129,33 @@ public class EscuEvalFunctionTests
         Assert.Equal("extend a = format_datetime(_time, \"HH:mm\")\n", Search("`cloudtrail` | eval a=strftime(_time, \"%H:%M\")"));
     }
 
+    [Theory]
+    [InlineData("relative_time(firstTime, \"-1d@d+30m\")", "bin(firstTime - 86400s, 86400s) + 1800s", "2024-05-31 00:30:00")]
+    [InlineData("relative_time(firstTime, \"@h\")", "bin(firstTime, 3600s)", "2024-06-01 07:00:00")]
+    [InlineData("relative_time(firstTime, \"+2w\")", "firstTime + 1209600s", "2024-06-15 07:30:01")]
+    [InlineData("firstTime - 3600", "firstTime - 3600s", "2024-06-01 06:30:01")]
+    [InlineData("floor(firstTime/60)*60", "bin(firstTime, 60s)", "2024-06-01 07:30:00")]
+    public void Times_move_by_seconds_and_snap_in_utc(string eval, string canonical, string value)
+    {
+        var spl = Counted + "| eval t=" + eval + " | eval r=strftime(t, \"%F %T\") | table r";
+        Assert.Contains($"| extend t = {canonical}\n", Search(spl), StringComparison.Ordinal);
+        Assert.Equal("r=" + value, Only(spl));
+    }
+
+    [Fact]
+    public void The_difference_of_two_times_is_their_seconds()
+    {
+        var spl = Counted.Replace("by eventName", "max(_time) as lastTime by eventName", StringComparison.Ordinal) + "| eval d=lastTime - firstTime | where d >= 6 | table d";
+        Assert.Contains("| extend d = (lastTime - firstTime) / 1s\n| where d >= 6\n", Search(spl), StringComparison.Ordinal);
+        Assert.Equal("d=6", Only(spl));
+    }
+
     [Fact]
     public void Floor_of_the_event_time_over_a_divisor_is_still_only_a_bin()
     {
         Assert.Contains("extend m = bin(_time, 60s)", Search("`cloudtrail` | eval m=floor(_time/60)*60"), StringComparison.Ordinal);
         var result = Translate("`cloudtrail` | eval m=floor(_time/60)+1");
-        Assert.Contains(result.Diagnostics, d => d.Code == EscuDiagnosticCodes.UnsupportedFunction && d.Message.Contains("floor(_time/N)*N", StringComparison.Ordinal));
+        Assert.Contains(result.Diagnostics, d => d.Code == EscuDiagnosticCodes.UnsupportedFunction && d.Message.Contains("floor(t/N)*N", StringComparison.Ordinal));
     }
 
     [AnalyzerFact]
@@ -140,5 +164,6 @@ public class EscuEvalFunctionTests
         EscuRexTests.Verified(Counted + "| eval a=floor(count/10)*10, b=floor(count/3), c=ceil(count/3), d=count/4, e=max(count, 5), f=min(tonumber(\"2\"), count) | table eventName a b c d e f");
         EscuRexTests.Verified("`cloudtrail` | eval t=trim(userAgent), l=ltrim(userAgent, \"-\"), r=rtrim(userAgent, \" ]\") | stats count by t l r");
         EscuRexTests.Verified(Counted + "| eval day=strftime(firstTime, \"%Y-%m-%d\"), hour=strftime(firstTime, \"%H\") | table eventName day hour count");
+        EscuRexTests.Verified("`cloudtrail` | stats min(_time) as firstTime max(_time) as lastTime by eventName | where lastTime > relative_time(now(), \"-7d@d\") | eval d=lastTime - firstTime, soon=firstTime + 3600 | where d < 300");
     }
 }
