@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using RuleCompiler.Backends.Splunk.Spl;
+using RuleCompiler.Compiler.Diagnostics;
 using RuleCompiler.Compiler.Language.Printing;
 
 namespace RuleCompiler.Importers.Escu;
@@ -126,6 +127,27 @@ internal sealed partial class SplEvalTranslator
     }
 
     private static string AsNumeric(Part part) => part.Numeric ? part.Text : $"todouble({part.Text})";
+
+    /// <summary>
+    /// <c>x IN (a, b)</c> and <c>in(x, a, b)</c> in eval and where: true when x equals one of the values, compared as eval's
+    /// = does (case-sensitively), so the canonical case-sensitive <c>in</c>. Only literal values translate.
+    /// </summary>
+    private Part Membership(SplToken at, Part value, List<(SplToken Token, Part Value)> values)
+    {
+        var computed = values.FirstOrDefault(v => v.Value.Literal is null && !v.Value.IsNumber).Token;
+        if (values.Count == 0 || computed is not null)
+        {
+            throw new SplTranslationException(computed ?? at, EscuDiagnosticCodes.UnsupportedFunction, "IN is translated with a list of literal values only");
+        }
+
+        if (value.MemberList is { } multivalue)
+        {
+            report(at, EscuDiagnosticCodes.UndocumentedMultivalueComparison,
+                $"eval 'IN' with the multivalue field '{multivalue}': Splunk documents no value-by-value meaning for it; written as the canonical membership, which is true when any value is in the list", DiagnosticSeverity.Warning);
+        }
+
+        return new Part($"{Wrap(value, Add)} in ({string.Join(", ", values.Select(v => v.Value.Text))})", Compare);
+    }
 
     // min() and max() compare numbers numerically and other values as text, value by value: only numbers translate.
     private static Part Extreme(SplToken name, List<(SplToken Token, Part Value)> args)

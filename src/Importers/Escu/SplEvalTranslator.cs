@@ -117,6 +117,12 @@ internal sealed partial class SplEvalTranslator(
             return new Part($"{Wrap(left, Add)} {canonical} {Wrap(right, Add)}", Compare);
         }
 
+        if (c.IsWord("IN") && c.Is(SplTokenKind.OpenParen, 1))
+        {
+            var keyword = c.Next();
+            return Membership(keyword, left, Arguments(c));
+        }
+
         if (c.IsWord("LIKE"))
         {
             var like = c.Next();
@@ -344,6 +350,8 @@ internal sealed partial class SplEvalTranslator(
                 // (the form the Splunk backend writes for a multi-valued x); read only under isnull/isnotnull.
                 var found = Call(name with { Value = "match" }, args);
                 return new Part($"mvfind({string.Join(", ", args.Select(a => a.Value.Text))})", Primary, ListMatch: found.Text);
+            case "in" when args.Count >= 2:
+                return Membership(name, args[0].Value, args.Skip(1).ToList());
             case "like":
                 Arity(2, 2);
                 return new Part(Like(args[0].Value, args[1].Value, name), Compare);

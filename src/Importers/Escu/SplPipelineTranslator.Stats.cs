@@ -180,6 +180,7 @@ internal sealed partial class SplPipelineTranslator
             ("list", not null) => $"make_list({field})",
             ("min" or "max" or "avg" or "sum" or "stdev", not null) => $"{name}({field})",
             ("mean", not null) => $"avg({field})",
+            ("var", not null) => $"variance({field})",
             ("earliest", "_time") => "min(_time)",
             ("latest", "_time") => "max(_time)",
             _ => throw new SplTranslationException(function, EscuDiagnosticCodes.UnsupportedFunction, $"the stats function {function.Value}{(argument is null ? "" : $"({argument.Value})")} has no canonical translation"),

@@ -582,6 +582,12 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
             throw new SplTranslationException(command.Head, EscuDiagnosticCodes.UnsupportedArgument, "dedup is translated for a field list without options");
         }
 
+        if (positional.FirstOrDefault(p => p.Kind == SplTokenKind.Word && (p.Value.Equals("sortby", StringComparison.OrdinalIgnoreCase) || p.Value.All(char.IsAsciiDigit))) is { } clause)
+        {
+            // dedup N keeps N events per key, and sortby orders the rows it keeps: neither is a field to deduplicate on.
+            throw new SplTranslationException(clause, EscuDiagnosticCodes.UnsupportedArgument, $"dedup with {(char.IsAsciiDigit(clause.Value[0]) ? "a count of events to keep per key" : "sortby")} is not translated (only a field list)");
+        }
+
         if (!scope.RawEvents)
         {
             throw new SplTranslationException(command.Head, EscuDiagnosticCodes.UnsupportedArgument, "dedup after stats or table (rows without an event time to keep the newest by) is not translated");

@@ -143,6 +143,15 @@ public class EscuEvalFunctionTests
     }
 
     [Fact]
+    public void In_is_a_case_sensitive_membership_in_where_and_eval()
+    {
+        Assert.Equal("where eventName in (\"CreateUser\", \"DeleteUser\") and not (userAgent in (\"console\"))\n| extend m = iif(userAgent in (\"aws-cli/2\", \"x\"), 1, 0)\n",
+            Search("`cloudtrail` | where eventName IN (\"CreateUser\", \"DeleteUser\") AND NOT userAgent IN (\"console\") | eval m=if(in(userAgent, \"aws-cli/2\", \"x\"), 1, 0)"));
+        Assert.Equal(["eventID=3"], Run("`cloudtrail` | where userAgent IN (\"console\", \"CONSOLE\") AND eventID IN (\"3\", \"9\") | table eventID"));
+        EscuSpl.Refused("`cloudtrail` | where eventName IN (userAgent)", EscuDiagnosticCodes.UnsupportedFunction, 36, "literal values only");
+    }
+
+    [Fact]
     public void The_difference_of_two_times_is_their_seconds()
     {
         var spl = Counted.Replace("by eventName", "max(_time) as lastTime by eventName", StringComparison.Ordinal) + "| eval d=lastTime - firstTime | where d >= 6 | table d";
@@ -164,6 +173,7 @@ public class EscuEvalFunctionTests
         EscuRexTests.Verified(Counted + "| eval a=floor(count/10)*10, b=floor(count/3), c=ceil(count/3), d=count/4, e=max(count, 5), f=min(tonumber(\"2\"), count) | table eventName a b c d e f");
         EscuRexTests.Verified("`cloudtrail` | eval t=trim(userAgent), l=ltrim(userAgent, \"-\"), r=rtrim(userAgent, \" ]\") | stats count by t l r");
         EscuRexTests.Verified(Counted + "| eval day=strftime(firstTime, \"%Y-%m-%d\"), hour=strftime(firstTime, \"%H\") | table eventName day hour count");
+        EscuRexTests.Verified("`cloudtrail` | where eventName IN (\"CreateUser\", \"DeleteUser\") | eval m=if(in(userAgent, \"console\"), 1, 0) | stats sum(m) as consoles var(m) as v by eventName");
         EscuRexTests.Verified("`cloudtrail` | stats min(_time) as firstTime max(_time) as lastTime by eventName | where lastTime > relative_time(now(), \"-7d@d\") | eval d=lastTime - firstTime, soon=firstTime + 3600 | where d < 300");
     }
 }

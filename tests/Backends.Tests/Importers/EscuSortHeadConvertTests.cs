@@ -88,6 +88,8 @@ public class EscuSortHeadConvertTests
     [InlineData("`cloudtrail` | stats min(_time) as t by eventName | convert timeformat=\"%b %d\" ctime(t)", EscuDiagnosticCodes.UntranslatedTimeFormat, 72, "names of days or months")]
     [InlineData("`cloudtrail` | stats min(_time) as t by eventName | convert timeformat=\"%Y-%m-%dT%H:%M\" ctime(t)", EscuDiagnosticCodes.UntranslatedTimeFormat, 72, "other text")]
     [InlineData("`cloudtrail` | stats count by eventName | convert num(count)", EscuDiagnosticCodes.UnsupportedFunction, 51, "convert num()")]
+    [InlineData("`cloudtrail` | dedup eventName sortby -_time", EscuDiagnosticCodes.UnsupportedArgument, 32, "dedup with sortby")]
+    [InlineData("`cloudtrail` | dedup 2 eventName", EscuDiagnosticCodes.UnsupportedArgument, 22, "a count of events to keep per key")]
     [InlineData("`cloudtrail` | top limit=5 eventName", EscuDiagnosticCodes.UnsupportedCommand, 16, "percentage of all rows")]
     [InlineData("`cloudtrail` | makemv delim=\",\" userAgent", EscuDiagnosticCodes.UnsupportedCommand, 16, "empty values")]
     public void Forms_whose_rows_or_order_would_differ_are_refused_at_the_construct(string spl, string code, int column, string says) =>
