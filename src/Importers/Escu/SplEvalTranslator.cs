@@ -195,7 +195,7 @@ internal sealed partial class SplEvalTranslator(
     /// </summary>
     private static Part RealDividend(Part left) =>
         left.Text.StartsWith("todouble(", StringComparison.Ordinal) && left.Precedence == Primary || left.IsNumber && left.Text.Contains('.', StringComparison.Ordinal)
-        || left.EpochSecondsOfEvent || left.EpochMillisOfEvent || left.IsDateTime
+        || left.EpochSecondsOfEvent || left.EpochMillisOfEvent || left.IsDateTime || left.TimeDifference
             ? left
             : new Part($"todouble({left.Text})", Primary, Numeric: true);
 
@@ -415,6 +415,10 @@ internal sealed partial class SplEvalTranslator(
             case "nullif" when args.Count == 2 && args[1].Value.Literal == "":
                 // The canonical coalesce already passes over empty values.
                 return args[0].Value;
+            case "nullif":
+                Arity(2, 2);
+                // Null where the two are equal as eval's = compares them (case-sensitively), else the first.
+                return new Part($"iif({Wrap(args[0].Value, Add)} == {Wrap(args[1].Value, Add)}, null, {Arg(0)})", Primary, args[0].Value.IsString);
             case "floor" or "ceil" or "ceiling":
                 Arity(1, 1);
                 return Rounded(name, args[0].Value);

@@ -39,6 +39,8 @@ public class EscuEvalFunctionTests
     [InlineData("ceil(count/2)", "-bin(-(todouble(count) / 2), 1)", "4")]
     [InlineData("ceiling(count)", "-bin(-count, 1)", "7")]
     [InlineData("count/2", "todouble(count) / 2", "3.5")]
+    [InlineData("nullif(count, 7)", "iif(count == 7, null, count)", "")]
+    [InlineData("nullif(eventName, \"createuser\")", "iif(eventName == \"createuser\", null, eventName)", "CreateUser")]
     [InlineData("max(count, 10)", "max_of(count, 10)", "10")]
     [InlineData("min(count, tonumber(\"3\"), 10)", "min_of(count, todouble(\"3\"), 10)", "3")]
     [InlineData("tonumber(\"12\", 10) + count", "todouble(\"12\") + count", "19")]
@@ -154,9 +156,9 @@ public class EscuEvalFunctionTests
     [Fact]
     public void The_difference_of_two_times_is_their_seconds()
     {
-        var spl = Counted.Replace("by eventName", "max(_time) as lastTime by eventName", StringComparison.Ordinal) + "| eval d=lastTime - firstTime | where d >= 6 | table d";
-        Assert.Contains("| extend d = (lastTime - firstTime) / 1s\n| where d >= 6\n", Search(spl), StringComparison.Ordinal);
-        Assert.Equal("d=6", Only(spl));
+        var spl = Counted.Replace("by eventName", "max(_time) as lastTime by eventName", StringComparison.Ordinal) + "| eval d=lastTime - firstTime, m=round((lastTime - firstTime)/60, 2) | where d >= 6 | table d m";
+        Assert.Contains("| extend d = (lastTime - firstTime) / 1s, m = round((lastTime - firstTime) / 1s / 60, 2)\n| where d >= 6\n", Search(spl), StringComparison.Ordinal);
+        Assert.Equal("d=6, m=0.1", Only(spl));
     }
 
     [Fact]
@@ -174,6 +176,6 @@ public class EscuEvalFunctionTests
         EscuRexTests.Verified("`cloudtrail` | eval t=trim(userAgent), l=ltrim(userAgent, \"-\"), r=rtrim(userAgent, \" ]\") | stats count by t l r");
         EscuRexTests.Verified(Counted + "| eval day=strftime(firstTime, \"%Y-%m-%d\"), hour=strftime(firstTime, \"%H\") | table eventName day hour count");
         EscuRexTests.Verified("`cloudtrail` | where eventName IN (\"CreateUser\", \"DeleteUser\") | eval m=if(in(userAgent, \"console\"), 1, 0) | stats sum(m) as consoles var(m) as v by eventName");
-        EscuRexTests.Verified("`cloudtrail` | stats min(_time) as firstTime max(_time) as lastTime by eventName | where lastTime > relative_time(now(), \"-7d@d\") | eval d=lastTime - firstTime, soon=firstTime + 3600 | where d < 300");
+        EscuRexTests.Verified("`cloudtrail` | stats min(_time) as firstTime max(_time) as lastTime by eventName | where lastTime > relative_time(now(), \"-7d@d\") | eval d=lastTime - firstTime, soon=firstTime + 3600, n=nullif(eventName, \"x\") | eval m=round(d/60, 1) | where d < 300");
     }
 }
