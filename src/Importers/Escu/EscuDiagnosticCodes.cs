@@ -68,4 +68,10 @@ public static class EscuDiagnosticCodes
 
     /// <summary>Fidelity note on tstats: the summaries it reads (summariesonly), and ESCU's summaries macro read with its config macros' defaults.</summary>
     public const string TstatsNote = "RC5042";
+
+    /// <summary>An SPL sort or head whose rows or order the canonical sort and take cannot reproduce (num()/str()/ip() orderings, a limit over SPL's per-value automatic order, head over rows in an order SPL leaves to the command before).</summary>
+    public const string UnfaithfulOrder = "RC5043";
+
+    /// <summary>A time format or conversion the canonical format_datetime cannot say (a strftime directive or literal outside its set, convert of a value that is not an event time).</summary>
+    public const string UntranslatedTimeFormat = "RC5044";
 }

@@ -16,7 +16,8 @@ internal sealed partial class SplEvalTranslator(
     SplFieldScope scope,
     Action<SplToken, string, string, DiagnosticSeverity> report,
     NumericTextColumns? numericText = null,
-    IReadOnlySet<string>? memberListColumns = null)
+    IReadOnlySet<string>? memberListColumns = null,
+    SplColumnKinds? kinds = null)
 {
     private const int Or = 1, And = 2, Not = 3, Compare = 4, Add = 5, Multiply = 6, Unary = 7, Primary = 8;
 
@@ -27,7 +28,15 @@ internal sealed partial class SplEvalTranslator(
     }
 
     /// <summary>Translates one expression and stops at a token it does not take (a comma between eval assignments).</summary>
-    public string TranslateOne(SplTokenCursor cursor) => OrExpression(cursor).Text;
+    public string TranslateOne(SplTokenCursor cursor)
+    {
+        var result = OrExpression(cursor);
+        IsDateTime = result.IsDateTime;
+        return result.Text;
+    }
+
+    /// <summary>Whether the last expression translated is a datetime (epoch seconds in SPL), which strftime and relative_time read.</summary>
+    public bool IsDateTime { get; private set; }
 
     private readonly List<SplToken> _listMatchReads = [];
 
@@ -108,6 +117,12 @@ internal sealed partial class SplEvalTranslator(
             return new Part($"{Wrap(left, Add)} {canonical} {Wrap(right, Add)}", Compare);
         }
 
+        if (c.IsWord("IN") && c.Is(SplTokenKind.OpenParen, 1))
+        {
+            var keyword = c.Next();
+            return Membership(keyword, left, Arguments(c));
+        }
+
         if (c.IsWord("LIKE"))
         {
             var like = c.Next();
@@ -125,7 +140,11 @@ internal sealed partial class SplEvalTranslator(
         {
             c.Next();
             var right = Multiplicative(c);
-            if (op.Value == "." || left.IsString || right.IsString)
+            if (op.Value != "." && TimeArithmetic(left, op, right) is { } time)
+            {
+                left = time;
+            }
+            else if (op.Value == "." || left.IsString || right.IsString)
             {
                 // SPL's dot (and + with a string operand) concatenates; strcat reads null as empty, so the result is
                 // empty text where SPL's would be null. Chains stay one strcat.
@@ -134,7 +153,7 @@ internal sealed partial class SplEvalTranslator(
             }
             else
             {
-                left = new Part($"{Wrap(left, Add)} {op.Value} {Wrap(right, Add + 1)}", Add);
+                left = new Part($"{Wrap(left, Add)} {op.Value} {Wrap(right, Add + 1)}", Add, Numeric: true);
             }
         }
 
@@ -150,29 +169,42 @@ internal sealed partial class SplEvalTranslator(
             var right = UnaryExpression(c);
             if (left.BinSize is { } size && op.Value == "*" && right.Text == size)
             {
-                // floor(t/N)*N rounds down to a multiple of N seconds: bin(t, Ns).
-                left = left with { BinSize = null };
+                // floor(x/N)*N rounds down to a multiple of N (seconds of an event time): bin(x, N).
+                left = new Part(left.Binned!, Primary, Numeric: !left.IsDateTime, IsDateTime: left.IsDateTime);
                 continue;
             }
 
+            if (left.TimeDifference && op.Value == "/" && right.Text == "1")
+            {
+                continue; // (a - b) / 1s is the seconds already; the Splunk backend writes the 1s as 1
+            }
+
+            left = Settled(left, op);
             var seconds = left.EpochMillisOfEvent && op.Value == "/" && right.IsNumber && right.Text == "1000";
-            left = new Part($"{Wrap(left, Multiply)} {op.Value} {Wrap(right, Multiply + 1)}", Multiply, EpochSecondsOfEvent: seconds);
+            var quotient = op.Value == "/" && right.IsNumber && long.TryParse(right.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var divisor) && divisor > 0 ? left : null;
+            left = new Part($"{Wrap(op.Value == "/" ? RealDividend(left) : left, Multiply)} {op.Value} {Wrap(Settled(right, op), Multiply + 1)}", Multiply, EpochSecondsOfEvent: seconds, Numeric: true, Dividend: quotient, Divisor: quotient is null ? null : right.Text);
         }
 
-        if (left.BinSize is not null)
-        {
-            throw new SplTranslationException(c.Peek() ?? c.End, EscuDiagnosticCodes.UnsupportedFunction, "floor(x/N) is translated only as floor(x/N)*N, a bin of N seconds");
-        }
-
-        return left;
+        return Settled(left, c.Peek() ?? c.End);
     }
+
+    /// <summary>
+    /// SPL's / always gives the real quotient, where the canonical / of two whole numbers truncates: the dividend is
+    /// read as a real (todouble), unless it is one already (a decimal literal, a todouble) or the event time (a datetime,
+    /// which only a following *N makes a bin of).
+    /// </summary>
+    private static Part RealDividend(Part left) =>
+        left.Text.StartsWith("todouble(", StringComparison.Ordinal) && left.Precedence == Primary || left.IsNumber && left.Text.Contains('.', StringComparison.Ordinal)
+        || left.EpochSecondsOfEvent || left.EpochMillisOfEvent || left.IsDateTime || left.TimeDifference
+            ? left
+            : new Part($"todouble({left.Text})", Primary, Numeric: true);
 
     private Part UnaryExpression(SplTokenCursor c)
     {
         if (c.IsOperator("-"))
         {
             c.Next();
-            return new Part("-" + Wrap(UnaryExpression(c), Unary), Unary);
+            return new Part("-" + Wrap(UnaryExpression(c), Unary), Unary, Numeric: true);
         }
 
         return PrimaryExpression(c);
@@ -200,7 +232,7 @@ internal sealed partial class SplEvalTranslator(
                 return Call(token, Arguments(c));
             case SplTokenKind.Word when IsNumber(token.Value):
                 c.Next();
-                return new Part(token.Value, Primary, IsNumber: true);
+                return new Part(token.Value, Primary, IsNumber: true, Numeric: true);
             case SplTokenKind.Word:
                 c.Next();
                 return Field(token);
@@ -264,7 +296,10 @@ internal sealed partial class SplEvalTranslator(
         // The data source's own time field, as the raw events hold it, is the event time in its epoch unit.
         var timeField = scope.RawEvents && token.Value == scope.DataSource.TimeField && !scope.IsColumn(token.Value);
         var memberList = memberListColumns?.Contains(token.Value) == true || (!scope.IsColumn(token.Value) && SplMemberPaths.IsMemberPath(token.Value));
+        var column = scope.IsColumn(token.Value) ? kinds : null;
         return new Part(expression, expression.Contains(' ', StringComparison.Ordinal) ? Primary - 1 : Primary,
+            Numeric: column?.IsCount(token.Value) == true,
+            IsDateTime: token.Value == "_time" || column?.IsTime(token.Value) == true,
             MemberList: memberList ? token.Value : null,
             NumericText: scope.IsColumn(token.Value) && numericText?.Contains(token.Value) == true,
             EpochSecondsOfEvent: token.Value == "_time" || (timeField && scope.DataSource.TimeFormat == TimeFormat.EpochSeconds),
@@ -315,6 +350,8 @@ internal sealed partial class SplEvalTranslator(
                 // (the form the Splunk backend writes for a multi-valued x); read only under isnull/isnotnull.
                 var found = Call(name with { Value = "match" }, args);
                 return new Part($"mvfind({string.Join(", ", args.Select(a => a.Value.Text))})", Primary, ListMatch: found.Text);
+            case "in" when args.Count >= 2:
+                return Membership(name, args[0].Value, args.Skip(1).ToList());
             case "like":
                 Arity(2, 2);
                 return new Part(Like(args[0].Value, args[1].Value, name), Compare);
@@ -326,7 +363,7 @@ internal sealed partial class SplEvalTranslator(
                 return Function("toupper", true);
             case "len":
                 Arity(1, 1);
-                return Function("strlen");
+                return Function("strlen") with { Numeric = true };
             case "isnull" or "isnotnull" when args.Count == 1 && args[0].Value.ListMatch is { } listMatch:
                 _listMatchReads.Remove(args[0].Token);
                 return name.Value.Equals("isnull", StringComparison.OrdinalIgnoreCase) ? new Part($"not ({listMatch})", Not) : new Part(listMatch, Compare);
@@ -339,18 +376,22 @@ internal sealed partial class SplEvalTranslator(
             case "tostring":
                 Arity(1, 1);
                 return Function("tostring", true);
+            case "tonumber" when args.Count == 2 && args[1].Value.Text == "10":
+                return new Part($"todouble({Arg(0)})", Primary, Numeric: true);
+            case "tonumber" when args.Count == 2:
+                throw new SplTranslationException(args[1].Token, EscuDiagnosticCodes.UnsupportedFunction, $"tonumber() in base {args[1].Token.Text} has no canonical translation (todouble reads decimal numbers only)");
             case "tonumber":
                 Arity(1, 1);
-                return Function("todouble");
+                return Function("todouble") with { Numeric = true };
             case "round":
                 Arity(1, 2);
-                return Function("round");
+                return Function("round") with { Numeric = true };
             case "abs":
                 Arity(1, 1);
-                return Function("abs");
+                return Function("abs") with { Numeric = true };
             case "mvcount":
                 Arity(1, 1);
-                return Function("array_length");
+                return Function("array_length") with { Numeric = true };
             case "split":
                 Arity(2, 2);
                 return Function("split") with { IsSplit = true };
@@ -374,11 +415,19 @@ internal sealed partial class SplEvalTranslator(
             case "nullif" when args.Count == 2 && args[1].Value.Literal == "":
                 // The canonical coalesce already passes over empty values.
                 return args[0].Value;
-            case "floor" when args.Count == 1 && BinOperand().Match(Arg(0)) is { Success: true } bin:
-                return new Part($"bin({bin.Groups[1].Value}, {bin.Groups[2].Value}s)", Primary, BinSize: bin.Groups[2].Value);
+            case "nullif":
+                Arity(2, 2);
+                // Null where the two are equal as eval's = compares them (case-sensitively), else the first.
+                return new Part($"iif({Wrap(args[0].Value, Add)} == {Wrap(args[1].Value, Add)}, null, {Arg(0)})", Primary, args[0].Value.IsString);
+            case "floor" or "ceil" or "ceiling":
+                Arity(1, 1);
+                return Rounded(name, args[0].Value);
             case "now":
                 Arity(0, 0);
-                return Function("now");
+                return Function("now") with { IsDateTime = true };
+            case "relative_time":
+                Arity(2, 2);
+                return RelativeTime(args[0], args[1]);
             case "true":
                 Arity(0, 0);
                 return new Part("true", Primary);
@@ -395,13 +444,17 @@ internal sealed partial class SplEvalTranslator(
                 return new Part($"tostring({Arg(0)}[{index.ToString(CultureInfo.InvariantCulture)}])", Primary, IsString: true);
             case "pow" when args.Count == 2 && args.All(a => a.Value.IsNumber) && ConstantPower(Arg(0), Arg(1)) is { } power:
                 return new Part(power, Primary, IsNumber: true);
-            case "strftime" when args.Count == 2 && args[0].Value.EpochSecondsOfEvent && args[1].Value.Literal is "%H" or "%A":
-                Note(name, EscuDiagnosticCodes.FidelityNote, "strftime formats in the search's time zone, which ESCU assumes is UTC: the event time's UTC " + (args[1].Value.Literal == "%H" ? "hour" : "day name"));
-                return args[1].Value.Literal == "%H"
-                    ? new Part("format_datetime(_time, \"HH\")", Primary, IsString: true, NumericText: true)
-                    : new Part(DayName("_time"), Primary, IsString: true);
+            case "strftime":
+                Arity(2, 2);
+                return Strftime(name, args[0], args[1]);
+            case "min" or "max":
+                return Extreme(name, args);
+            case "trim" or "ltrim" or "rtrim":
+                Arity(1, 2);
+                return Trimmed(name, args);
             default:
-                throw new SplTranslationException(name, EscuDiagnosticCodes.UnsupportedFunction, $"the eval function {name.Value}({string.Join(", ", args.Select(a => a.Token.Text))}) has no canonical translation");
+                throw new SplTranslationException(name, EscuDiagnosticCodes.UnsupportedFunction,
+                    $"the eval function {name.Value}({string.Join(", ", args.Select(a => a.Token.Text))}) has no canonical translation{UntranslatedFunctions.Why(name.Value)}");
         }
     }
 
@@ -539,6 +592,12 @@ internal sealed partial class SplEvalTranslator(
     /// <param name="UndeclaredWord">An unquoted word that names no column and no declared field.</param>
     /// <param name="IsSplit">A call of split(): a multivalue, which mvindex indexes.</param>
     /// <param name="MemberList">The name of the multivalue field (array members, a{}.b) this operand reads whole.</param>
+    /// <param name="Numeric">Always a number or null (a number literal, arithmetic, tonumber(), a count column), which SPL and the canonical form compare alike.</param>
+    /// <param name="IsDateTime">A datetime in the canonical form, epoch seconds in SPL: _time, a stats min or max of it, now(), one of them plus or minus seconds.</param>
+    /// <param name="TimeDifference">The seconds between two datetimes, (a - b) / 1s.</param>
+    /// <param name="BinSize">floor(x/N): the N a following *N multiplies back, making <paramref name="Binned"/>.</param>
+    /// <param name="Binned">floor(x/N)*N as bin(x, N).</param>
+    /// <param name="Dividend">x of x/N, a division by a whole number literal N (<paramref name="Divisor"/>).</param>
     private sealed record Part(
         string Text,
         int Precedence,
@@ -553,10 +612,13 @@ internal sealed partial class SplEvalTranslator(
         bool EpochMillisOfEvent = false,
         SplToken? UndeclaredWord = null,
         bool IsSplit = false,
-        string? MemberList = null);
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(_time) / (\d+)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex BinOperand();
+        string? MemberList = null,
+        bool Numeric = false,
+        bool IsDateTime = false,
+        bool TimeDifference = false,
+        string? Binned = null,
+        Part? Dividend = null,
+        string? Divisor = null);
 }
 
 /// <summary>
@@ -574,7 +636,7 @@ internal sealed class NumericTextColumns
     /// <summary>Records what an eval assigned to <paramref name="column"/> (its canonical expression).</summary>
     public void Assigned(string column, string canonical)
     {
-        if (canonical == "format_datetime(_time, \"HH\")")
+        if (canonical.StartsWith("format_datetime(", StringComparison.Ordinal) && canonical.EndsWith(", \"HH\")", StringComparison.Ordinal))
         {
             _names.Add(column);
         }

@@ -63,6 +63,7 @@ internal sealed partial class SplPipelineTranslator
         var items = string.Join(", ", aggregates.Select(a => $"{SplFieldScope.Name(a.Name)} = {a.Expression}"));
         _stages.Add(byKeys.Count == 0 ? $"summarize {items}" : $"summarize {items}\n    by {string.Join(", ", byKeys)}");
         scope.Replace(keys.Select(k => k.Value).Concat(aggregates.Select(a => a.Name)));
+        _kinds.AfterStats(aggregates);
         _memberListColumns.Clear();
         _filledColumns.Clear();
     }
@@ -179,6 +180,7 @@ internal sealed partial class SplPipelineTranslator
             ("list", not null) => $"make_list({field})",
             ("min" or "max" or "avg" or "sum" or "stdev", not null) => $"{name}({field})",
             ("mean", not null) => $"avg({field})",
+            ("var", not null) => $"variance({field})",
             ("earliest", "_time") => "min(_time)",
             ("latest", "_time") => "max(_time)",
             _ => throw new SplTranslationException(function, EscuDiagnosticCodes.UnsupportedFunction, $"the stats function {function.Value}{(argument is null ? "" : $"({argument.Value})")} has no canonical translation"),

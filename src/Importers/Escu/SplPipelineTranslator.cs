@@ -23,6 +23,9 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
 
     // Columns a fillnull with a field list filled since the last stats: never null, so a stats keeps their events.
     private readonly HashSet<string> _filledColumns = new(StringComparer.Ordinal);
+
+    // Counts and event times, which SPL and the canonical form sort and format alike.
+    private readonly SplColumnKinds _kinds = new();
     private ImmutableArray<SplCommand> _commands;
     private int _index;
 
@@ -41,6 +44,8 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
             {
                 report(e.Token, e.Code, e.Message, DiagnosticSeverity.Error);
             }
+
+            _kinds.AfterCommand(command.Name, scope.Columns);
         }
 
         if (_pendingFill is not null)
@@ -121,6 +126,15 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
             case "table":
                 Project(command, Cursor(command));
                 break;
+            case "sort":
+                Sort(command);
+                break;
+            case "head":
+                Head(command);
+                break;
+            case "convert":
+                Convert(command);
+                break;
             case "fields":
                 Fields(command);
                 break;
@@ -141,6 +155,11 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
         "streamstats" => $"'{name}' (an aggregate added to every row) has no canonical translation",
         "lookup" or "inputlookup" or "outputlookup" => $"'{name}' (a lookup table) has no canonical translation; named lists hold only values",
         "iplocation" => "'iplocation' (geolocation of an address) has no canonical translation",
+        "top" or "rare" => $"'{name}' (the {(name == "top" ? "most" : "least")} common values, with a count and a percentage of all rows, per by-group) has no canonical translation: write stats count by the fields, then sort",
+        "makemv" => "'makemv' has no canonical translation: it drops the empty values between repeated delimiters, which the canonical split() keeps",
+        "tail" or "reverse" => $"'{name}' (rows in reverse of the order the command before left them) has no canonical translation",
+        "transaction" => "'transaction' (events grouped into transactions by time and fields) has no canonical translation",
+        "xyseries" or "untable" or "chart" or "timechart" => $"'{name}' (rows pivoted into columns named by values) has no canonical translation",
         "join" or "appendpipe" => $"'{name}' with a subsearch has no canonical translation",
         _ => $"the SPL command '{name}' has no canonical translation",
     };
@@ -205,10 +224,13 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
         throw new SplTranslationException(command.Head, EscuDiagnosticCodes.UnknownMacro, $"the macro `{name}` as a command is neither security_content_ctime nor a *_filter macro");
     }
 
-    private string Expression(SplTokenCursor cursor, bool whole)
+    private string Expression(SplTokenCursor cursor, bool whole) => Expression(cursor, whole, out _);
+
+    private string Expression(SplTokenCursor cursor, bool whole, out bool isDateTime)
     {
-        var translator = new SplEvalTranslator(scope, report, _numericText, _memberListColumns);
+        var translator = new SplEvalTranslator(scope, report, _numericText, _memberListColumns, _kinds);
         var text = translator.TranslateOne(cursor);
+        isDateTime = translator.IsDateTime;
         if (translator.ListMatchReadOtherwise is { } read)
         {
             throw new SplTranslationException(read, EscuDiagnosticCodes.UnsupportedArgument, $"'{read.Value}' is set by a lookup of a list when the value is in it; only isnull({read.Value}) and isnotnull({read.Value}) translate");
@@ -236,9 +258,10 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
             }
 
             cursor.Next();
-            var value = Expression(cursor, whole: false);
+            var value = Expression(cursor, whole: false, out var isDateTime);
             assignments.Add($"{SplFieldScope.Name(name.Value)} = {value}");
             _numericText.Assigned(name.Value, value);
+            _kinds.Assigned(name.Value, isDateTime);
             MarkMemberList(name.Value, IsMemberListPath(value));
             _filledColumns.Remove(name.Value);
             scope.Define(name.Value);
@@ -271,12 +294,14 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
                 if (scope.IsColumn(oldName))
                 {
                     renames.Add($"{SplFieldScope.Name(newName)} = {SplFieldScope.Path(oldName)}");
+                    _kinds.Renamed(oldName, newName);
                     scope.Remove(oldName);
                     MarkMemberList(newName, _memberListColumns.Remove(oldName));
                 }
                 else
                 {
                     extend.Add($"{SplFieldScope.Name(newName)} = {Read(from, oldName)}");
+                    _kinds.Forget(newName);
                     MarkMemberList(newName, SplMemberPaths.IsMemberPath(oldName));
                 }
 
@@ -560,6 +585,12 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
         if (options.Count > 0 || positional.Count == 0)
         {
             throw new SplTranslationException(command.Head, EscuDiagnosticCodes.UnsupportedArgument, "dedup is translated for a field list without options");
+        }
+
+        if (positional.FirstOrDefault(p => p.Kind == SplTokenKind.Word && (p.Value.Equals("sortby", StringComparison.OrdinalIgnoreCase) || p.Value.All(char.IsAsciiDigit))) is { } clause)
+        {
+            // dedup N keeps N events per key, and sortby orders the rows it keeps: neither is a field to deduplicate on.
+            throw new SplTranslationException(clause, EscuDiagnosticCodes.UnsupportedArgument, $"dedup with {(char.IsAsciiDigit(clause.Value[0]) ? "a count of events to keep per key" : "sortby")} is not translated (only a field list)");
         }
 
         if (!scope.RawEvents)

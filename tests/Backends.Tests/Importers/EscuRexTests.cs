@@ -181,7 +181,7 @@ public class EscuRexTests
     }
 
     /// <summary>Imports and verifies one rule (a search, or an ESCU file); <paramref name="then"/> reads the written canonical rule.</summary>
-    private static void Verified(string? search, string? file = null, Action<string>? then = null)
+    internal static void Verified(string? search, string? file = null, Action<string>? then = null)
     {
         using var scratch = new EscuScratch();
         var source = file ?? Path.Combine(scratch.Root, "source.yml");

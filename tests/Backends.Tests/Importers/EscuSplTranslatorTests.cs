@@ -224,10 +224,6 @@ public class EscuSplTranslatorTests
     [Theory]
     [InlineData("`cloudtrail` | eval a=pow(userAgent, 2)", "pow")]
     [InlineData("`cloudtrail` | eval a=pow(2, 0.5)", "pow")]
-    [InlineData("`cloudtrail` | eval a=strftime(eventTime, \"%H\")", "strftime")]
-    [InlineData("`cloudtrail` | eval a=strftime(_time, \"%H:%M\")", "strftime")]
-    [InlineData("`amazon_security_lake` | eval a=strftime(time/100, \"%H\")", "strftime")]
-    [InlineData("`amazon_security_lake` | eval time=1 | eval a=strftime(time/1000, \"%H\")", "strftime")]
     public void What_is_not_exact_keeps_RC5023(string spl, string function)
     {
         var result = SplQueryTranslator.Translate(spl, Context);
