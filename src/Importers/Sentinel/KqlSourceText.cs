@@ -6,8 +6,10 @@ namespace RuleCompiler.Importers.Sentinel;
 /// Sentinel KQL rewritten, token by token, into the spellings the canonical parser reads, with a map from every
 /// offset of the rewritten text back to the original so diagnostics point into the source file:
 /// <c>let x = Table | ...;</c> and <c>let x = materialize(Table | ...);</c> become <c>let x = (Table | ...);</c>,
-/// <c>mvexpand</c> is <c>mv-expand</c>, <c>order by</c> is <c>sort by</c>. Everything else is left as written; the
-/// canonical parser and <see cref="KqlTranslator"/> decide what translates.
+/// <c>mvexpand</c> is <c>mv-expand</c>, <c>order by</c> is <c>sort by</c>, and the stages that are other stages'
+/// shorthand are written out (<see cref="KqlStageShorthands"/>: <c>top</c>, <c>limit</c>, <c>count</c>, an unused
+/// <c>as</c>). Everything else is left as written; the canonical parser and <see cref="KqlTranslator"/> decide what
+/// translates.
 /// </summary>
 public sealed class KqlSourceText
 {
@@ -62,6 +64,20 @@ public sealed class KqlSourceText
             copied = position;
         }
 
+        var inserts = new List<(int At, string Text)>();
+
+        void Insert(int upTo)
+        {
+            // Text written after a later token (top's take) goes in once the rewriting has copied up to there.
+            foreach (var insert in inserts.Where(p => p.At <= upTo).ToList())
+            {
+                CopyTo(insert.At);
+                output.Append(insert.Text);
+                anchors.Add((output.Length, copied));
+                inserts.Remove(insert);
+            }
+        }
+
         void Replace(int start, int length, string replacement)
         {
             // Two rewrites of one token (only malformed KQL, such as a join whose right side is a stage name) keep the
@@ -80,6 +96,18 @@ public sealed class KqlSourceText
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
+            Insert(token.Start);
+            if (token.Text == "|" && token.Start >= copied && KqlStageShorthands.Expand(tokens, i) is { } shorthand)
+            {
+                Replace(token.Start, shorthand.Length, shorthand.Replacement);
+                if (shorthand.Append is { } append)
+                {
+                    inserts.Add(append);
+                }
+
+                continue;
+            }
+
             if (IsAdjacentString(tokens, i))
             {
                 // KQL joins adjacent literals of one kind: 'a''b' is "ab" (and not 'a' then 'b').
@@ -164,6 +192,7 @@ public sealed class KqlSourceText
             }
         }
 
+        Insert(query.Length);
         CopyTo(query.Length);
         return new KqlSourceText(output.ToString(), anchors) { HasOperators = hasOperators };
     }

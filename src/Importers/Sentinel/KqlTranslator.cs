@@ -73,6 +73,11 @@ public static class KqlTranslator
     private static QueryDiagnostic? Unsupported(string query)
     {
         var tokens = KqlTokens.Scan(query);
+        if (KqlRefusals.Find(tokens) is { } refused)
+        {
+            return refused;
+        }
+
         for (var i = 0; i + 1 < tokens.Count; i++)
         {
             if (tokens[i] is { IsIdentifier: true, Text: "externaldata" } token && tokens[i + 1].Text == "(")
@@ -336,6 +341,11 @@ public static class KqlTranslator
         // the canonical language names it after the field path, so aggregates of a table column are named here.
         private Assignment Aggregate(Assignment aggregate, Scope scope)
         {
+            if (aggregate.Name is null && KqlFunctionForms.NeedsName(aggregate.Value))
+            {
+                Report(SentinelImportCodes.RefusedFunction, $"an unnamed {((FunctionCallExpression)aggregate.Value).Name} is not translated: its canonical form is another aggregate, which KQL would name otherwise; name it (n = {((FunctionCallExpression)aggregate.Value).Name}(...))", aggregate.Span);
+            }
+
             var value = Expr(aggregate.Value, scope);
             if (aggregate.Name is null && aggregate.Value is FunctionCallExpression { Arguments: [FieldExpression field] } call && IsTableColumn(field, scope))
             {
@@ -436,9 +446,21 @@ public static class KqlTranslator
 
         private Expression Call(FunctionCallExpression call, Scope scope)
         {
+            if (KqlFunctionForms.Of(call) is { } form)
+            {
+                if (form.Expression is null)
+                {
+                    Report(SentinelImportCodes.RefusedFunction, form.Refusal!, call.Span);
+                    return call;
+                }
+
+                return Expr(form.Expression, scope);
+            }
+
             if (FunctionCatalogue.Find(call.Name) is null)
             {
-                Report(SentinelImportCodes.UntranslatedFunction, $"the KQL function '{call.Name}' has no canonical translation", call.Span);
+                var reason = KqlFunctionForms.WhyNot(call.Name) is { } why ? ": " + why : "";
+                Report(SentinelImportCodes.UntranslatedFunction, $"the KQL function '{call.Name}' has no canonical translation{reason}", call.Span);
                 return call;
             }
 
