@@ -64,6 +64,16 @@ internal static class KqlFunctionForms
         ["hash"] = "KQL's hash values are its own; the canonical language has no hash functions",
         ["startofyear"] = "years vary in length; compare getyear(t) instead",
         ["endofday"] = "write startofday(t) + 1d and compare with <",
+        ["dayofyear"] = "the canonical language has no day-of-year function; compare datetimes or getmonth and dayofmonth",
+        ["week_of_year"] = "the canonical language has no week-number function (ISO 8601 weeks); compare datetimes instead",
+        ["countof"] = "countof counts overlapping or regular-expression matches, which the canonical language has no function for",
+        ["column_ifexists"] = "column_ifexists of a name that is not a literal, or of a table column no field maps, is not translated",
+        ["make_bag"] = "the canonical language has no aggregate building an object; make_set the values instead",
+        ["bag_merge"] = "the canonical language has no function merging objects",
+        ["array_sort_asc"] = "the canonical language has no array sorting",
+        ["array_sort_desc"] = "the canonical language has no array sorting",
+        ["array_slice"] = "the canonical language has no array slicing; index the elements",
+        ["geo_info_from_ip_address"] = "geo-IP data is Kusto's own; the canonical language has no geo-IP enrichment",
     };
 
     /// <summary>The canonical form of a KQL call, or null when it is written as it is (or the language lacks it).</summary>
@@ -88,6 +98,9 @@ internal static class KqlFunctionForms
 
         switch (call.Name)
         {
+            case "replace" when args.Length == 3:
+                // KQL's old name of replace_regex, with the text last.
+                return Form(call with { Name = "replace_regex", Arguments = [args[2], args[0], args[1]] });
             case "datetime_add" when args.Length == 3:
                 return args[0] is LiteralExpression { Kind: LiteralKind.String, Value: string part } && FixedParts.TryGetValue(part, out var unit)
                     ? Form(new BinaryExpression(BinaryOperator.Add, args[2], new BinaryExpression(BinaryOperator.Multiply, Duration(unit, call), args[1], call.Span), call.Span))

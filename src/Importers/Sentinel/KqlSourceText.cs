@@ -149,6 +149,18 @@ public sealed class KqlSourceText
                     hasOperators[output.Length] = token.Text;
                     Replace(token.Start, token.Text.Length, "in");
                     break;
+                case "isfuzzy" when i > 0 && tokens[i - 1].Text == "union" && i + 2 < tokens.Count && tokens[i + 1].Text == "=" && tokens[i + 2].Text is "true" or "false":
+                    // isfuzzy lets a union leg name a table that may not exist; every leg here reads a known data source.
+                    Replace(token.Start, tokens[i + 2].Start + tokens[i + 2].Text.Length - token.Start, "");
+                    break;
+                case "to" when KqlStageShorthands.MvExpandCast(tokens, i) is { } cast:
+                    Replace(token.Start, cast.Length, cast.Replacement);
+                    if (cast.Append is { } conversion)
+                    {
+                        inserts.Add(conversion);
+                    }
+
+                    break;
                 case "mvexpand":
                     Replace(token.Start, token.Text.Length, "mv-expand");
                     break;

@@ -40,6 +40,58 @@ internal static class KqlStageShorthands
         }
     }
 
+    private static readonly Dictionary<string, string> Conversions = new(StringComparer.Ordinal)
+    {
+        ["string"] = "tostring", ["long"] = "tolong", ["int"] = "tolong", ["real"] = "toreal", ["double"] = "toreal",
+        ["bool"] = "tobool", ["boolean"] = "tobool", ["datetime"] = "todatetime",
+    };
+
+    /// <summary>
+    /// <c>mv-expand x = e to typeof(T)</c> at the <c>to</c> at <paramref name="to"/>: the element converted to T, which is
+    /// <c>mv-expand x = e | extend x = toT(x)</c> (the cast goes, the extend follows the stage); <c>typeof(dynamic)</c>
+    /// converts nothing. Null when the stage expands several columns or names its column by an expression.
+    /// </summary>
+    public static KqlStageShorthand? MvExpandCast(IReadOnlyList<KqlToken> tokens, int to)
+    {
+        if (to + 4 >= tokens.Count || tokens[to + 1].Text != "typeof" || tokens[to + 2].Text != "(" || tokens[to + 4].Text != ")")
+        {
+            return null;
+        }
+
+        var stage = to - 1;
+        var depth = 0;
+        while (stage >= 0 && !(depth == 0 && tokens[stage].Text is "mv-expand" or "mvexpand"))
+        {
+            depth += tokens[stage].Text is ")" or "]" ? 1 : tokens[stage].Text is "(" or "[" ? -1 : 0;
+            if (depth < 0 || (depth == 0 && tokens[stage].Text is "|" or "," or ";"))
+            {
+                return null;
+            }
+
+            stage--;
+        }
+
+        if (stage < 0 || (tokens[stage].Text != "mvexpand" && stage > 0 && tokens[stage - 1].Text != "|"))
+        {
+            return null;
+        }
+
+        // The column: the name assigned, or a bare column, or the column parsed by parse_json/todynamic.
+        var name = tokens[stage + 2].Text == "=" ? tokens[stage + 1].Text
+            : stage + 2 == to ? tokens[stage + 1].Text
+            : tokens[stage + 1].Text is "parse_json" or "todynamic" && stage + 5 == to && tokens[stage + 2].Text == "(" && tokens[stage + 4].Text == ")" ? tokens[stage + 3].Text
+            : null;
+        var type = tokens[to + 3].Text;
+        if (name is null || !(tokens[stage + 1].IsIdentifier && (type == "dynamic" || Conversions.ContainsKey(type))))
+        {
+            return null;
+        }
+
+        var length = tokens[to + 4].Start + 1 - tokens[to].Start;
+        var end = StageEnd(tokens, to + 5);
+        return new KqlStageShorthand(length, "", type == "dynamic" ? null : (end, $" | extend {name} = {Conversions[type]}({name})"));
+    }
+
     // A whole number written at index (the scanner gives one token per digit), and the index after it.
     private static (long Value, int Next)? Number(IReadOnlyList<KqlToken> tokens, int index)
     {

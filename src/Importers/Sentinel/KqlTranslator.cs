@@ -87,6 +87,13 @@ public static class KqlTranslator
                     new TextSpan(token.Start, token.Text.Length));
             }
 
+            if (tokens[i] is { IsIdentifier: true, Text: "datatable" } table && tokens[i + 1].Text == "(")
+            {
+                return QueryDiagnostic.Error(SentinelImportCodes.UntranslatedSyntax,
+                    "datatable (rows written in the query) has no canonical translation: put the values in a list under rules/lists, or in a let of dynamic([...]), and test membership with in",
+                    new TextSpan(table.Start, table.Text.Length));
+            }
+
             if (i + 5 < tokens.Count && tokens[i].Text == "let" && tokens[i + 1].IsIdentifier && tokens[i + 2].Text == "=" && tokens[i + 3].Text == "("
                 && tokens[i + 4].IsIdentifier && tokens[i + 5].Text == ":")
             {
@@ -457,6 +464,11 @@ public static class KqlTranslator
                 return Expr(form.Expression, scope);
             }
 
+            if (call is { Name: "column_ifexists", Arguments: [LiteralExpression { Kind: LiteralKind.String, Value: string column }, var fallback] } && ColumnIfExists(column, fallback, call.Span, scope) is { } existing)
+            {
+                return Expr(existing, scope);
+            }
+
             if (FunctionCatalogue.Find(call.Name) is null)
             {
                 var reason = KqlFunctionForms.WhyNot(call.Name) is { } why ? ": " + why : "";
@@ -475,6 +487,20 @@ public static class KqlTranslator
             }
 
             return call with { Arguments = [.. call.Arguments.Select(a => Expr(a, scope))] };
+        }
+
+        // column_ifexists("C", d) is the column C where the rows have it (a column the query defined, or a table
+        // column a field maps), and d where the table has no column C; a table column no field maps has no canonical
+        // value (null: reported as an untranslated function).
+        private Expression? ColumnIfExists(string column, Expression fallback, TextSpan span, Scope scope)
+        {
+            var field = new FieldExpression([new MemberSegment(column, false, span)], span);
+            if (scope.Defined.Contains(column) || IsTableColumn(field, scope))
+            {
+                return field;
+            }
+
+            return scope.Live.Contains(column) ? null : fallback;
         }
 
         private Expression Access(PathAccessExpression access, Scope scope)
