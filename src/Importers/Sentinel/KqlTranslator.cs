@@ -356,7 +356,7 @@ public static class KqlTranslator
             var value = Expr(aggregate.Value, scope);
             if (aggregate.Name is null && aggregate.Value is FunctionCallExpression { Arguments: [FieldExpression field] } call && IsTableColumn(field, scope))
             {
-                var prefix = call.Name switch { "make_set" => "set", "make_list" => "list", "take_any" => "any", _ => call.Name };
+                var prefix = call.Name switch { "make_set" or "makeset" => "set", "make_list" or "makelist" => "list", "take_any" => "any", _ => call.Name };
                 return aggregate with { Name = prefix + "_" + Single(field), Value = value };
             }
 
