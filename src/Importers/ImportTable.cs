@@ -51,6 +51,7 @@ public static class ImportTable
         Sentinel.SentinelImportCodes.MissingColumn => "mapping names a column the query does not output",
         Sentinel.SentinelImportCodes.RefusedStage => "KQL stage with no faithful canonical form",
         Sentinel.SentinelImportCodes.RefusedFunction => "KQL function or operator form with no faithful canonical form",
+        Sentinel.SentinelImportCodes.HuntingPlaceholder => "hunting placeholder kept as text",
         _ => Escu.EscuReasons.Of(code) ?? "other",
     };
 }

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using RuleCompiler.Compiler.Diagnostics;
 using RuleCompiler.Compiler.Language.Functions;
 using RuleCompiler.Compiler.Language.Parsing;
 using RuleCompiler.Compiler.Language.Printing;
@@ -25,7 +27,7 @@ public sealed record KqlTranslation(string? Search, SentinelColumns? Source, Imm
 /// are the path itself. Columns a <c>project</c>, <c>distinct</c> or <c>summarize ... by</c> outputs keep their
 /// Sentinel names (<c>SourceIpAddress = sourceIPAddress</c>), so entity mappings and alert templates still match.
 /// </summary>
-public static class KqlTranslator
+public static partial class KqlTranslator
 {
     /// <summary>
     /// Translates <paramref name="query"/>. <paramref name="named"/> are the output columns the rule's metadata names
@@ -35,7 +37,7 @@ public static class KqlTranslator
     public static KqlTranslation Translate(string query, IReadOnlyDictionary<string, SentinelColumns> tables, IReadOnlyCollection<string>? named = null)
     {
         var (tree, source, scope, diagnostics) = Run(query, tables, named ?? []);
-        var search = tree is not null && diagnostics.IsEmpty ? QueryPrinter.Print(tree) : null;
+        var search = tree is not null && !diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) ? QueryPrinter.Print(tree) : null;
         return new KqlTranslation(search, source, scope?.Defined ?? [], diagnostics);
     }
 
@@ -44,7 +46,7 @@ public static class KqlTranslator
     {
         // A function the language lacks is kept as a call here: the emitter's own helpers (gettype) must compare.
         var (tree, _, _, diagnostics) = Run(query, tables, []);
-        var errors = diagnostics.Where(d => d.Code != SentinelImportCodes.UntranslatedFunction).ToImmutableArray();
+        var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && d.Code != SentinelImportCodes.UntranslatedFunction).ToImmutableArray();
         return (errors.IsEmpty ? tree : null, errors);
     }
 
@@ -65,7 +67,7 @@ public static class KqlTranslator
         var run = new Translation(tables, source);
         var translated = run.Query(parsed.Query);
         translated = run.NameTableColumns(translated.Query, translated.Scope, named);
-        return (translated.Query, run.Source, translated.Scope, [.. run.Diagnostics]);
+        return (translated.Query, run.Source, translated.Scope, [.. run.Diagnostics, .. HuntingPlaceholders(query)]);
     }
 
     // Constructs named before the parser stumbles on their typed parameters: externaldata reads rows from a URL when the
@@ -105,6 +107,19 @@ public static class KqlTranslator
 
         return null;
     }
+
+    // {{StartTimeISO}} and the like in a string: Sentinel's hunting page writes the chosen time range there before the
+    // query runs. The text is kept (the Sentinel target writes it back for the hunting page to fill), but the other
+    // targets read it as it is: the rule is partial, and says so.
+    private static IEnumerable<QueryDiagnostic> HuntingPlaceholders(string query) =>
+        KqlTokens.Scan(query)
+            .Where(t => !t.IsIdentifier && t.Text.Length >= 2 && t.Text[^1] is '\'' or '"' && HuntingPlaceholder().IsMatch(t.Text))
+            .Select(t => new QueryDiagnostic(DiagnosticSeverity.Warning, SentinelImportCodes.HuntingPlaceholder,
+                $"the hunting placeholder {HuntingPlaceholder().Match(t.Text).Value} is kept as text: Sentinel's hunting page replaces it with the chosen time range, but C# and Splunk read the text itself (todatetime of it is null, so a comparison with it is false); replace it with ago(...) or now() for those targets",
+                new TextSpan(t.Start, t.Text.Length)));
+
+    [GeneratedRegex(@"\{\{[A-Za-z]+\}\}")]
+    private static partial Regex HuntingPlaceholder();
 
     private static QueryDiagnostic Untranslated(QueryDiagnostic diagnostic, KqlSourceText source) =>
         diagnostic with

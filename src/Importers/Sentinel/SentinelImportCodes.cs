@@ -35,4 +35,7 @@ public static class SentinelImportCodes
 
     /// <summary>A KQL function or operator, or a form of one, whose meaning the canonical language cannot state exactly (percentiles, calendar months, hasprefix, ...), refused with the reason.</summary>
     public const string RefusedFunction = "RC5061";
+
+    /// <summary>A hunting-query placeholder (<c>{{StartTimeISO}}</c>) kept as text, which only Sentinel's hunting page fills (partial).</summary>
+    public const string HuntingPlaceholder = "RC5062";
 }
