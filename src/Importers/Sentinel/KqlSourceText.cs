@@ -65,17 +65,22 @@ public sealed class KqlSourceText
         }
 
         var inserts = new List<(int At, string Text)>();
+        var edits = new List<(int At, int Length, string Text)>();
 
         void Insert(int upTo)
         {
-            // Text written after a later token (top's take) goes in once the rewriting has copied up to there.
-            foreach (var insert in inserts.Where(p => p.At <= upTo).ToList())
+            // Text written after a later token (top's take, a union leg's pipe) goes in once the rewriting has copied
+            // up to there, replacing what the edit covers.
+            foreach (var edit in edits.Concat(inserts.Select(p => (p.At, Length: 0, p.Text))).Where(e => e.At <= upTo && e.At >= copied).OrderBy(e => e.At).ToList())
             {
-                CopyTo(insert.At);
-                output.Append(insert.Text);
+                CopyTo(edit.At);
+                output.Append(edit.Text);
+                copied = edit.At + edit.Length;
                 anchors.Add((output.Length, copied));
-                inserts.Remove(insert);
             }
+
+            inserts.RemoveAll(p => p.At <= upTo);
+            edits.RemoveAll(e => e.At <= upTo);
         }
 
         void Replace(int start, int length, string replacement)
@@ -160,6 +165,11 @@ public sealed class KqlSourceText
                         inserts.Add(conversion);
                     }
 
+                    break;
+                case "union" when (i == 0 || tokens[i - 1].Text is ";" or "(" or "=") && KqlStageShorthands.LeadingUnion(tokens, i) is { } union:
+                    // union (a), (b) starting a query is a | union (b): the first leg is the input.
+                    Replace(token.Start, union.Start - token.Start, "");
+                    edits.AddRange(union.Edits);
                     break;
                 case "mvexpand":
                     Replace(token.Start, token.Text.Length, "mv-expand");
@@ -271,7 +281,7 @@ public sealed class KqlSourceText
     // A let whose value is a table, or another let's name, followed by a pipe: a sub-pipeline.
     private static bool IsPipelineStart(IReadOnlyList<KqlToken> tokens, int index, IReadOnlySet<string> tables) =>
         tokens[index].IsIdentifier
-        && (tables.Contains(tokens[index].Text) || (index + 1 < tokens.Count && tokens[index + 1].Text == "|"));
+        && (tables.Contains(tokens[index].Text) || tokens[index].Text == "union" || (index + 1 < tokens.Count && tokens[index + 1].Text == "|"));
 }
 
 /// <summary>A token of KQL text: identifiers, punctuation, strings and numbers (comments and whitespace skipped).</summary>

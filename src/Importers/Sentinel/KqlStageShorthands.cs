@@ -40,6 +40,80 @@ internal static class KqlStageShorthands
         }
     }
 
+    /// <summary>
+    /// <c>union [isfuzzy=true|false] [kind=outer] A, (B | ...), ...</c> starting a query or a let: the first leg is
+    /// the input and the others a <c>union</c> stage, <c>A | union (B | ...), ...</c>, which has the same rows and
+    /// columns (the input's first, then each new one, as KQL's outer union). <c>Start</c> is where the first leg's
+    /// text begins (inside its parentheses); the edits drop its closing parenthesis, turn the comma into the stage's
+    /// pipe and parenthesise bare legs. Null for any other form (withsource, kind=inner, a single leg).
+    /// </summary>
+    public static (int Start, IReadOnlyList<(int At, int Length, string Text)> Edits)? LeadingUnion(IReadOnlyList<KqlToken> tokens, int union)
+    {
+        var i = union + 1;
+        while (i + 2 < tokens.Count && tokens[i].IsIdentifier && tokens[i + 1].Text == "="
+            && ((tokens[i].Text == "isfuzzy" && tokens[i + 2].Text is "true" or "false") || (tokens[i].Text == "kind" && tokens[i + 2].Text == "outer")))
+        {
+            i += 3;
+        }
+
+        var legs = new List<(int First, int Last)>();
+        while (i < tokens.Count)
+        {
+            var last = tokens[i].Text == "(" ? Closing(tokens, i) : tokens[i].IsIdentifier ? i : -1;
+            if (last < 0)
+            {
+                return null;
+            }
+
+            legs.Add((i, last));
+            i = last + 1;
+            if (i >= tokens.Count || tokens[i].Text != ",")
+            {
+                break;
+            }
+
+            i++;
+        }
+
+        if (legs.Count < 2)
+        {
+            return null;
+        }
+
+        var edits = new List<(int At, int Length, string Text)>();
+        var (first, end) = legs[0];
+        var paren = tokens[first].Text == "(";
+        if (paren)
+        {
+            edits.Add((tokens[end].Start, 1, ""));
+        }
+
+        edits.Add((tokens[end + 1].Start, 1, " | union"));
+        foreach (var (legStart, legEnd) in legs.Skip(1).Where(l => tokens[l.First].Text != "("))
+        {
+            edits.Add((tokens[legStart].Start, 0, "("));
+            edits.Add((tokens[legEnd].Start + tokens[legEnd].Text.Length, 0, ")"));
+        }
+
+        return (paren ? tokens[first].Start + 1 : tokens[first].Start, edits);
+    }
+
+    // The index of the parenthesis that closes the one at open, or -1.
+    private static int Closing(IReadOnlyList<KqlToken> tokens, int open)
+    {
+        var depth = 0;
+        for (var i = open; i < tokens.Count; i++)
+        {
+            depth += tokens[i].Text is "(" or "[" ? 1 : tokens[i].Text is ")" or "]" ? -1 : 0;
+            if (depth == 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     private static readonly Dictionary<string, string> Conversions = new(StringComparer.Ordinal)
     {
         ["string"] = "tostring", ["long"] = "tolong", ["int"] = "tolong", ["real"] = "toreal", ["double"] = "toreal",
