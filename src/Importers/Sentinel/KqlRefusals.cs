@@ -54,6 +54,13 @@ internal static class KqlRefusals
                 return QueryDiagnostic.Error(SentinelImportCodes.RefusedStage, $"the KQL stage '{name}' is not translated: {reason}", new TextSpan(tokens[i + 1].Start, length));
             }
 
+            if (tokens[i].Text == "nulls" && i > 0 && tokens[i + 1].Text is "first" or "last" && !KqlSourceText.IsDefaultNullOrder(tokens[i - 1].Text, tokens[i + 1].Text))
+            {
+                return QueryDiagnostic.Error(SentinelImportCodes.RefusedStage,
+                    $"nulls {tokens[i + 1].Text} after {(tokens[i - 1].Text == "asc" ? "asc" : "desc")} is not translated: the canonical sort places nulls first ascending and last descending, and has no other placement",
+                    new TextSpan(tokens[i].Start, tokens[i + 1].Start + tokens[i + 1].Text.Length - tokens[i].Start));
+            }
+
             var op = tokens[i].Text.EndsWith("_cs", StringComparison.Ordinal) ? tokens[i].Text[..^3] : tokens[i].Text;
             if (tokens[i].IsIdentifier && i > 0 && tokens[i - 1].Text != "|" && Operators.TryGetValue(op, out var why))
             {

@@ -171,6 +171,10 @@ public sealed class KqlSourceText
                     Replace(token.Start, union.Start - token.Start, "");
                     edits.AddRange(union.Edits);
                     break;
+                case "hint" when i + 4 < tokens.Count && tokens[i + 1].Text == "." && tokens[i + 2].IsIdentifier && tokens[i + 3].Text == "=" && HintEnd(tokens, i + 4) is { } hintEnd:
+                    // hint.strategy=broadcast, hint.shufflekey=x, ...: how Kusto runs a join or summarize, not what it returns.
+                    Replace(token.Start, hintEnd - token.Start, "");
+                    break;
                 case "mvexpand":
                     Replace(token.Start, token.Text.Length, "mv-expand");
                     break;
@@ -271,7 +275,20 @@ public sealed class KqlSourceText
         _ => null,
     };
 
-    private static bool IsDefaultNullOrder(string before, string order) =>
+    // The offset after a hint's value (a name, a string or a whole number), or null.
+    private static int? HintEnd(IReadOnlyList<KqlToken> tokens, int value)
+    {
+        var end = value;
+        while (end + 1 < tokens.Count && char.IsAsciiDigit(tokens[value].Text[0]) && tokens[end + 1].Text is [>= '0' and <= '9'] && tokens[end + 1].Start == tokens[end].Start + 1)
+        {
+            end++;
+        }
+
+        return tokens[value].IsIdentifier || tokens[value].Text[0] is '"' or '\'' or (>= '0' and <= '9') ? tokens[end].Start + tokens[end].Text.Length : null;
+    }
+
+    /// <summary>Whether <c>nulls first|last</c> after <paramref name="before"/> is the canonical sort's own placement.</summary>
+    internal static bool IsDefaultNullOrder(string before, string order) =>
         (before == "asc" && order == "first") || (before != "asc" && order == "last");
 
     private static bool IsAdjacentString(IReadOnlyList<KqlToken> tokens, int i) =>

@@ -451,6 +451,9 @@ public static partial class KqlTranslator
                     return terms.Count == 0
                         ? new LiteralExpression(LiteralKind.Bool, op == "has_all", has.Span)
                         : terms.Aggregate((a, b) => new BinaryExpression(op == "has_all" ? BinaryOperator.And : BinaryOperator.Or, a, b, has.Span));
+                case InExpression { List: ListLiteral { Items: [FieldExpression { Path: [MemberSegment { Quoted: false } pipelineName] }] } } pipelineList when letPipelines.ContainsKey(pipelineName.Name):
+                    // x in (p) of a let sub-pipeline p is KQL's spelling of membership in p's one column.
+                    return pipelineList with { Value = Expr(pipelineList.Value, scope), List = new LetListReference(pipelineName.Name, pipelineList.List.Span) };
                 case InExpression @in:
                     var list = @in.List is ListLiteral literal ? literal with { Items = [.. literal.Items.Select(i => Expr(i, scope))] } : @in.List;
                     return @in with { Value = Expr(@in.Value, scope), List = list };
