@@ -52,6 +52,7 @@ public static class ImportTable
         Sentinel.SentinelImportCodes.RefusedStage => "KQL stage with no faithful canonical form",
         Sentinel.SentinelImportCodes.RefusedFunction => "KQL function or operator form with no faithful canonical form",
         Sentinel.SentinelImportCodes.HuntingPlaceholder => "hunting placeholder kept as text",
+        Sentinel.SentinelImportCodes.ColumnOrderNotCarried => "column order not carried",
         _ => Escu.EscuReasons.Of(code) ?? "other",
     };
 }

@@ -30,6 +30,9 @@ public sealed class KqlSourceText
     /// </summary>
     public IReadOnlyDictionary<int, string> HasOperators { get; private init; } = new Dictionary<int, string>();
 
+    /// <summary>Stages written out without their column order (offset and length in the original query, and what is lost).</summary>
+    public IReadOnlyList<(int Start, int Length, string Message)> Unordered { get; private init; } = [];
+
     /// <summary>The offset in the original query of <paramref name="offset"/> in <see cref="Text"/>.</summary>
     public int Original(int offset)
     {
@@ -57,6 +60,7 @@ public sealed class KqlSourceText
         var letDepth = -1;
         var depth = 0;
         var hasOperators = new Dictionary<int, string>();
+        var unordered = new List<(int Start, int Length, string Message)>();
 
         void CopyTo(int position)
         {
@@ -104,6 +108,11 @@ public sealed class KqlSourceText
             Insert(token.Start);
             if (token.Text == "|" && token.Start >= copied && KqlStageShorthands.Expand(tokens, i) is { } shorthand)
             {
+                if (shorthand.Loses is { } loses)
+                {
+                    unordered.Add((tokens[i + 1].Start, tokens[i + 1].Text.Length, loses));
+                }
+
                 Replace(token.Start, shorthand.Length, shorthand.Replacement);
                 if (shorthand.Append is { } append)
                 {
@@ -220,7 +229,7 @@ public sealed class KqlSourceText
 
         Insert(query.Length);
         CopyTo(query.Length);
-        return new KqlSourceText(output.ToString(), anchors) { HasOperators = hasOperators };
+        return new KqlSourceText(output.ToString(), anchors) { HasOperators = hasOperators, Unordered = unordered };
     }
 
     // The token after join's parameters (kind=..., hint.x=...), or null at the end.

@@ -1,14 +1,20 @@
 namespace RuleCompiler.Importers.Sentinel;
 
 /// <summary>A stage written out: the text that replaces <c>Length</c> characters from the pipe, and text to add at a later offset.</summary>
-internal sealed record KqlStageShorthand(int Length, string Replacement, (int At, string Text)? Append);
+internal sealed record KqlStageShorthand(int Length, string Replacement, (int At, string Text)? Append)
+{
+    /// <summary>What the written-out form does not carry (the column order), for a warning at the stage; null when it carries everything.</summary>
+    public string? Loses { get; init; }
+}
 
 /// <summary>
 /// KQL stages that are shorthand for canonical stages, written out before parsing so that the canonical parser reads
 /// them: <c>top N by e [asc|desc] [nulls first|last]</c> is <c>sort by e ... | take N</c> (KQL's <c>top</c> orders
 /// and places nulls as <c>sort</c> does, descending by default); <c>limit N</c> is <c>take N</c>; the <c>count</c>
 /// stage is <c>summarize Count = count()</c> (one row, the column KQL names <c>Count</c>); <c>as T</c> names the rows
-/// for a later reference, so when nothing refers to <c>T</c> it changes nothing and is dropped.
+/// for a later reference, so when nothing refers to <c>T</c> it changes nothing and is dropped. <c>project-reorder</c>
+/// only orders columns and is dropped, and <c>project-keep</c> without wildcards is <c>project</c>; both with a warning
+/// that the column order is not carried.
 /// </summary>
 internal static class KqlStageShorthands
 {
@@ -32,6 +38,16 @@ internal static class KqlStageShorthands
             case "top" when Number(tokens, pipe + 2) is var (rows, by) && by < tokens.Count && tokens[by].Text == "by":
                 var end = StageEnd(tokens, by + 1);
                 return new KqlStageShorthand(tokens[by].Start - start, "| sort ", (end, $" | take {rows}"));
+            case "project-reorder":
+                return new KqlStageShorthand(StageEnd(tokens, pipe + 2) - start, "", null)
+                {
+                    Loses = "project-reorder only changes the column order, and is not carried: the canonical rule's columns keep the order its stages give them (entities, custom details and alert templates read columns by name)",
+                };
+            case "project-keep" when !StageTokens(tokens, pipe + 2).Any(t => t.Text == "*"):
+                return new KqlStageShorthand(stage.Start + stage.Text.Length - start, "| project", null)
+                {
+                    Loses = "project-keep is written as project, which keeps the same columns in the order listed rather than in their input order",
+                };
             case "as" when next is { IsIdentifier: true } && (pipe + 3 >= tokens.Count || tokens[pipe + 3].Text is "|" or ";" or ")"):
                 var referenced = tokens.Where((t, i) => i != pipe + 2 && t.IsIdentifier && t.Text == next.Text).Any();
                 return referenced ? null : new KqlStageShorthand(next.Start + next.Text.Length - start, "", null);
@@ -178,6 +194,13 @@ internal static class KqlStageShorthands
         }
 
         return long.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) ? (value, i) : null;
+    }
+
+    // The tokens of the stage from index to its end.
+    private static IEnumerable<KqlToken> StageTokens(IReadOnlyList<KqlToken> tokens, int index)
+    {
+        var end = StageEnd(tokens, index);
+        return tokens.Skip(index).TakeWhile(t => t.Start < end);
     }
 
     // The offset just after the last token of the stage that starts at index, which ends at a pipe, a semicolon or

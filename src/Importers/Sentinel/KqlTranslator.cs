@@ -67,7 +67,8 @@ public static partial class KqlTranslator
         var run = new Translation(tables, source);
         var translated = run.Query(parsed.Query);
         translated = run.NameTableColumns(translated.Query, translated.Scope, named);
-        return (translated.Query, run.Source, translated.Scope, [.. run.Diagnostics, .. HuntingPlaceholders(query)]);
+        var unordered = source.Unordered.Select(u => new QueryDiagnostic(DiagnosticSeverity.Warning, SentinelImportCodes.ColumnOrderNotCarried, u.Message, new TextSpan(u.Start, u.Length)));
+        return (translated.Query, run.Source, translated.Scope, [.. run.Diagnostics, .. HuntingPlaceholders(query), .. unordered]);
     }
 
     // Constructs named before the parser stumbles on their typed parameters: externaldata reads rows from a URL when the

@@ -38,4 +38,7 @@ public static class SentinelImportCodes
 
     /// <summary>A hunting-query placeholder (<c>{{StartTimeISO}}</c>) kept as text, which only Sentinel's hunting page fills (partial).</summary>
     public const string HuntingPlaceholder = "RC5062";
+
+    /// <summary>project-reorder dropped, or project-keep written as project: the column order is not carried (partial).</summary>
+    public const string ColumnOrderNotCarried = "RC5063";
 }
