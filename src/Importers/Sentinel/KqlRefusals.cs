@@ -15,7 +15,6 @@ internal static class KqlRefusals
         ["parse"] = "parse extracts columns by matching rules (lazy or greedy captures, type checks, what a failed match leaves) that the canonical language cannot reproduce exactly; write extract(regex, group, text) for each column",
         ["parse-where"] = "parse-where matches as parse does, whose rules the canonical language cannot reproduce exactly; write extract(regex, group, text) for each column and a where on the match",
         ["parse-kv"] = "parse-kv has no canonical form; write extract(regex, group, text) for each key",
-        ["lookup"] = "lookup keeps the left rows and adds the right table's columns except its keys, whose names then differ from a join's; write join kind=leftouter (or inner) and project-away the right side's key columns",
         ["make-series"] = "make-series builds arrays of values per time step (with default values for empty steps), which the canonical language has no form for; summarize by bin(_time, step) instead",
         ["evaluate"] = "evaluate runs a plugin (bag_unpack, pivot, autocluster, ...) whose output columns depend on the data; the canonical language has no plugins",
         ["sample"] = "sample picks rows at random; a rule's output must be deterministic",

@@ -30,6 +30,9 @@ public sealed class KqlSourceText
     /// </summary>
     public IReadOnlyDictionary<int, string> HasOperators { get; private init; } = new Dictionary<int, string>();
 
+    /// <summary>Offsets (in <see cref="Text"/>) of the <c>join</c>s that were KQL <c>lookup</c>s (<see cref="KqlTranslator"/> removes the right keys).</summary>
+    public IReadOnlySet<int> Lookups { get; private init; } = new HashSet<int>();
+
     /// <summary>Stages written out without their column order (offset and length in the original query, and what is lost).</summary>
     public IReadOnlyList<(int Start, int Length, string Message)> Unordered { get; private init; } = [];
 
@@ -61,6 +64,7 @@ public sealed class KqlSourceText
         var depth = 0;
         var hasOperators = new Dictionary<int, string>();
         var unordered = new List<(int Start, int Length, string Message)>();
+        var lookups = new HashSet<int>();
 
         void CopyTo(int position)
         {
@@ -153,6 +157,18 @@ public sealed class KqlSourceText
                 case ")" or "]":
                     depth--;
                     break;
+                case "lookup" when i > 0 && tokens[i - 1].Text == "|" && token.Start >= copied:
+                    // lookup is a join of its kind (leftouter by default) whose right keys are then removed.
+                    CopyTo(token.Start);
+                    lookups.Add(output.Length);
+                    Replace(token.Start, token.Text.Length, i + 2 < tokens.Count && tokens[i + 1].Text == "kind" && tokens[i + 2].Text == "=" ? "join" : "join kind=leftouter");
+                    if (JoinRight(tokens, i + 1) is { } bare && tokens[bare].IsIdentifier)
+                    {
+                        Replace(tokens[bare].Start, 0, "(");
+                        Replace(tokens[bare].Start + tokens[bare].Text.Length, 0, ")");
+                    }
+
+                    break;
                 case "join" when i > 0 && tokens[i - 1].Text == "|" && JoinRight(tokens, i + 1) is { } right && tokens[right].IsIdentifier:
                     // join kind=inner name on ... : KQL takes a bare table or let name; the canonical form parenthesises it.
                     Replace(tokens[right].Start, 0, "(");
@@ -229,7 +245,7 @@ public sealed class KqlSourceText
 
         Insert(query.Length);
         CopyTo(query.Length);
-        return new KqlSourceText(output.ToString(), anchors) { HasOperators = hasOperators, Unordered = unordered };
+        return new KqlSourceText(output.ToString(), anchors) { HasOperators = hasOperators, Unordered = unordered, Lookups = lookups };
     }
 
     // The token after join's parameters (kind=..., hint.x=...), or null at the end.

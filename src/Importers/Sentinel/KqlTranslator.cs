@@ -140,7 +140,10 @@ public static partial class KqlTranslator
 
         public Scope Define(string name) => this with { Live = Live.Remove(name), Defined = Defined.Add(name) };
 
-        public Scope Union(Scope other) => new(Live.Union(other.Live), Defined.Union(other.Defined)) { Aliases = Aliases.SetItems(other.Aliases) };
+        /// <summary>Whether <see cref="Defined"/> names every column (the pipeline ended in outputs that all have names).</summary>
+        public bool Closed { get; init; }
+
+        public Scope Union(Scope other) => new(Live.Union(other.Live), Defined.Union(other.Defined)) { Aliases = Aliases.SetItems(other.Aliases), Closed = Closed && other.Closed };
     }
 
     private sealed class Translation(IReadOnlyDictionary<string, SentinelColumns> tables, KqlSourceText text)
@@ -218,6 +221,13 @@ public static partial class KqlTranslator
             var stages = new List<Stage>();
             foreach (var stage in pipeline.Stages)
             {
+                if (stage is JoinStage lookup && text.Lookups.Contains(lookup.Span.Start))
+                {
+                    (var written, scope) = Lookup(lookup, scope);
+                    stages.AddRange(written);
+                    continue;
+                }
+
                 var (translated, next) = Stage(stage, scope);
                 stages.Add(translated);
                 scope = next;
@@ -273,9 +283,14 @@ public static partial class KqlTranslator
                     var removed = scope;
                     foreach (var column in away.Columns)
                     {
-                        if (Single(column) is { } name)
+                        if (Single(column) is { } name && !removed.Defined.Contains(name) && removed.Aliases.TryGetValue(name, out var rightColumn))
                         {
-                            removed = removed with { Live = removed.Live.Remove(name), Defined = removed.Defined.Remove(name) };
+                            // KQL's X1 is the right side's X: removing it leaves the left's table column X.
+                            removed = removed with { Defined = removed.Defined.Remove(rightColumn) };
+                        }
+                        else if (Single(column) is { } removedName)
+                        {
+                            removed = removed with { Live = removed.Live.Remove(removedName), Defined = removed.Defined.Remove(removedName) };
                         }
                     }
 
@@ -317,20 +332,62 @@ public static partial class KqlTranslator
                 case SortStage sort:
                     return (sort with { Keys = [.. sort.Keys.Select(k => k with { Value = Expr(k.Value, scope) })] }, scope);
                 case JoinStage join:
-                    var (right, rightScope) = Pipeline(join.Right);
-                    var on = join.On.Select(e => JoinKey(e, scope, rightScope)).ToImmutableArray();
-                    // KQL suffixes a right column whose name the left has with 1; when the left's is a table column,
-                    // its canonical name is the field path and the right column keeps its name.
-                    var aliases = rightScope.Defined.Where(n => scope.Live.Contains(n) && Source?.PathOf(n) is not null)
-                        .ToImmutableDictionary(n => n + "1", n => n);
-                    var joined = scope.Union(rightScope);
-                    return (join with { Right = right, On = on }, joined with { Aliases = joined.Aliases.SetItems(aliases) });
+                    var (joinStage, joined, _) = Join(join, scope);
+                    return (joinStage, joined);
                 case UnionStage union:
                     var arms = union.Pipelines.Select(Pipeline).ToList();
                     return (union with { Pipelines = [.. arms.Select(a => a.Pipeline)] }, arms.Aggregate(scope, (s, a) => s.Union(a.Scope)));
                 default:
                     return (stage, scope);
             }
+        }
+
+        private (JoinStage Join, Scope Joined, Scope Right) Join(JoinStage join, Scope scope)
+        {
+            var (right, rightScope) = Pipeline(join.Right);
+            var on = join.On.Select(e => JoinKey(e, scope, rightScope)).ToImmutableArray();
+            // KQL suffixes a right column whose name the left has with 1; when the left's is a table column,
+            // its canonical name is the field path and the right column keeps its name.
+            var aliases = rightScope.Defined.Where(n => scope.Live.Contains(n) && Source?.PathOf(n) is not null)
+                .ToImmutableDictionary(n => n + "1", n => n);
+            var joined = scope.Union(rightScope);
+            return (join with { Right = right, On = on }, joined with { Aliases = joined.Aliases.SetItems(aliases) }, rightScope);
+        }
+
+        /// <summary>
+        /// KQL's <c>lookup kind=leftouter|inner (R) on keys</c>: the join of that kind, then the right side's key columns
+        /// removed, since lookup does not repeat them. Translated only where the columns are known to be those: the
+        /// right side outputs named columns only (it ends in project, distinct or summarize), none of which but the keys
+        /// the left side also has (lookup's naming of such a clash is not join's).
+        /// </summary>
+        private (IReadOnlyList<Stage> Stages, Scope Scope) Lookup(JoinStage lookup, Scope scope)
+        {
+            var (join, joinedScope, rightScope) = Join(lookup, scope);
+            var keys = lookup.On.Select(k => k switch
+            {
+                FieldExpression field => Single(field),
+                BinaryExpression { Operator: BinaryOperator.Equal, Left: JoinSideExpression { Side: JoinSide.Left }, Right: JoinSideExpression { Side: JoinSide.Right } right } => Single(right.Field),
+                _ => null,
+            }).ToList();
+            var unnamed = !rightScope.Closed || rightScope.Live.Count > 0;
+            var clash = rightScope.Defined.Except(keys.OfType<string>()).Where(n => scope.Defined.Contains(n) || scope.Live.Contains(n)).ToList();
+            if (lookup.Kind is not (JoinKind.LeftOuter or JoinKind.Inner) || keys.Any(k => k is null) || unnamed || clash.Count > 0)
+            {
+                var why = lookup.Kind is not (JoinKind.LeftOuter or JoinKind.Inner) ? "lookup's kinds are leftouter and inner"
+                    : unnamed ? "the right side's columns are not all named (end it in project, distinct or summarize with named aggregates)"
+                    : clash.Count > 0 ? $"the right side's column '{clash[0]}' is also a column of the left side, which lookup names otherwise than join"
+                    : "a key is not a column";
+                Report(SentinelImportCodes.RefusedStage, $"the KQL stage 'lookup' is not translated: {why}", new TextSpan(lookup.Span.Start, 4));
+                return ([join], joinedScope);
+            }
+
+            // The join names a right key after the left's column of that name with a 1, where the left has one.
+            var removed = keys.OfType<string>().Distinct(StringComparer.Ordinal)
+                .Select(k => scope.Defined.Contains(k) || scope.Live.Any(n => Source?.PathOf(n) is { } path && string.Join('.', path) == k) ? k + "1" : k)
+                .Select(k => new FieldExpression([new MemberSegment(k, false, lookup.Span)], lookup.Span))
+                .ToImmutableArray();
+            var kept = rightScope with { Defined = rightScope.Defined.Except(keys.OfType<string>()) };
+            return ([join, new ProjectAwayStage(removed, lookup.Span)], scope.Union(kept));
         }
 
         private Expression JoinKey(Expression key, Scope left, Scope right) => key switch
@@ -379,8 +436,11 @@ public static partial class KqlTranslator
             return aggregate with { Value = value };
         }
 
-        private static Scope Only(IEnumerable<Assignment> outputs) =>
-            new([], [.. outputs.Select(o => o.Name ?? (o.Value is FieldExpression f ? Single(f) : null)).OfType<string>()]);
+        private static Scope Only(IEnumerable<Assignment> outputs)
+        {
+            var names = outputs.Select(o => o.Name ?? (o.Value is FieldExpression f ? Single(f) : null)).ToList();
+            return new([], [.. names.OfType<string>()]) { Closed = names.All(n => n is not null) };
+        }
 
         private static string? Single(FieldExpression field) =>
             field.Path is [MemberSegment { Quoted: false } first] ? first.Name : null;

@@ -57,6 +57,8 @@ public class SentinelKqlCoverageTests
     [InlineData("let a = AWSCloudTrail | project SourceIpAddress; AWSCloudTrail | join kind=inner hint.strategy=broadcast hint.shufflekey=SourceIpAddress (a) on SourceIpAddress", "let a = (project SourceIpAddress = sourceIPAddress);\njoin kind=inner (a) on $left.sourceIPAddress == $right.SourceIpAddress")]
     [InlineData("AWSCloudTrail | summarize hint.shufflekey = EventName count() by EventName", "summarize count() by EventName = eventName")]
     [InlineData("let ips = AWSCloudTrail | distinct SourceIpAddress; AWSCloudTrail | where SourceIpAddress in (ips) and SourceIpAddress !in~ (ips)", "let ips = (distinct SourceIpAddress = sourceIPAddress);\nwhere sourceIPAddress in ips and sourceIPAddress !in~ ips")]
+    [InlineData("let c = AWSCloudTrail | summarize Calls = count() by Ip = SourceIpAddress; AWSCloudTrail | extend Ip = SourceIpAddress | lookup kind=inner (c) on Ip", "let c = (summarize Calls = count() by Ip = sourceIPAddress);\nextend Ip = sourceIPAddress\n| join kind=inner (c) on Ip\n| project-away Ip1")]
+    [InlineData("let c = AWSCloudTrail | summarize Calls = count() by Ip = SourceIpAddress; AWSCloudTrail | lookup c on $left.SourceIpAddress == $right.Ip", "let c = (summarize Calls = count() by Ip = sourceIPAddress);\njoin kind=leftouter (c) on $left.sourceIPAddress == $right.Ip\n| project-away Ip")]
     public void A_common_KQL_construct_translates_to_its_canonical_form(string kql, string canonical)
     {
         var translation = KqlTranslator.Translate(kql, Tables);
@@ -68,7 +70,10 @@ public class SentinelKqlCoverageTests
     [Theory]
     [InlineData("AWSCloudTrail\n| parse UserIdentityArn with * \"user/\" User", "RC5060", 2, 3, "extract(regex, group, text)")]
     [InlineData("AWSCloudTrail\n| parse-where UserIdentityArn with * \"user/\" User", "RC5060", 2, 3, "parse-where")]
-    [InlineData("AWSCloudTrail\n| lookup kind=leftouter (AWSCloudTrail | project SourceIpAddress) on SourceIpAddress", "RC5060", 2, 3, "except its keys")]
+    [InlineData("AWSCloudTrail\n| lookup kind=leftouter (AWSCloudTrail | where EventName == \"x\") on SourceIpAddress", "RC5060", 2, 3, "not all named")]
+    [InlineData("let c = AWSCloudTrail | summarize count() by SourceIpAddress;\nAWSCloudTrail\n| lookup c on SourceIpAddress", "RC5060", 3, 3, "not all named")]
+    [InlineData("let c = AWSCloudTrail | project SourceIpAddress, EventName;\nAWSCloudTrail\n| lookup c on SourceIpAddress", "RC5060", 3, 3, "'EventName' is also a column of the left side")]
+    [InlineData("let c = AWSCloudTrail | project SourceIpAddress, N = EventName;\nAWSCloudTrail\n| lookup kind=leftanti c on SourceIpAddress", "RC5060", 3, 3, "leftouter and inner")]
     [InlineData("AWSCloudTrail\n| make-series count() on TimeGenerated step 1h", "RC5060", 2, 3, "make-series")]
     [InlineData("AWSCloudTrail\n| evaluate bag_unpack(RequestParameters)", "RC5060", 2, 3, "plugin")]
     [InlineData("AWSCloudTrail\n| sample 10", "RC5060", 2, 3, "random")]
@@ -133,6 +138,20 @@ public class SentinelKqlCoverageTests
     {
         var rows = Run("union (AWSCloudTrail | where EventName == \"GetUser\" | project EventName), (AWSCloudTrail | where EventName == \"DeleteUser\" | project EventName, SourceIpAddress)");
         Assert.Equal(["GetUser|", "DeleteUser|10.0.0.1"], rows.Select(r => $"{Text(r, "EventName")}|{Text(r, "SourceIpAddress")}"));
+    }
+
+    [Fact]
+    public void Lookup_keeps_every_left_row_and_adds_the_right_columns_but_not_its_keys()
+    {
+        var rows = Run("let denied = AWSCloudTrail | where ErrorCode == \"AccessDenied\" | summarize Denied = count() by Ip = SourceIpAddress;\n"
+            + "AWSCloudTrail | lookup denied on $left.SourceIpAddress == $right.Ip | sort by TimeGenerated asc");
+        Assert.Equal(["CreateUser 10.0.0.1 1", "DeleteUser 10.0.0.1 1", "CreateUser 10.0.0.2 1", "GetUser 10.0.0.1 1"],
+            rows.Select(r => $"{Text(r, "eventName")} {Text(r, "sourceIPAddress")} {Text(r, "Denied")}"));
+        Assert.All(rows, r => Assert.DoesNotContain(r.Fields(), f => f.Key == "Ip"));
+        var inner = Run("let denied = AWSCloudTrail | where EventName == \"DeleteUser\" | project SourceIpAddress, Deleted = EventName;\n"
+            + "AWSCloudTrail | lookup kind=inner denied on SourceIpAddress | project EventName, SourceIpAddress, Deleted");
+        Assert.Equal(3, inner.Count);
+        Assert.All(inner, r => Assert.Equal(("10.0.0.1", "DeleteUser"), (Text(r, "SourceIpAddress"), Text(r, "Deleted"))));
     }
 
     [Fact]
@@ -206,6 +225,8 @@ public class SentinelKqlCoverageTests
             "union isfuzzy=true (AWSCloudTrail | where EventName == \"A\" | project EventName), (AWSCloudTrail | where EventName == \"B\" | project EventName, AWSRegion)",
             "let ips = AWSCloudTrail | where ErrorCode == \"AccessDenied\" | distinct SourceIpAddress;\nAWSCloudTrail\n| where SourceIpAddress in (ips)\n| join kind=inner hint.strategy=broadcast (AWSCloudTrail | where EventName == \"GetUser\" | project SourceIpAddress, Later = EventName) on SourceIpAddress",
                         "AWSCloudTrail\n| summarize c = count() by SourceIpAddress, EventName\n| project-reorder EventName\n| project-keep c, EventName",
+                        "let admins = AWSCloudTrail | where EventName == \"CreateUser\" | project SourceIpAddress, Admin = UserIdentityUserName;\nAWSCloudTrail\n| where EventName == \"DeleteUser\"\n| lookup admins on SourceIpAddress\n| project SourceIpAddress, Admin, EventName",
+            "let counts = AWSCloudTrail | summarize Calls = count() by Ip = SourceIpAddress;\nAWSCloudTrail\n| lookup kind=inner (counts) on $left.SourceIpAddress == $right.Ip\n| project SourceIpAddress, Calls",
                         "let starttime = todatetime('{{StartTimeISO}}');\nAWSCloudTrail\n| where TimeGenerated >= starttime",
         ];
         using var scratch = new ImportScratch();
@@ -233,13 +254,19 @@ public class SentinelKqlCoverageTests
             Assert.True(r.RoundTrip, r.SourcePath + ": " + r.RoundTripReason);
         });
 
-        // SPL writes every one of them but the join with a sub-pipeline membership, which the Splunk target refuses at
-        // the constructs (RC4001: a join's subsearch caps; RC4005: an in over a sub-pipeline).
+        // SPL writes every one of them but the joins (and lookups, which are joins), which the Splunk target refuses at
+        // the construct (RC4001: a join's subsearch caps), and the in over a sub-pipeline (RC4005).
         var compilation = RuleCompilerHost.Compile([.. Directory.EnumerateFiles(scratch.Rules, "*.yml")]);
         var refused = compilation.Rules
             .SelectMany(rule => SplEmitter.Emit(rule).Diagnostics.Where(d => d.IsError).Select(d => $"{rule.Rule.Name}: {d.Code}"))
             .Order(StringComparer.Ordinal);
-        Assert.Equal([$"Construct {Array.FindIndex(queries, q => q.Contains(" in (ips)", StringComparison.Ordinal))}: RC4001", $"Construct {Array.FindIndex(queries, q => q.Contains(" in (ips)", StringComparison.Ordinal))}: RC4005"], refused);
+        var expected = queries.SelectMany((q, i) => new[]
+            {
+                q.Contains("| join", StringComparison.Ordinal) || q.Contains("| lookup", StringComparison.Ordinal) ? $"Construct {i}: RC4001" : null,
+                q.Contains(" in (ips)", StringComparison.Ordinal) ? $"Construct {i}: RC4005" : null,
+            }).OfType<string>().Order(StringComparer.Ordinal);
+        Assert.Equal(["Construct 14: RC4001", "Construct 14: RC4005", "Construct 16: RC4001", "Construct 17: RC4001"], expected);
+        Assert.Equal(expected, refused);
     }
 
     private static List<Row> Run(string kql)
