@@ -49,6 +49,10 @@ public static class ImportTable
         Sentinel.SentinelImportCodes.UnknownTechnique => "ATT&CK id not in the catalogue",
         Sentinel.SentinelImportCodes.DroppedMetadata => "Sentinel key without a canonical place",
         Sentinel.SentinelImportCodes.MissingColumn => "mapping names a column the query does not output",
+        Sentinel.SentinelImportCodes.RefusedStage => "KQL stage with no faithful canonical form",
+        Sentinel.SentinelImportCodes.RefusedFunction => "KQL function or operator form with no faithful canonical form",
+        Sentinel.SentinelImportCodes.HuntingPlaceholder => "hunting placeholder kept as text",
+        Sentinel.SentinelImportCodes.ColumnOrderNotCarried => "column order not carried",
         _ => Escu.EscuReasons.Of(code) ?? "other",
     };
 }

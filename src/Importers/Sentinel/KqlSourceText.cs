@@ -6,8 +6,10 @@ namespace RuleCompiler.Importers.Sentinel;
 /// Sentinel KQL rewritten, token by token, into the spellings the canonical parser reads, with a map from every
 /// offset of the rewritten text back to the original so diagnostics point into the source file:
 /// <c>let x = Table | ...;</c> and <c>let x = materialize(Table | ...);</c> become <c>let x = (Table | ...);</c>,
-/// <c>mvexpand</c> is <c>mv-expand</c>, <c>order by</c> is <c>sort by</c>. Everything else is left as written; the
-/// canonical parser and <see cref="KqlTranslator"/> decide what translates.
+/// <c>mvexpand</c> is <c>mv-expand</c>, <c>order by</c> is <c>sort by</c>, and the stages that are other stages'
+/// shorthand are written out (<see cref="KqlStageShorthands"/>: <c>top</c>, <c>limit</c>, <c>count</c>, an unused
+/// <c>as</c>). Everything else is left as written; the canonical parser and <see cref="KqlTranslator"/> decide what
+/// translates.
 /// </summary>
 public sealed class KqlSourceText
 {
@@ -27,6 +29,12 @@ public sealed class KqlSourceText
     /// the parser reads their list; <see cref="KqlTranslator"/> turns those <c>in</c>s into <c>has</c> terms.
     /// </summary>
     public IReadOnlyDictionary<int, string> HasOperators { get; private init; } = new Dictionary<int, string>();
+
+    /// <summary>Offsets (in <see cref="Text"/>) of the <c>join</c>s that were KQL <c>lookup</c>s (<see cref="KqlTranslator"/> removes the right keys).</summary>
+    public IReadOnlySet<int> Lookups { get; private init; } = new HashSet<int>();
+
+    /// <summary>Stages written out without their column order (offset and length in the original query, and what is lost).</summary>
+    public IReadOnlyList<(int Start, int Length, string Message)> Unordered { get; private init; } = [];
 
     /// <summary>The offset in the original query of <paramref name="offset"/> in <see cref="Text"/>.</summary>
     public int Original(int offset)
@@ -55,11 +63,32 @@ public sealed class KqlSourceText
         var letDepth = -1;
         var depth = 0;
         var hasOperators = new Dictionary<int, string>();
+        var unordered = new List<(int Start, int Length, string Message)>();
+        var lookups = new HashSet<int>();
 
         void CopyTo(int position)
         {
             output.Append(query, copied, position - copied);
             copied = position;
+        }
+
+        var inserts = new List<(int At, string Text)>();
+        var edits = new List<(int At, int Length, string Text)>();
+
+        void Insert(int upTo)
+        {
+            // Text written after a later token (top's take, a union leg's pipe) goes in once the rewriting has copied
+            // up to there, replacing what the edit covers.
+            foreach (var edit in edits.Concat(inserts.Select(p => (p.At, Length: 0, p.Text))).Where(e => e.At <= upTo && e.At >= copied).OrderBy(e => e.At).ToList())
+            {
+                CopyTo(edit.At);
+                output.Append(edit.Text);
+                copied = edit.At + edit.Length;
+                anchors.Add((output.Length, copied));
+            }
+
+            inserts.RemoveAll(p => p.At <= upTo);
+            edits.RemoveAll(e => e.At <= upTo);
         }
 
         void Replace(int start, int length, string replacement)
@@ -80,6 +109,23 @@ public sealed class KqlSourceText
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
+            Insert(token.Start);
+            if (token.Text == "|" && token.Start >= copied && KqlStageShorthands.Expand(tokens, i) is { } shorthand)
+            {
+                if (shorthand.Loses is { } loses)
+                {
+                    unordered.Add((tokens[i + 1].Start, tokens[i + 1].Text.Length, loses));
+                }
+
+                Replace(token.Start, shorthand.Length, shorthand.Replacement);
+                if (shorthand.Append is { } append)
+                {
+                    inserts.Add(append);
+                }
+
+                continue;
+            }
+
             if (IsAdjacentString(tokens, i))
             {
                 // KQL joins adjacent literals of one kind: 'a''b' is "ab" (and not 'a' then 'b').
@@ -111,6 +157,18 @@ public sealed class KqlSourceText
                 case ")" or "]":
                     depth--;
                     break;
+                case "lookup" when i > 0 && tokens[i - 1].Text == "|" && token.Start >= copied:
+                    // lookup is a join of its kind (leftouter by default) whose right keys are then removed.
+                    CopyTo(token.Start);
+                    lookups.Add(output.Length);
+                    Replace(token.Start, token.Text.Length, i + 2 < tokens.Count && tokens[i + 1].Text == "kind" && tokens[i + 2].Text == "=" ? "join" : "join kind=leftouter");
+                    if (JoinRight(tokens, i + 1) is { } bare && tokens[bare].IsIdentifier)
+                    {
+                        Replace(tokens[bare].Start, 0, "(");
+                        Replace(tokens[bare].Start + tokens[bare].Text.Length, 0, ")");
+                    }
+
+                    break;
                 case "join" when i > 0 && tokens[i - 1].Text == "|" && JoinRight(tokens, i + 1) is { } right && tokens[right].IsIdentifier:
                     // join kind=inner name on ... : KQL takes a bare table or let name; the canonical form parenthesises it.
                     Replace(tokens[right].Start, 0, "(");
@@ -120,6 +178,27 @@ public sealed class KqlSourceText
                     CopyTo(token.Start);
                     hasOperators[output.Length] = token.Text;
                     Replace(token.Start, token.Text.Length, "in");
+                    break;
+                case "isfuzzy" when i > 0 && tokens[i - 1].Text == "union" && i + 2 < tokens.Count && tokens[i + 1].Text == "=" && tokens[i + 2].Text is "true" or "false":
+                    // isfuzzy lets a union leg name a table that may not exist; every leg here reads a known data source.
+                    Replace(token.Start, tokens[i + 2].Start + tokens[i + 2].Text.Length - token.Start, "");
+                    break;
+                case "to" when KqlStageShorthands.MvExpandCast(tokens, i) is { } cast:
+                    Replace(token.Start, cast.Length, cast.Replacement);
+                    if (cast.Append is { } conversion)
+                    {
+                        inserts.Add(conversion);
+                    }
+
+                    break;
+                case "union" when (i == 0 || tokens[i - 1].Text is ";" or "(" or "=") && KqlStageShorthands.LeadingUnion(tokens, i) is { } union:
+                    // union (a), (b) starting a query is a | union (b): the first leg is the input.
+                    Replace(token.Start, union.Start - token.Start, "");
+                    edits.AddRange(union.Edits);
+                    break;
+                case "hint" when i + 4 < tokens.Count && tokens[i + 1].Text == "." && tokens[i + 2].IsIdentifier && tokens[i + 3].Text == "=" && HintEnd(tokens, i + 4) is { } hintEnd:
+                    // hint.strategy=broadcast, hint.shufflekey=x, ...: how Kusto runs a join or summarize, not what it returns.
+                    Replace(token.Start, hintEnd - token.Start, "");
                     break;
                 case "mvexpand":
                     Replace(token.Start, token.Text.Length, "mv-expand");
@@ -164,8 +243,9 @@ public sealed class KqlSourceText
             }
         }
 
+        Insert(query.Length);
         CopyTo(query.Length);
-        return new KqlSourceText(output.ToString(), anchors) { HasOperators = hasOperators };
+        return new KqlSourceText(output.ToString(), anchors) { HasOperators = hasOperators, Unordered = unordered, Lookups = lookups };
     }
 
     // The token after join's parameters (kind=..., hint.x=...), or null at the end.
@@ -220,7 +300,20 @@ public sealed class KqlSourceText
         _ => null,
     };
 
-    private static bool IsDefaultNullOrder(string before, string order) =>
+    // The offset after a hint's value (a name, a string or a whole number), or null.
+    private static int? HintEnd(IReadOnlyList<KqlToken> tokens, int value)
+    {
+        var end = value;
+        while (end + 1 < tokens.Count && char.IsAsciiDigit(tokens[value].Text[0]) && tokens[end + 1].Text is [>= '0' and <= '9'] && tokens[end + 1].Start == tokens[end].Start + 1)
+        {
+            end++;
+        }
+
+        return tokens[value].IsIdentifier || tokens[value].Text[0] is '"' or '\'' or (>= '0' and <= '9') ? tokens[end].Start + tokens[end].Text.Length : null;
+    }
+
+    /// <summary>Whether <c>nulls first|last</c> after <paramref name="before"/> is the canonical sort's own placement.</summary>
+    internal static bool IsDefaultNullOrder(string before, string order) =>
         (before == "asc" && order == "first") || (before != "asc" && order == "last");
 
     private static bool IsAdjacentString(IReadOnlyList<KqlToken> tokens, int i) =>
@@ -230,7 +323,7 @@ public sealed class KqlSourceText
     // A let whose value is a table, or another let's name, followed by a pipe: a sub-pipeline.
     private static bool IsPipelineStart(IReadOnlyList<KqlToken> tokens, int index, IReadOnlySet<string> tables) =>
         tokens[index].IsIdentifier
-        && (tables.Contains(tokens[index].Text) || (index + 1 < tokens.Count && tokens[index + 1].Text == "|"));
+        && (tables.Contains(tokens[index].Text) || tokens[index].Text == "union" || (index + 1 < tokens.Count && tokens[index + 1].Text == "|"));
 }
 
 /// <summary>A token of KQL text: identifiers, punctuation, strings and numbers (comments and whitespace skipped).</summary>

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using RuleCompiler.Compiler.Diagnostics;
 using RuleCompiler.Compiler.Language.Functions;
 using RuleCompiler.Compiler.Language.Parsing;
 using RuleCompiler.Compiler.Language.Printing;
@@ -25,7 +27,7 @@ public sealed record KqlTranslation(string? Search, SentinelColumns? Source, Imm
 /// are the path itself. Columns a <c>project</c>, <c>distinct</c> or <c>summarize ... by</c> outputs keep their
 /// Sentinel names (<c>SourceIpAddress = sourceIPAddress</c>), so entity mappings and alert templates still match.
 /// </summary>
-public static class KqlTranslator
+public static partial class KqlTranslator
 {
     /// <summary>
     /// Translates <paramref name="query"/>. <paramref name="named"/> are the output columns the rule's metadata names
@@ -35,7 +37,7 @@ public static class KqlTranslator
     public static KqlTranslation Translate(string query, IReadOnlyDictionary<string, SentinelColumns> tables, IReadOnlyCollection<string>? named = null)
     {
         var (tree, source, scope, diagnostics) = Run(query, tables, named ?? []);
-        var search = tree is not null && diagnostics.IsEmpty ? QueryPrinter.Print(tree) : null;
+        var search = tree is not null && !diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) ? QueryPrinter.Print(tree) : null;
         return new KqlTranslation(search, source, scope?.Defined ?? [], diagnostics);
     }
 
@@ -44,7 +46,7 @@ public static class KqlTranslator
     {
         // A function the language lacks is kept as a call here: the emitter's own helpers (gettype) must compare.
         var (tree, _, _, diagnostics) = Run(query, tables, []);
-        var errors = diagnostics.Where(d => d.Code != SentinelImportCodes.UntranslatedFunction).ToImmutableArray();
+        var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && d.Code != SentinelImportCodes.UntranslatedFunction).ToImmutableArray();
         return (errors.IsEmpty ? tree : null, errors);
     }
 
@@ -65,7 +67,8 @@ public static class KqlTranslator
         var run = new Translation(tables, source);
         var translated = run.Query(parsed.Query);
         translated = run.NameTableColumns(translated.Query, translated.Scope, named);
-        return (translated.Query, run.Source, translated.Scope, [.. run.Diagnostics]);
+        var unordered = source.Unordered.Select(u => new QueryDiagnostic(DiagnosticSeverity.Warning, SentinelImportCodes.ColumnOrderNotCarried, u.Message, new TextSpan(u.Start, u.Length)));
+        return (translated.Query, run.Source, translated.Scope, [.. run.Diagnostics, .. HuntingPlaceholders(query), .. unordered]);
     }
 
     // Constructs named before the parser stumbles on their typed parameters: externaldata reads rows from a URL when the
@@ -73,6 +76,11 @@ public static class KqlTranslator
     private static QueryDiagnostic? Unsupported(string query)
     {
         var tokens = KqlTokens.Scan(query);
+        if (KqlRefusals.Find(tokens) is { } refused)
+        {
+            return refused;
+        }
+
         for (var i = 0; i + 1 < tokens.Count; i++)
         {
             if (tokens[i] is { IsIdentifier: true, Text: "externaldata" } token && tokens[i + 1].Text == "(")
@@ -80,6 +88,13 @@ public static class KqlTranslator
                 return QueryDiagnostic.Error(SentinelImportCodes.UntranslatedSyntax,
                     "externaldata (rows downloaded from a URL when the query runs) has no canonical translation: a rule reads its data source and the repository's lists only; put the values in a list under rules/lists and test membership with in @list",
                     new TextSpan(token.Start, token.Text.Length));
+            }
+
+            if (tokens[i] is { IsIdentifier: true, Text: "datatable" } table && tokens[i + 1].Text == "(")
+            {
+                return QueryDiagnostic.Error(SentinelImportCodes.UntranslatedSyntax,
+                    "datatable (rows written in the query) has no canonical translation: put the values in a list under rules/lists, or in a let of dynamic([...]), and test membership with in",
+                    new TextSpan(table.Start, table.Text.Length));
             }
 
             if (i + 5 < tokens.Count && tokens[i].Text == "let" && tokens[i + 1].IsIdentifier && tokens[i + 2].Text == "=" && tokens[i + 3].Text == "("
@@ -93,6 +108,19 @@ public static class KqlTranslator
 
         return null;
     }
+
+    // {{StartTimeISO}} and the like in a string: Sentinel's hunting page writes the chosen time range there before the
+    // query runs. The text is kept (the Sentinel target writes it back for the hunting page to fill), but the other
+    // targets read it as it is: the rule is partial, and says so.
+    private static IEnumerable<QueryDiagnostic> HuntingPlaceholders(string query) =>
+        KqlTokens.Scan(query)
+            .Where(t => !t.IsIdentifier && t.Text.Length >= 2 && t.Text[^1] is '\'' or '"' && HuntingPlaceholder().IsMatch(t.Text))
+            .Select(t => new QueryDiagnostic(DiagnosticSeverity.Warning, SentinelImportCodes.HuntingPlaceholder,
+                $"the hunting placeholder {HuntingPlaceholder().Match(t.Text).Value} is kept as text: Sentinel's hunting page replaces it with the chosen time range, but C# and Splunk read the text itself (todatetime of it is null, so a comparison with it is false); replace it with ago(...) or now() for those targets",
+                new TextSpan(t.Start, t.Text.Length)));
+
+    [GeneratedRegex(@"\{\{[A-Za-z]+\}\}")]
+    private static partial Regex HuntingPlaceholder();
 
     private static QueryDiagnostic Untranslated(QueryDiagnostic diagnostic, KqlSourceText source) =>
         diagnostic with
@@ -112,7 +140,10 @@ public static class KqlTranslator
 
         public Scope Define(string name) => this with { Live = Live.Remove(name), Defined = Defined.Add(name) };
 
-        public Scope Union(Scope other) => new(Live.Union(other.Live), Defined.Union(other.Defined)) { Aliases = Aliases.SetItems(other.Aliases) };
+        /// <summary>Whether <see cref="Defined"/> names every column (the pipeline ended in outputs that all have names).</summary>
+        public bool Closed { get; init; }
+
+        public Scope Union(Scope other) => new(Live.Union(other.Live), Defined.Union(other.Defined)) { Aliases = Aliases.SetItems(other.Aliases), Closed = Closed && other.Closed };
     }
 
     private sealed class Translation(IReadOnlyDictionary<string, SentinelColumns> tables, KqlSourceText text)
@@ -190,6 +221,13 @@ public static class KqlTranslator
             var stages = new List<Stage>();
             foreach (var stage in pipeline.Stages)
             {
+                if (stage is JoinStage lookup && text.Lookups.Contains(lookup.Span.Start))
+                {
+                    (var written, scope) = Lookup(lookup, scope);
+                    stages.AddRange(written);
+                    continue;
+                }
+
                 var (translated, next) = Stage(stage, scope);
                 stages.Add(translated);
                 scope = next;
@@ -245,9 +283,14 @@ public static class KqlTranslator
                     var removed = scope;
                     foreach (var column in away.Columns)
                     {
-                        if (Single(column) is { } name)
+                        if (Single(column) is { } name && !removed.Defined.Contains(name) && removed.Aliases.TryGetValue(name, out var rightColumn))
                         {
-                            removed = removed with { Live = removed.Live.Remove(name), Defined = removed.Defined.Remove(name) };
+                            // KQL's X1 is the right side's X: removing it leaves the left's table column X.
+                            removed = removed with { Defined = removed.Defined.Remove(rightColumn) };
+                        }
+                        else if (Single(column) is { } removedName)
+                        {
+                            removed = removed with { Live = removed.Live.Remove(removedName), Defined = removed.Defined.Remove(removedName) };
                         }
                     }
 
@@ -289,20 +332,62 @@ public static class KqlTranslator
                 case SortStage sort:
                     return (sort with { Keys = [.. sort.Keys.Select(k => k with { Value = Expr(k.Value, scope) })] }, scope);
                 case JoinStage join:
-                    var (right, rightScope) = Pipeline(join.Right);
-                    var on = join.On.Select(e => JoinKey(e, scope, rightScope)).ToImmutableArray();
-                    // KQL suffixes a right column whose name the left has with 1; when the left's is a table column,
-                    // its canonical name is the field path and the right column keeps its name.
-                    var aliases = rightScope.Defined.Where(n => scope.Live.Contains(n) && Source?.PathOf(n) is not null)
-                        .ToImmutableDictionary(n => n + "1", n => n);
-                    var joined = scope.Union(rightScope);
-                    return (join with { Right = right, On = on }, joined with { Aliases = joined.Aliases.SetItems(aliases) });
+                    var (joinStage, joined, _) = Join(join, scope);
+                    return (joinStage, joined);
                 case UnionStage union:
                     var arms = union.Pipelines.Select(Pipeline).ToList();
                     return (union with { Pipelines = [.. arms.Select(a => a.Pipeline)] }, arms.Aggregate(scope, (s, a) => s.Union(a.Scope)));
                 default:
                     return (stage, scope);
             }
+        }
+
+        private (JoinStage Join, Scope Joined, Scope Right) Join(JoinStage join, Scope scope)
+        {
+            var (right, rightScope) = Pipeline(join.Right);
+            var on = join.On.Select(e => JoinKey(e, scope, rightScope)).ToImmutableArray();
+            // KQL suffixes a right column whose name the left has with 1; when the left's is a table column,
+            // its canonical name is the field path and the right column keeps its name.
+            var aliases = rightScope.Defined.Where(n => scope.Live.Contains(n) && Source?.PathOf(n) is not null)
+                .ToImmutableDictionary(n => n + "1", n => n);
+            var joined = scope.Union(rightScope);
+            return (join with { Right = right, On = on }, joined with { Aliases = joined.Aliases.SetItems(aliases) }, rightScope);
+        }
+
+        /// <summary>
+        /// KQL's <c>lookup kind=leftouter|inner (R) on keys</c>: the join of that kind, then the right side's key columns
+        /// removed, since lookup does not repeat them. Translated only where the columns are known to be those: the
+        /// right side outputs named columns only (it ends in project, distinct or summarize), none of which but the keys
+        /// the left side also has (lookup's naming of such a clash is not join's).
+        /// </summary>
+        private (IReadOnlyList<Stage> Stages, Scope Scope) Lookup(JoinStage lookup, Scope scope)
+        {
+            var (join, joinedScope, rightScope) = Join(lookup, scope);
+            var keys = lookup.On.Select(k => k switch
+            {
+                FieldExpression field => Single(field),
+                BinaryExpression { Operator: BinaryOperator.Equal, Left: JoinSideExpression { Side: JoinSide.Left }, Right: JoinSideExpression { Side: JoinSide.Right } right } => Single(right.Field),
+                _ => null,
+            }).ToList();
+            var unnamed = !rightScope.Closed || rightScope.Live.Count > 0;
+            var clash = rightScope.Defined.Except(keys.OfType<string>()).Where(n => scope.Defined.Contains(n) || scope.Live.Contains(n)).ToList();
+            if (lookup.Kind is not (JoinKind.LeftOuter or JoinKind.Inner) || keys.Any(k => k is null) || unnamed || clash.Count > 0)
+            {
+                var why = lookup.Kind is not (JoinKind.LeftOuter or JoinKind.Inner) ? "lookup's kinds are leftouter and inner"
+                    : unnamed ? "the right side's columns are not all named (end it in project, distinct or summarize with named aggregates)"
+                    : clash.Count > 0 ? $"the right side's column '{clash[0]}' is also a column of the left side, which lookup names otherwise than join"
+                    : "a key is not a column";
+                Report(SentinelImportCodes.RefusedStage, $"the KQL stage 'lookup' is not translated: {why}", new TextSpan(lookup.Span.Start, 4));
+                return ([join], joinedScope);
+            }
+
+            // The join names a right key after the left's column of that name with a 1, where the left has one.
+            var removed = keys.OfType<string>().Distinct(StringComparer.Ordinal)
+                .Select(k => scope.Defined.Contains(k) || scope.Live.Any(n => Source?.PathOf(n) is { } path && string.Join('.', path) == k) ? k + "1" : k)
+                .Select(k => new FieldExpression([new MemberSegment(k, false, lookup.Span)], lookup.Span))
+                .ToImmutableArray();
+            var kept = rightScope with { Defined = rightScope.Defined.Except(keys.OfType<string>()) };
+            return ([join, new ProjectAwayStage(removed, lookup.Span)], scope.Union(kept));
         }
 
         private Expression JoinKey(Expression key, Scope left, Scope right) => key switch
@@ -336,18 +421,26 @@ public static class KqlTranslator
         // the canonical language names it after the field path, so aggregates of a table column are named here.
         private Assignment Aggregate(Assignment aggregate, Scope scope)
         {
+            if (aggregate.Name is null && KqlFunctionForms.NeedsName(aggregate.Value))
+            {
+                Report(SentinelImportCodes.RefusedFunction, $"an unnamed {((FunctionCallExpression)aggregate.Value).Name} is not translated: its canonical form is another aggregate, which KQL would name otherwise; name it (n = {((FunctionCallExpression)aggregate.Value).Name}(...))", aggregate.Span);
+            }
+
             var value = Expr(aggregate.Value, scope);
             if (aggregate.Name is null && aggregate.Value is FunctionCallExpression { Arguments: [FieldExpression field] } call && IsTableColumn(field, scope))
             {
-                var prefix = call.Name switch { "make_set" => "set", "make_list" => "list", "take_any" => "any", _ => call.Name };
+                var prefix = call.Name switch { "make_set" or "makeset" => "set", "make_list" or "makelist" => "list", "take_any" => "any", _ => call.Name };
                 return aggregate with { Name = prefix + "_" + Single(field), Value = value };
             }
 
             return aggregate with { Value = value };
         }
 
-        private static Scope Only(IEnumerable<Assignment> outputs) =>
-            new([], [.. outputs.Select(o => o.Name ?? (o.Value is FieldExpression f ? Single(f) : null)).OfType<string>()]);
+        private static Scope Only(IEnumerable<Assignment> outputs)
+        {
+            var names = outputs.Select(o => o.Name ?? (o.Value is FieldExpression f ? Single(f) : null)).ToList();
+            return new([], [.. names.OfType<string>()]) { Closed = names.All(n => n is not null) };
+        }
 
         private static string? Single(FieldExpression field) =>
             field.Path is [MemberSegment { Quoted: false } first] ? first.Name : null;
@@ -419,6 +512,9 @@ public static class KqlTranslator
                     return terms.Count == 0
                         ? new LiteralExpression(LiteralKind.Bool, op == "has_all", has.Span)
                         : terms.Aggregate((a, b) => new BinaryExpression(op == "has_all" ? BinaryOperator.And : BinaryOperator.Or, a, b, has.Span));
+                case InExpression { List: ListLiteral { Items: [FieldExpression { Path: [MemberSegment { Quoted: false } pipelineName] }] } } pipelineList when letPipelines.ContainsKey(pipelineName.Name):
+                    // x in (p) of a let sub-pipeline p is KQL's spelling of membership in p's one column.
+                    return pipelineList with { Value = Expr(pipelineList.Value, scope), List = new LetListReference(pipelineName.Name, pipelineList.List.Span) };
                 case InExpression @in:
                     var list = @in.List is ListLiteral literal ? literal with { Items = [.. literal.Items.Select(i => Expr(i, scope))] } : @in.List;
                     return @in with { Value = Expr(@in.Value, scope), List = list };
@@ -436,9 +532,26 @@ public static class KqlTranslator
 
         private Expression Call(FunctionCallExpression call, Scope scope)
         {
+            if (KqlFunctionForms.Of(call) is { } form)
+            {
+                if (form.Expression is null)
+                {
+                    Report(SentinelImportCodes.RefusedFunction, form.Refusal!, call.Span);
+                    return call;
+                }
+
+                return Expr(form.Expression, scope);
+            }
+
+            if (call is { Name: "column_ifexists", Arguments: [LiteralExpression { Kind: LiteralKind.String, Value: string column }, var fallback] } && ColumnIfExists(column, fallback, call.Span, scope) is { } existing)
+            {
+                return Expr(existing, scope);
+            }
+
             if (FunctionCatalogue.Find(call.Name) is null)
             {
-                Report(SentinelImportCodes.UntranslatedFunction, $"the KQL function '{call.Name}' has no canonical translation", call.Span);
+                var reason = KqlFunctionForms.WhyNot(call.Name) is { } why ? ": " + why : "";
+                Report(SentinelImportCodes.UntranslatedFunction, $"the KQL function '{call.Name}' has no canonical translation{reason}", call.Span);
                 return call;
             }
 
@@ -453,6 +566,20 @@ public static class KqlTranslator
             }
 
             return call with { Arguments = [.. call.Arguments.Select(a => Expr(a, scope))] };
+        }
+
+        // column_ifexists("C", d) is the column C where the rows have it (a column the query defined, or a table
+        // column a field maps), and d where the table has no column C; a table column no field maps has no canonical
+        // value (null: reported as an untranslated function).
+        private Expression? ColumnIfExists(string column, Expression fallback, TextSpan span, Scope scope)
+        {
+            var field = new FieldExpression([new MemberSegment(column, false, span)], span);
+            if (scope.Defined.Contains(column) || IsTableColumn(field, scope))
+            {
+                return field;
+            }
+
+            return scope.Live.Contains(column) ? null : fallback;
         }
 
         private Expression Access(PathAccessExpression access, Scope scope)

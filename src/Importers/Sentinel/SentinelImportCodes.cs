@@ -29,4 +29,16 @@ public static class SentinelImportCodes
 
     /// <summary>Incident grouping by an entity type or custom detail the rule does not carry: not carried across (partial).</summary>
     public const string GroupingNotCarried = "RC5059";
+
+    /// <summary>A KQL stage the canonical language has no faithful form for (parse, lookup, make-series, evaluate, sample, project-reorder, ...), refused with the reason.</summary>
+    public const string RefusedStage = "RC5060";
+
+    /// <summary>A KQL function or operator, or a form of one, whose meaning the canonical language cannot state exactly (percentiles, calendar months, hasprefix, ...), refused with the reason.</summary>
+    public const string RefusedFunction = "RC5061";
+
+    /// <summary>A hunting-query placeholder (<c>{{StartTimeISO}}</c>) kept as text, which only Sentinel's hunting page fills (partial).</summary>
+    public const string HuntingPlaceholder = "RC5062";
+
+    /// <summary>project-reorder dropped, or project-keep written as project: the column order is not carried (partial).</summary>
+    public const string ColumnOrderNotCarried = "RC5063";
 }
