@@ -144,6 +144,11 @@ internal sealed partial class SplEvalTranslator(
             {
                 left = time;
             }
+            else if (op.Value == "." && left.Literal is { } leftText && right.Literal is { } rightText)
+            {
+                // Two literals make one: the Splunk backend spells a '$' or a backtick as ("..." . urldecode("%24")).
+                left = LiteralPart(leftText + rightText);
+            }
             else if (op.Value == "." || left.IsString || right.IsString)
             {
                 // SPL's dot (and + with a string operand) concatenates; strcat reads null as empty, so the result is
@@ -223,7 +228,7 @@ internal sealed partial class SplEvalTranslator(
                 return inner;
             case SplTokenKind.QuotedString:
                 c.Next();
-                return new Part(StringLiterals.Quote(token.Value), Primary, IsString: true, Literal: token.Value);
+                return LiteralPart(token.Value);
             case SplTokenKind.QuotedField:
                 c.Next();
                 return Field(token);
@@ -401,6 +406,9 @@ internal sealed partial class SplEvalTranslator(
             case "replace":
                 Arity(3, 3);
                 return Function("replace_regex", true);
+            case "urldecode" when args.Count == 1 && args[0].Value.Literal is { } encoded && !encoded.Contains('+', StringComparison.Ordinal):
+                // Of a literal, the decoded text ('+' aside, which decoders read as a space or keep).
+                return LiteralPart(Uri.UnescapeDataString(encoded));
             case "urldecode":
                 Arity(1, 1);
                 return Function("url_decode", true);
@@ -598,6 +606,8 @@ internal sealed partial class SplEvalTranslator(
     /// <param name="BinSize">floor(x/N): the N a following *N multiplies back, making <paramref name="Binned"/>.</param>
     /// <param name="Binned">floor(x/N)*N as bin(x, N).</param>
     /// <param name="Dividend">x of x/N, a division by a whole number literal N (<paramref name="Divisor"/>).</param>
+    private static Part LiteralPart(string value) => new(StringLiterals.Quote(value), Primary, IsString: true, Literal: value);
+
     private sealed record Part(
         string Text,
         int Precedence,

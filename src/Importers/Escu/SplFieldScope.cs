@@ -152,6 +152,9 @@ internal sealed class SplFieldScope(DataSource dataSource)
     public bool IsTypedNonText(string name) =>
         !IsColumn(name) && dataSource.FindField(name) is { Type: FieldType.Bool or FieldType.Long or FieldType.Real };
 
+    /// <summary>Whether the name is a path strictly below a declared dynamic field (a key of its JSON, no field of its own).</summary>
+    public bool IsInsideDynamicField(string name) => !IsColumn(name) && dataSource.FindField(name) is null && IsDynamicPath(name);
+
     /// <summary>Whether the name reads a value of type dynamic (a path below a dynamic field, or a dynamic field).</summary>
     public bool IsDynamicPath(string name)
     {

@@ -562,6 +562,14 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
         var literal = StringLiterals.Quote(value);
         if (positional.Count > 0)
         {
+            // The canonical fill-null fills columns and declared fields; a path inside a dynamic field (a flattened
+            // JSON key) would need a new column that every later read of the path then reads.
+            if (positional.FirstOrDefault(p => scope.IsInsideDynamicField(p.Value)) is { } inside)
+            {
+                throw new SplTranslationException(inside, EscuDiagnosticCodes.UnsupportedArgument,
+                    $"fillnull of '{inside.Value}', a key inside a JSON object field, is not translated: the canonical fill-null fills columns and declared fields (copy it into a field with eval first)");
+            }
+
             _stages.Add($"fill-null {literal} in {string.Join(", ", positional.Select(p => SplFieldScope.Path(p.Value)))}");
             _filledColumns.UnionWith(positional.Select(p => p.Value));
             return;

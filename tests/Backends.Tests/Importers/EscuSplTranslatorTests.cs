@@ -1,3 +1,4 @@
+using RuleCompiler.Importers;
 using RuleCompiler.Backends.Tests.CSharp;
 using RuleCompiler.Compiler.Language.Parsing;
 using RuleCompiler.Importers.Escu;
@@ -57,6 +58,23 @@ public class EscuSplTranslatorTests
         Assert.Equal("where tostring(readOnly) =~ \"true\"\n", Search("`cloudtrail` readOnly=true"));
         Assert.Equal("where isnotempty(tostring(readOnly)) and not (tostring(readOnly) =~ \"false\")\n", Search("`cloudtrail` readOnly!=false"));
     }
+
+    [Fact]
+    public void A_negated_add_on_errorCode_term_is_one_group_under_not()
+    {
+        // The term is a parenthesised group already; a second pair made the round trip differ from the backend's SPL read back.
+        Assert.Equal(
+            "where not (errorCode =~ \"success\" or isempty(errorCode) and not (tostring(responseElements.ConsoleLogin) == \"Failure\"))\n",
+            Search("`cloudtrail` errorCode!=success"));
+    }
+
+    [Theory]
+    [InlineData("(a == \")(\")", "not (a == \")(\")")]
+    [InlineData("(a) or (b)", "not ((a) or (b))")]
+    [InlineData("(a == \"\\\")\")", "not (a == \"\\\")\")")]
+    [InlineData("a == b", "not (a == b)")]
+    public void Not_adds_parentheses_unless_the_term_is_one_group(string term, string expected) =>
+        Assert.Equal(expected, new NotExpression(new TermExpression(term)).Print());
 
     [Fact]
     public void IN_lists_numbers_and_the_add_on_conventions()
