@@ -23,6 +23,19 @@ public class SplEmitterTests
     }
 
     [Fact]
+    public void A_conjunction_inside_an_or_keeps_its_group_because_OR_binds_tighter_than_the_implicit_AND()
+    {
+        // Without the inner group, SPL reads (a OR b c) as (a OR b) AND c.
+        Assert.Equal("`cloudtrail` (eventName=DeleteBucket OR (eventName=PutBucketAcl awsRegion=us-east-1))",
+            FirstLine("where eventName =~ \"DeleteBucket\" or (eventName =~ \"PutBucketAcl\" and awsRegion =~ \"us-east-1\")"));
+        // A conjunction of two groups is not one group: (a OR b) (c OR d) under NOT or OR gets its own parentheses.
+        Assert.Equal("`cloudtrail` NOT ((eventName=A OR eventName=B) (awsRegion=x OR awsRegion=y))",
+            FirstLine("where not ((eventName =~ \"A\" or eventName =~ \"B\") and (awsRegion =~ \"x\" or awsRegion =~ \"y\"))"));
+        Assert.Equal("`cloudtrail` (eventName=C OR ((eventName=A OR eventName=B) (awsRegion=x OR awsRegion=y)))",
+            FirstLine("where eventName =~ \"C\" or (eventName =~ \"A\" or eventName =~ \"B\") and (awsRegion =~ \"x\" or awsRegion =~ \"y\")"));
+    }
+
+    [Fact]
     public void CaseSensitiveTestsUseCaseOrWhere()
     {
         Assert.Equal("`cloudtrail` eventName=CASE(PutImage) NOT awsRegion=CASE(us-east-1)", FirstLine("where eventName == \"PutImage\" and awsRegion != \"us-east-1\""));

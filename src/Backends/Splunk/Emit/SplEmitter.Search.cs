@@ -55,7 +55,8 @@ public sealed partial class SplEmitter
                 return Term(and.Left) is { } l && Term(and.Right) is { } r ? l + " " + r : null;
             case BoundBinary { Operator: BinaryOperator.Or }:
                 var disjuncts = Disjuncts(condition).Select(Term).ToList();
-                return disjuncts.All(d => d is not null) ? "(" + string.Join(" OR ", disjuncts) + ")" : null;
+                // OR binds tighter than the implicit AND in SPL's search: a conjunction inside an OR needs its own group.
+                return disjuncts.All(d => d is not null) ? "(" + string.Join(" OR ", disjuncts.Select(d => Grouped(d!))) + ")" : null;
             case BoundUnary { Operator: UnaryOperator.Not } not:
                 return Term(not.Operand) is { } operand ? "NOT " + Grouped(operand) : null;
             case BoundBinary binary:
@@ -70,7 +71,38 @@ public sealed partial class SplEmitter
         }
     }
 
-    private static string Grouped(string term) => term.Contains(' ') && !(term.StartsWith('(') && term.EndsWith(')')) ? "(" + term + ")" : term;
+    private static string Grouped(string term) => term.Contains(' ') && !IsOneGroup(term) ? "(" + term + ")" : term;
+
+    /// <summary>Whether the term is one parenthesised group: its first '(' closes at its last character (outside quotes).</summary>
+    private static bool IsOneGroup(string term)
+    {
+        if (!term.StartsWith('(') || !term.EndsWith(')'))
+        {
+            return false;
+        }
+
+        var depth = 0;
+        var quoted = false;
+        for (var i = 0; i < term.Length; i++)
+        {
+            switch (term[i])
+            {
+                case '\\' when quoted:
+                    i++;
+                    break;
+                case '"':
+                    quoted = !quoted;
+                    break;
+                case '(' when !quoted:
+                    depth++;
+                    break;
+                case ')' when !quoted && --depth == 0 && i < term.Length - 1:
+                    return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary><c>field op "constant"</c> as <c>field=value</c>, with wildcards for the prefix/suffix/substring tests.</summary>
     private string? FieldTerm(BoundBinary binary)
