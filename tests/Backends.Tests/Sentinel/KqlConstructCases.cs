@@ -31,6 +31,11 @@ internal static class KqlConstructCases
             | sort by api asc, _time desc
             | take 10
             """,
+        // KQL's extend evaluates each expression on its input row: a name assigned earlier in the extend starts a new one.
+        ["dependent_extend"] = """
+            where eventName == "PutImage"
+            | extend first = _time - 1h, span = (_time - first) / 1s, minutes = round(toreal(span) / 60, 1), agent = tolower(userAgent)
+            """,
         ["passthrough_output"] = """
             where eventName == "StopLogging" and readOnly == false
             | extend trail = tostring(requestParameters.name)

@@ -18,11 +18,24 @@ internal sealed partial class KqlEmitter : IBoundStageVisitor<bool>
     public bool VisitExtend(BoundExtend extend)
     {
         var parts = new List<string>();
+        var assignedHere = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < extend.Columns.Length; i++)
         {
             var assignment = extend.Columns[i];
+            // KQL's extend evaluates every expression against its input row (Kusto.Language: KS142 for a name assigned
+            // earlier in the same extend); the language's reads the columns before it, so a reader starts a new extend.
+            var uses = new ColumnUses();
+            uses.Walk(assignment.Value);
+            if (uses.Names.Overlaps(assignedHere))
+            {
+                _lines.Add("| extend " + string.Join(", ", parts));
+                parts.Clear();
+                assignedHere.Clear();
+            }
+
             parts.Add(Assignment(assignment.Column.Name, Expr(assignment.Value).Text));
             Write(assignment.Column.Name, extend.Columns.Skip(i + 1));
+            assignedHere.Add(assignment.Column.Name);
         }
 
         _lines.Add("| extend " + string.Join(", ", parts));
