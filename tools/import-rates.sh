@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prints the import, bind and round-trip rates of the three importers on the public corpus beside the repository
 # (../shared/corpus): the ESCU AWS detections, the Sentinel AWS analytic rules and hunting queries, and the Sigma AWS
-# rules, each with its failure table, and the ESCU cloud detections outside the measured set. The imported files go to a temporary folder that is removed afterwards.
+# rules, each with its failure table, the ESCU cloud detections outside the measured set, and the project's
+# hand-written rules of the same kinds. The imported files go to a temporary folder that is removed afterwards.
 # Usage: tools/import-rates.sh [CORPUS_DIR]   (run from anywhere; the repository's data sources are used)
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -48,4 +49,10 @@ if [ "${#held_out[@]}" -gt 0 ]; then
   mkdir -p "$out/escu-held-out"
   report "ESCU cloud detections outside the measured set" escu "${held_out[@]}" --out "$out/escu-held-out"
 fi
+# Rules written for this project in the corpus's kinds (tests/Backends.Tests/Importers/HandWritten): nobody tuned the
+# importers to them before they were written; HandWrittenImportTests names each one that does not come across.
+hand="$repo/tests/Backends.Tests/Importers/HandWritten"
+mkdir -p "$out/hand-escu" "$out/hand-sentinel"
+report "Hand-written ESCU-style rules (tests/Backends.Tests/Importers/HandWritten/escu)" escu "$hand/escu" --out "$out/hand-escu"
+report "Hand-written Sentinel-style rules (tests/Backends.Tests/Importers/HandWritten/sentinel)" sentinel "$hand/sentinel" --out "$out/hand-sentinel"
 exit 0

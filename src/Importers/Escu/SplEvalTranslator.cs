@@ -179,6 +179,13 @@ internal sealed partial class SplEvalTranslator(
                 continue;
             }
 
+            if (left is { BinSize: "3600", IsDateTime: true, Binned: { } hourBin } && op.Value == "%" && right.Text == "24")
+            {
+                // floor(t/3600)%24, the Splunk backend's hourofday(t): the hour of the day of an epoch time, in UTC.
+                left = new Part($"hourofday({hourBin["bin(".Length..^", 3600s)".Length]})", Primary, Numeric: true);
+                continue;
+            }
+
             if (left.TimeDifference && op.Value == "/" && right.Text == "1")
             {
                 continue; // (a - b) / 1s is the seconds already; the Splunk backend writes the 1s as 1

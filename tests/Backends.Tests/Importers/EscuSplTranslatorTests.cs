@@ -77,6 +77,16 @@ public class EscuSplTranslatorTests
         Assert.Equal(expected, new NotExpression(new TermExpression(term)).Print());
 
     [Fact]
+    public void The_hour_of_an_epoch_time_reads_as_hourofday_and_other_floors_of_a_time_stay_refused()
+    {
+        // The Splunk backend writes hourofday(_time) (and ESCU's date_hour) as (floor(_time/3600)%24).
+        Assert.Equal("extend h = hourofday(_time)\n", Search("`cloudtrail` | eval h=(floor(_time/3600)%24)"));
+        var refused = SplQueryTranslator.Translate("`cloudtrail` | eval h=floor(_time/60)%24", Context);
+        Assert.Null(refused.Search);
+        Assert.Contains(refused.Diagnostics, d => d.Code == EscuDiagnosticCodes.UnsupportedFunction);
+    }
+
+    [Fact]
     public void IN_lists_numbers_and_the_add_on_conventions()
     {
         Assert.Equal(

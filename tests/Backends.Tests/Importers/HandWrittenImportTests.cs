@@ -38,8 +38,6 @@ public class HandWrittenImportTests(ITestOutputHelper output)
         ["hw_aws_error_types"] = "round trip: ESCU only: extend error_kind",
         // eventSelectors{}.readWriteType: a member of every array element has no canonical path.
         ["hw_aws_ct_selectors_changed"] = "import: RC5027",
-        // The Splunk backend writes hourofday(_time) as (floor(_time/3600)%24), which the SPL reader does not read back.
-        ["hw_aws_console_hours"] = "round trip: the emitted SPL does not read back: RC5023",
         // SPL's len() of a missing field is null, the canonical strlen() of it 0: the backend writes coalesce(len(x), 0),
         // which reads back as a different expression.
         ["hw_aws_root_login_upper"] = "round trip: ESCU only: extend ua_len = strlen(userAgent)",
