@@ -84,7 +84,8 @@ public static class NewCommand
             author ?? DefaultAuthor(),
             dataSource,
             source.Fields.FirstOrDefault(f => f.Type == Compiler.Model.FieldType.String)?.Name ?? source.Fields.FirstOrDefault()?.Name ?? "eventName",
-            ModelinePath(folder, repositoryRoot)));
+            ModelinePath(folder, repositoryRoot),
+            Aggregated: source.Splunk.IsDataModel));
         try
         {
             Directory.CreateDirectory(folder);

@@ -12,7 +12,9 @@ namespace RuleCompiler.Cli.Commands;
 /// </summary>
 internal static class RuleTemplate
 {
-    public sealed record Values(string Id, string Name, string Date, string Author, string DataSource, string Field, string SchemaPath);
+    /// <param name="Aggregated">The source is a data model dataset, which Splunk reads with tstats: the search is a
+    /// where and a summarize, the shape tstats has.</param>
+    public sealed record Values(string Id, string Name, string Date, string Author, string DataSource, string Field, string SchemaPath, bool Aggregated = false);
 
     private const string Todo = PlaceholderChecks.Marker;
 
@@ -31,7 +33,7 @@ internal static class RuleTemplate
             { "how_to_implement", Quoted($"{Todo}: describe what a deployment needs (add-ons, connectors, logging).") },
             { "known_false_positives", Quoted($"{Todo}: describe benign activity that also matches.") },
             { "data_source", Quoted(v.DataSource) },
-            { "search", new YamlScalarNode($"where {v.Field} == \"{Todo}\"\n") { Style = ScalarStyle.Literal } },
+            { "search", new YamlScalarNode($"where {v.Field} == \"{Todo}\"\n" + (v.Aggregated ? $"| summarize count = count() by {v.Field}\n" : "")) { Style = ScalarStyle.Literal } },
             { "risk", new YamlMappingNode { { "impact", Plain("50") }, { "confidence", Plain("50") } } },
             { "schedule", new YamlMappingNode { { "frequency", Plain("1h") }, { "lookback", Plain("1h") } } },
             {

@@ -53,6 +53,24 @@ public class NewCommandTests
     }
 
     [Fact]
+    public void A_scaffold_on_a_data_model_source_has_the_tstats_shape_and_builds_for_Splunk_once_filled_in()
+    {
+        using var repo = TempRepository.CopyOfValid();
+        File.Copy(Path.Combine(TestPaths.RepoRoot, "rules", "data_sources", "es_risk.yml"), repo.PathOf("rules/data_sources/es_risk.yml"));
+        Assert.Equal(0, CliRunner.Run(repo.Root, "new", "Risk Rule", "--data-source", "es_risk", "--out", "rules/aws/ecr").ExitCode);
+        var file = repo.PathOf("rules/aws/ecr/risk_rule.yml");
+        var text = File.ReadAllText(file);
+        // Splunk reads a data model with tstats, which needs a summarize after the where (RC4016 otherwise).
+        Assert.Contains("search: |\n  where All_Risk.risk_object == \"TODO\"\n  | summarize count = count() by All_Risk.risk_object\n", text);
+        File.WriteAllText(file, text.Replace("TODO", "Done", StringComparison.Ordinal));
+
+        Assert.Equal("1 passed, 0 failed\n", CliRunner.Run(repo.Root, "test", "rules/aws/ecr/risk_rule.yml").Out);
+        var built = CliRunner.Run(repo.Root, "build", "rules", "--target", "splunk");
+        Assert.DoesNotContain("RC4016", built.Error, StringComparison.Ordinal);
+        Assert.Equal(0, built.ExitCode);
+    }
+
+    [Fact]
     public void The_modeline_points_at_the_schemas_folder_from_the_rule_file()
     {
         using var repo = TempRepository.CopyOfValid();
