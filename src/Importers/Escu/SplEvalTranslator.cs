@@ -339,6 +339,9 @@ internal sealed partial class SplEvalTranslator(
                 return new Part($"iif({Arg(0)}, {Arg(1)}, {Arg(2)})", Primary, args[1].Value.IsString || args[2].Value.IsString);
             case "case":
                 return Case(name, args);
+            case "coalesce" when args.Count == 2 && args[0].Value.LengthOf is { } measured && args[1].Value.Text == "0":
+                // coalesce(len(x), 0), the Splunk backend's strlen(x): 0 for a missing x, as the canonical strlen.
+                return new Part($"strlen({measured})", Primary, Numeric: true);
             case "coalesce":
                 return Function("coalesce");
             case "match":
@@ -374,8 +377,10 @@ internal sealed partial class SplEvalTranslator(
                 Arity(1, 1);
                 return Function("toupper", true);
             case "len":
+                // SPL's len() of a missing field is null where the canonical strlen() gives 0 (decision 1); an empty
+                // value counts as missing, as isnull() reads here (the add-on's fields are never empty text).
                 Arity(1, 1);
-                return Function("strlen") with { Numeric = true };
+                return new Part($"iif(isempty({Arg(0)}), null, strlen({Arg(0)}))", Primary, Numeric: true, LengthOf: Arg(0));
             case "isnull" or "isnotnull" when args.Count == 1 && args[0].Value.ListMatch is { } listMatch:
                 _listMatchReads.Remove(args[0].Token);
                 return name.Value.Equals("isnull", StringComparison.OrdinalIgnoreCase) ? new Part($"not ({listMatch})", Not) : new Part(listMatch, Compare);
@@ -635,7 +640,8 @@ internal sealed partial class SplEvalTranslator(
         bool TimeDifference = false,
         string? Binned = null,
         Part? Dividend = null,
-        string? Divisor = null);
+        string? Divisor = null,
+        string? LengthOf = null);
 }
 
 /// <summary>

@@ -87,6 +87,16 @@ public class EscuSplTranslatorTests
     }
 
     [Fact]
+    public void Len_of_a_missing_field_is_null_as_in_SPL_and_the_backends_coalesce_of_len_is_strlen()
+    {
+        // SPL's len() of a missing field is null; the canonical strlen() of it is 0.
+        Assert.Equal("extend a = iif(isempty(userAgent), null, strlen(userAgent))\n", Search("`cloudtrail` | eval a=len(userAgent)"));
+        // The Splunk backend writes strlen(x) as coalesce(len(x), 0): 0 for a missing x.
+        Assert.Equal("extend b = strlen(userAgent)\n", Search("`cloudtrail` | eval b=coalesce(len(userAgent), 0)"));
+        Assert.Equal("extend c = coalesce(iif(isempty(userAgent), null, strlen(userAgent)), 1)\n", Search("`cloudtrail` | eval c=coalesce(len(userAgent), 1)"));
+    }
+
+    [Fact]
     public void IN_lists_numbers_and_the_add_on_conventions()
     {
         Assert.Equal(
