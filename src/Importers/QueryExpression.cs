@@ -33,46 +33,5 @@ public sealed record OrExpression(IReadOnlyList<QueryExpression> Parts) : QueryE
 public sealed record NotExpression(QueryExpression Operand) : QueryExpression
 {
     // A term that is one parenthesised group already (the add-on's errorCode term) gets no second pair.
-    public override string Print() => Operand.Print() is var operand && IsOneGroup(operand) ? $"not {operand}" : $"not ({operand})";
-
-    /// <summary>Whether the text is <c>( ... )</c> with the first parenthesis closed by the last character (outside string literals).</summary>
-    private static bool IsOneGroup(string text)
-    {
-        if (text.Length < 2 || text[0] != '(' || text[^1] != ')')
-        {
-            return false;
-        }
-
-        var depth = 0;
-        var inString = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var ch = text[i];
-            if (inString)
-            {
-                if (ch == '\\')
-                {
-                    i++;
-                }
-                else if (ch == '"')
-                {
-                    inString = false;
-                }
-            }
-            else if (ch == '"')
-            {
-                inString = true;
-            }
-            else if (ch == '(')
-            {
-                depth++;
-            }
-            else if (ch == ')' && --depth == 0 && i < text.Length - 1)
-            {
-                return false;
-            }
-        }
-
-        return depth == 0;
-    }
+    public override string Print() => Operand.Print() is var operand && QueryParentheses.IsOneGroup(operand) ? $"not {operand}" : $"not ({operand})";
 }

@@ -202,7 +202,7 @@ public static partial class SearchNormalizer
     private static string? GuardedOperand(string conjunct)
     {
         const string Guard = "isnotempty(";
-        return conjunct.StartsWith(Guard, StringComparison.Ordinal) && Closing(conjunct, Guard.Length - 1) == conjunct.Length - 1
+        return conjunct.StartsWith(Guard, StringComparison.Ordinal) && QueryParentheses.Closing(conjunct, Guard.Length - 1) == conjunct.Length - 1
             ? conjunct[Guard.Length..^1]
             : null;
     }
@@ -217,7 +217,7 @@ public static partial class SearchNormalizer
         const string Guard = "isnotempty(";
         for (var at = stage.IndexOf(Guard, StringComparison.Ordinal); at >= 0; at = stage.IndexOf(Guard, at + 1, StringComparison.Ordinal))
         {
-            var close = Closing(stage, at + Guard.Length - 1);
+            var close = QueryParentheses.Closing(stage, at + Guard.Length - 1);
             if (close < 0)
             {
                 break;
@@ -243,7 +243,7 @@ public static partial class SearchNormalizer
             foreach (var op in new[] { " in~ (", " in (" })
             {
                 var test = " and " + subject + op;
-                if (rest.StartsWith(test, StringComparison.Ordinal) && Closing(rest, test.Length - 1) is > 0 and var end
+                if (rest.StartsWith(test, StringComparison.Ordinal) && QueryParentheses.Closing(rest, test.Length - 1) is > 0 and var end
                     && !SplitTopLevel(rest[test.Length..end], ", ").Contains("\"\"", StringComparer.Ordinal))
                 {
                     stage = stage[..at] + stage[(close + " and ".Length + 1)..];
@@ -339,8 +339,8 @@ public static partial class SearchNormalizer
         const string Guard = "isnotempty(tolower(";
         for (var at = stage.IndexOf(Guard, StringComparison.Ordinal); at >= 0; at = stage.IndexOf(Guard, at + 1, StringComparison.Ordinal))
         {
-            var close = Closing(stage, at + "isnotempty(".Length - 1);
-            var lowered = Closing(stage, at + Guard.Length - 1);
+            var close = QueryParentheses.Closing(stage, at + "isnotempty(".Length - 1);
+            var lowered = QueryParentheses.Closing(stage, at + Guard.Length - 1);
             if (close < 0 || lowered != close - 1)
             {
                 continue;
@@ -349,7 +349,7 @@ public static partial class SearchNormalizer
             var subject = stage[(at + Guard.Length)..lowered];
             var test = $" and tolower({subject}) == tolower(\"";
             if (string.CompareOrdinal(stage, close + 1, test, 0, test.Length) == 0
-                && Closing(stage, close + test.Length - 1) is > 0 and var end
+                && QueryParentheses.Closing(stage, close + test.Length - 1) is > 0 and var end
                 && LiteralText().IsMatch(stage[(close + test.Length)..end]))
             {
                 stage = $"{stage[..at]}{subject} =~ {stage[(close + test.Length)..end]}{stage[(end + 1)..]}";
@@ -369,7 +369,7 @@ public static partial class SearchNormalizer
     private static bool OrderingOfSubjectFollows(string rest, string subject)
     {
         const string NextGuard = " and isnotempty(";
-        while (rest.StartsWith(NextGuard, StringComparison.Ordinal) && Closing(rest, NextGuard.Length - 1) is > 0 and var close)
+        while (rest.StartsWith(NextGuard, StringComparison.Ordinal) && QueryParentheses.Closing(rest, NextGuard.Length - 1) is > 0 and var close)
         {
             rest = rest[(close + 1)..];
         }
@@ -388,7 +388,7 @@ public static partial class SearchNormalizer
     // the comma ending a function argument (the condition of an iif).
     private static string FirstTerm(string text)
     {
-        foreach (var (i, depth) in OutsideStrings(text, 0))
+        foreach (var (i, depth) in QueryParentheses.OutsideStrings(text, 0))
         {
             if (depth < 0 || depth == 0 && (text[i] == ',' || string.CompareOrdinal(text, i, " and ", 0, 5) == 0 || string.CompareOrdinal(text, i, " or ", 0, 4) == 0))
             {
@@ -400,37 +400,6 @@ public static partial class SearchNormalizer
     }
 
     // The index of the parenthesis closing the one at open, outside string literals; -1 when there is none.
-    private static int Closing(string text, int open) =>
-        OutsideStrings(text, open).FirstOrDefault(p => p.Depth == 0, (Index: -1, Depth: 0)).Index;
-
-    // Each character from start that is outside string literals, with the parenthesis depth after it (relative to start).
-    private static IEnumerable<(int Index, int Depth)> OutsideStrings(string text, int start)
-    {
-        var depth = 0;
-        var quoted = false;
-        for (var i = start; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '\\')
-                {
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-
-                continue;
-            }
-
-            quoted = c == '"';
-            depth += c switch { '(' => 1, ')' => -1, _ => 0 };
-            yield return (i, depth);
-        }
-    }
-
     private static string Unwrap(string text) =>
         text.StartsWith('(') && text.EndsWith(')') && SplitTopLevel(text[1..^1], " or ").Count >= 1 && Balanced(text[1..^1]) ? text[1..^1] : text;
 

@@ -21,7 +21,7 @@ internal sealed partial class SplEvalTranslator
         {
             var time = dividend.IsDateTime;
             return new Part(time ? "" : $"bin({value.Text}, 1)", Primary, Numeric: !time, BinSize: divisor, IsDateTime: time,
-                Binned: time ? $"bin({dividend.Text}, {divisor}s)" : $"bin({AsNumeric(dividend)}, {divisor})");
+                Binned: time ? $"bin({dividend.Text}, {divisor}s)" : $"bin({AsNumeric(dividend)}, {divisor})", Dividend: time ? dividend : null);
         }
 
         if (value.IsDateTime)

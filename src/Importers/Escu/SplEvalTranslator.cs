@@ -179,10 +179,10 @@ internal sealed partial class SplEvalTranslator(
                 continue;
             }
 
-            if (left is { BinSize: "3600", IsDateTime: true, Binned: { } hourBin } && op.Value == "%" && right.Text == "24")
+            if (left is { BinSize: "3600", IsDateTime: true, Dividend: { } time } && op.Value == "%" && right.Text == "24")
             {
                 // floor(t/3600)%24, the Splunk backend's hourofday(t): the hour of the day of an epoch time, in UTC.
-                left = new Part($"hourofday({hourBin["bin(".Length..^", 3600s)".Length]})", Primary, Numeric: true);
+                left = new Part($"hourofday({time.Text})", Primary, Numeric: true);
                 continue;
             }
 
@@ -606,6 +606,8 @@ internal sealed partial class SplEvalTranslator(
 
     private static string Wrap(Part part, int precedence) => part.Precedence < precedence ? $"({part.Text})" : part.Text;
 
+    private static Part LiteralPart(string value) => new(StringLiterals.Quote(value), Primary, IsString: true, Literal: value);
+
     /// <param name="NumericText">Text that always looks like a number (strftime's "%H"): SPL compares it with a number numerically.</param>
     /// <param name="EpochSecondsOfEvent">The event time in epoch seconds (<c>_time</c>, or the data source's time field in its unit).</param>
     /// <param name="EpochMillisOfEvent">The data source's time field in epoch milliseconds.</param>
@@ -617,9 +619,8 @@ internal sealed partial class SplEvalTranslator(
     /// <param name="TimeDifference">The seconds between two datetimes, (a - b) / 1s.</param>
     /// <param name="BinSize">floor(x/N): the N a following *N multiplies back, making <paramref name="Binned"/>.</param>
     /// <param name="Binned">floor(x/N)*N as bin(x, N).</param>
-    /// <param name="Dividend">x of x/N, a division by a whole number literal N (<paramref name="Divisor"/>).</param>
-    private static Part LiteralPart(string value) => new(StringLiterals.Quote(value), Primary, IsString: true, Literal: value);
-
+    /// <param name="Dividend">x of x/N, a division by a whole number literal N (<paramref name="Divisor"/>); of floor(t/N) of a time, t.</param>
+    /// <param name="LengthOf">len(x): the x, so that coalesce(len(x), 0), the Splunk backend's strlen(x), reads as strlen(x).</param>
     private sealed record Part(
         string Text,
         int Precedence,
