@@ -35,6 +35,15 @@ internal static class Limits
     /// </summary>
     public const int MaxRowsHeld = 1_000_000;
 
+    /// <summary>
+    /// The longest regular expression read from the data (<c>x matches regex field</c>) that is compiled: one past it
+    /// matches nothing. Names and identifiers used as patterns are short; a long one is input to be wary of.
+    /// </summary>
+    public const int MaxDataRegexLength = 1024;
+
+    /// <summary>How many compiled patterns read from the data are kept; past it each new pattern is compiled and dropped.</summary>
+    public const int MaxDataRegexCached = 4096;
+
     /// <summary>How long one regular-expression match may run before it is stopped and reported.</summary>
     public static readonly TimeSpan RegexMatchTimeout = TimeSpan.FromSeconds(1);
 }

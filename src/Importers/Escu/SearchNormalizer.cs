@@ -265,9 +265,10 @@ public static partial class SearchNormalizer
     private static string WithoutComparisonGuards(string stage)
     {
         stage = WithoutLowerCaseGuards(stage);
-        stage = GuardedMatch().Replace(stage, WithoutMatchGuard);
+        stage = WithoutMatchGuards(stage);
         stage = GuardedEquality().Replace(stage, "$1 $2 $3");
         stage = GuardedFieldEquality().Replace(stage, "$1 == $2");
+        stage = GuardedDataMatch().Replace(stage, "$1 matches regex $2");
         stage = LowerEquality().Replace(stage, "$1 =~ $2");
         stage = GroupedEmptyTest().Replace(stage, "isempty($1)");
         stage = WholeEmptyTest().Replace(stage, "isempty($1)");
@@ -276,33 +277,58 @@ public static partial class SearchNormalizer
 
     /// <summary>
     /// <c>isnotempty(e) and e matches regex "p"</c> as <c>e matches regex "p"</c> when p cannot match the empty text:
-    /// then the match implies the guard (the Splunk backend writes it because SPL's match() of a null is null).
+    /// then the match implies the guard (the Splunk backend writes it because SPL's match() of a null is null). e is
+    /// any expression, found by its parentheses (the add-on's errorCode is a coalesce of an iif).
     /// </summary>
-    private static string WithoutMatchGuard(Match m)
+    private static string WithoutMatchGuards(string stage)
     {
-        var literal = m.Groups["p"].Value[1..^1];
-        if (RegexEscape().Replace(literal, "").Contains('\\', StringComparison.Ordinal))
+        const string Guard = "isnotempty(";
+        for (var at = stage.IndexOf(Guard, StringComparison.Ordinal); at >= 0; at = stage.IndexOf(Guard, at + 1, StringComparison.Ordinal))
         {
-            return m.Value;
+            var close = QueryParentheses.Closing(stage, at + Guard.Length - 1);
+            if (close < 0 || (at > 0 && (char.IsLetterOrDigit(stage[at - 1]) || stage[at - 1] == '_')))
+            {
+                continue;
+            }
+
+            var subject = stage[(at + Guard.Length)..close];
+            var test = $" and {subject} matches regex ";
+            if (string.CompareOrdinal(stage, close + 1, test, 0, test.Length) == 0
+                && QuotedLiteralAt().Match(stage, close + 1 + test.Length) is { Success: true } literal
+                && !MatchesEmptyText(literal.Value))
+            {
+                stage = stage[..at] + stage[(close + 1 + " and ".Length)..];
+            }
         }
 
-        var pattern = RegexEscape().Replace(literal, e => e.Value[1..]);
+        return stage;
+    }
+
+    /// <summary>Whether the pattern of a quoted literal can match the empty text (then the guard is a condition of its own).</summary>
+    private static bool MatchesEmptyText(string quoted)
+    {
+        var literal = quoted[1..^1];
+        if (RegexEscape().Replace(literal, "").Contains('\\', StringComparison.Ordinal))
+        {
+            return true;
+        }
+
         try
         {
-            return Regex.IsMatch("", pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)) ? m.Value : $"{m.Groups["e"].Value} matches regex {m.Groups["p"].Value}";
+            return Regex.IsMatch("", RegexEscape().Replace(literal, e => e.Value[1..]), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         }
         catch (ArgumentException)
         {
-            return m.Value;
+            return true;
         }
     }
+
+    [GeneratedRegex(@"\G""(?:[^""\\]|\\.)+""", RegexOptions.CultureInvariant)]
+    private static partial Regex QuotedLiteralAt();
 
     // The quoted-literal escapes that stand for one character of the pattern: \\ and \".
     [GeneratedRegex(@"\\[\\""]", RegexOptions.CultureInvariant)]
     private static partial Regex RegexEscape();
-
-    [GeneratedRegex(@"isnotempty\((?<e>[\w\[\]"".*/-]+(?:\((?:[^()""]|""(?:[^""\\]|\\.)*"")*\))?)\) and \k<e> matches regex (?<p>""(?:[^""\\]|\\.)+"")", RegexOptions.CultureInvariant)]
-    private static partial Regex GuardedMatch();
 
     [GeneratedRegex(@"(?<=(?: and | or |\(|, ))\((?<comparison>[\w\[\].]+ (?:<|<=|>|>=|==|!=) (?:[\w\[\].]+|""(?:[^""\\]|\\.)*""))\)(?=(?: and | or |\)|,))", RegexOptions.CultureInvariant)]
     private static partial Regex GroupedComparison();
@@ -315,6 +341,11 @@ public static partial class SearchNormalizer
     // the SPL reader reads with isnotempty: the guards are the backend's spelling of the canonical ==, not a condition.
     [GeneratedRegex(@"isnotempty\(([\w\[\]"".*/-]+)\) and isnotempty\(([\w\[\]"".*/-]+)\) and \1 == \2(?![\w.\[(])", RegexOptions.CultureInvariant)]
     private static partial Regex GuardedFieldEquality();
+
+    // The backend's match of a pattern read from the data, isnotnull(x) AND isnotnull(p) AND match(x, p): the language's
+    // meaning of that form (a null subject or pattern is false), as the == of two fields above.
+    [GeneratedRegex(@"isnotempty\(([\w\[\]"".*/-]+)\) and isnotempty\(([\w\[\]"".*/-]+)\) and \1 matches regex \2(?![\w.\[(])", RegexOptions.CultureInvariant)]
+    private static partial Regex GuardedDataMatch();
 
     [GeneratedRegex(@"isnotempty\(tolower\(([\w\[\]"".-]+)\)\) and tolower\(\1\) == tolower\((""(?:[^""\\]|\\.)*"")\)", RegexOptions.CultureInvariant)]
     private static partial Regex LowerEquality();

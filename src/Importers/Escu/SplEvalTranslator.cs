@@ -348,7 +348,9 @@ internal sealed partial class SplEvalTranslator(
                 Arity(2, 2);
                 if (args[1].Value.Literal is not { } pattern)
                 {
-                    throw new SplTranslationException(args[1].Token, EscuDiagnosticCodes.UnsupportedFunction, "match() with a pattern that is not a literal (a regular expression read from the data) is not translated");
+                    // A pattern read from the data: the language's matches regex takes it as it is (binding warning
+                    // RC2555 says what differs between the targets).
+                    return new Part($"{Wrap(args[0].Value, Add)} matches regex {Wrap(args[1].Value, Add)}", Compare);
                 }
 
                 if (LiteralAlternatives(pattern) is { } membership)

@@ -9,7 +9,7 @@ namespace RuleCompiler.Runtime.Values;
 /// The operators of the rule language with the semantics of language-contract.md. Generated code calls these;
 /// nothing here knows about rules.
 /// </summary>
-public static class Ops
+public static partial class Ops
 {
     private const StringComparison Cs = StringComparison.Ordinal;
     private const StringComparison Ci = StringComparison.OrdinalIgnoreCase;

@@ -38,11 +38,12 @@ public class EscuCorpusTests(ITestOutputHelper output)
         output.WriteLine(VerificationTable.Format(report, topReasons: 30));
 
         var bound = report.Rules.Count(r => r.Bound);
-        // A match() whose pattern is a field fails at import (RC5023) rather than when it is bound; eventstats imports.
+        // A match() whose pattern is a field imports as matches regex of the field (aws_createaccesskey, not built for
+        // Sentinel: RC4113); eventstats imports.
         // tstats over the Risk data model (es_risk) imports, binds and round-trips: aws_s3_exfiltration_behavior_identified.
-        Assert.True(results.Count(r => r.Status != ImportStatus.Failed) >= 51, "fewer ESCU AWS rules written than recorded (51)");
-        Assert.True(bound >= 50, $"only {bound} ESCU AWS rules bind (recorded: 50)");
-        Assert.True(report.Rules.Count(r => r.Bound && r.RoundTrip == true) >= 49, "fewer ESCU AWS rules round-trip than recorded (49)");
+        Assert.True(results.Count(r => r.Status != ImportStatus.Failed) >= 52, "fewer ESCU AWS rules written than recorded (52)");
+        Assert.True(bound >= 51, $"only {bound} ESCU AWS rules bind (recorded: 51)");
+        Assert.True(report.Rules.Count(r => r.Bound && r.RoundTrip == true) >= 50, "fewer ESCU AWS rules round-trip than recorded (50)");
         Assert.Equal(bound, report.Rules.Count(r => r.CSharpRan == true));
         Assert.True(report.EventCount > 100, "the corpus's CloudTrail events were not found");
         Assert.True(report.Rules.Count(r => r.Alerts > 0) >= 3, "too few imported ESCU rules fire on the corpus events");

@@ -80,16 +80,22 @@ public class EscuImporterTests
 
     internal static void BindsRunsAndRoundTrips(string search)
     {
-        using var scratch = new EscuScratch();
-        var source = Path.Combine(scratch.Root, "source.yml");
-        File.WriteAllText(source, Header + "search: '" + search.Replace("'", "''", StringComparison.Ordinal) + "'\n");
-        var imported = ImportBatch.Run(new EscuImporter(AttackCatalogue.Default, EscuScratch.Context), [source], Path.Combine(scratch.Root, "rules", "imported", "verified"), p => p);
-        var verified = Assert.Single(ImportVerifier.Verify("escu", imported, Path.Combine(scratch.Root, "rules", "imported", "verified"), p => p,
-            new EscuRoundTripComparer(EscuScratch.Context), (_, _) => KustoAnalysis.Unavailable("not needed"), []).Rules);
+        var verified = Verify(search);
         Assert.True(verified.Bound, verified.BindReason);
         Assert.NotEqual(false, verified.KqlAccepted);
         Assert.True(verified.CSharpRan, verified.CSharpReason);
         Assert.True(verified.RoundTrip, verified.RoundTripReason);
+    }
+
+    /// <summary>An ESCU rule of this search imported and verified as <c>rulec import --verify</c> does (without Kusto).</summary>
+    internal static RuleVerification Verify(string search)
+    {
+        using var scratch = new EscuScratch();
+        var source = Path.Combine(scratch.Root, "source.yml");
+        File.WriteAllText(source, Header + "search: '" + search.Replace("'", "''", StringComparison.Ordinal) + "'\n");
+        var imported = ImportBatch.Run(new EscuImporter(AttackCatalogue.Default, EscuScratch.Context), [source], Path.Combine(scratch.Root, "rules", "imported", "verified"), p => p);
+        return Assert.Single(ImportVerifier.Verify("escu", imported, Path.Combine(scratch.Root, "rules", "imported", "verified"), p => p,
+            new EscuRoundTripComparer(EscuScratch.Context), (_, _) => KustoAnalysis.Unavailable("not needed"), []).Rules);
     }
 
     [Fact]

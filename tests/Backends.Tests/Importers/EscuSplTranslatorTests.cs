@@ -144,14 +144,13 @@ public class EscuSplTranslatorTests
     }
 
     [Fact]
-    public void A_match_of_an_anchored_literal_alternation_is_membership_and_a_pattern_from_a_field_is_refused()
+    public void A_match_of_an_anchored_literal_alternation_is_membership_and_a_pattern_from_a_field_is_read_from_the_data()
     {
         Assert.Equal("where not (eventName in~ (\"a.b\", \"c\"))\n", Search("`cloudtrail` | where NOT match(eventName, \"(?i)^(?:a\\.b|c)\\z\")"));
         Assert.Equal("where eventName in (\"x\")\n", Search("`cloudtrail` | where match(eventName, \"^(?:x)\\z\")"));
         Assert.Equal("where eventName matches regex \"^(?:x|.*)\\\\z\"\n", Search("`cloudtrail` | where match(eventName, \"^(?:x|.*)\\z\")"));
-        var refused = SplQueryTranslator.Translate("`cloudtrail` | eval m=if(match(userIdentity.userName, requestParameters.userName), 1, 0)", Context);
-        Assert.Null(refused.Search);
-        Assert.Contains(refused.Diagnostics, d => d.Code == EscuDiagnosticCodes.UnsupportedFunction && d.Message.Contains("not a literal", StringComparison.Ordinal));
+        Assert.Equal("extend m = iif(userIdentity.userName matches regex requestParameters.userName, 1, 0)\n",
+            Search("`cloudtrail` | eval m=if(match(userIdentity.userName, requestParameters.userName), 1, 0)"));
     }
 
     [Fact]

@@ -33,9 +33,6 @@ public class HandWrittenImportTests(ITestOutputHelper output)
         ["hw_aws_fields_minus"] = "import: RC5027",
         // Security Lake's status has no AWSCloudTrail column.
         ["hw_asl_aws_console_login_failed"] = "kql: RC4101",
-        // match() of the add-on's errorCode inside a case: the backend's null guards around the nested coalesce are
-        // not read back as the comparison they guard (a normaliser limit, not a difference of meaning).
-        ["hw_aws_error_types"] = "round trip: ESCU only: extend error_kind",
         // eventSelectors{}.readWriteType: a member of every array element has no canonical path.
         ["hw_aws_ct_selectors_changed"] = "import: RC5027",
     };

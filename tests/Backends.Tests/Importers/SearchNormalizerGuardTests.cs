@@ -21,6 +21,26 @@ public sealed class SearchNormalizerGuardTests
     }
 
     [Fact]
+    public void A_match_guard_of_a_nested_expression_goes_the_add_ons_errorCode_under_case()
+    {
+        const string ErrorCode = "coalesce(errorCode, iif(isnotempty(r.ConsoleLogin) and r.ConsoleLogin == \"Failure\", \"failure\", \"success\"))";
+        Assert.Equal(
+            N($"extend k = case({ErrorCode} matches regex \"Denied\", \"denied\", \"other\")"),
+            N($"extend k = case(isnotempty({ErrorCode}) and {ErrorCode} matches regex \"Denied\", \"denied\", \"other\")"));
+        // A guard of a longer or shorter expression than the one matched stays.
+        Assert.NotEqual(
+            N($"extend k = case({ErrorCode} matches regex \"Denied\", \"denied\", \"other\")"),
+            N($"extend k = case(isnotempty(errorCode) and {ErrorCode} matches regex \"Denied\", \"denied\", \"other\")"));
+    }
+
+    [Fact]
+    public void The_guards_of_a_pattern_read_from_the_data_go_only_around_that_match()
+    {
+        Assert.Equal(N("where a.b matches regex c.d"), N("where isnotempty(a.b) and isnotempty(c.d) and a.b matches regex c.d"));
+        Assert.NotEqual(N("where a.b matches regex c.d"), N("where isnotempty(a.b) and isnotempty(e) and a.b matches regex c.d"));
+    }
+
+    [Fact]
     public void A_match_guard_stays_when_the_pattern_matches_empty_text_or_is_not_read()
     {
         // "" matches ".*" and "x?": without the guard an empty value would match, with it not.

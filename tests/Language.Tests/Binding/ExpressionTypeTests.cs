@@ -201,10 +201,12 @@ public class ExpressionTypeTests
     }
 
     [Fact]
-    public void Regex_must_be_constant()
+    public void A_functions_regex_must_be_constant_and_matches_regex_reads_one_from_the_data_with_a_warning()
     {
         var pattern = F("userAgent");
-        Single(TestSources.Bind(Q(Where(Bin(BinaryOperator.MatchesRegex, F("eventName"), pattern)))), BindingCodes.RegexNotConstant, pattern.Span);
+        Single(TestSources.Bind(Q(Where(Eq(Call("extract", pattern, L(0), F("eventName")), S("x"))))), BindingCodes.RegexNotConstant, pattern.Span);
+        var fromData = Single(TestSources.Bind(Q(Where(Bin(BinaryOperator.MatchesRegex, F("eventName"), pattern)))), BindingCodes.RegexFromData, pattern.Span);
+        Assert.False(fromData.IsError);
     }
 
     [Fact]

@@ -114,7 +114,10 @@ internal sealed partial class RuleEmitter : IBoundExpressionVisitor<Code>, IBoun
     {
         if (binary.Operator == BinaryOperator.MatchesRegex)
         {
-            return new($"{Spelling(_table.Operator(binary.Operator))}({Expr(binary.Left).AsArgument}, {Expr(binary.Right).Text})", CsType.Bool);
+            // A constant pattern is a compiled static field; one read from the data is a value, compiled per row (cached).
+            var subject = Expr(binary.Left).AsArgument;
+            var pattern = binary.Right is BoundRegex ? Expr(binary.Right).Text : Expr(binary.Right).AsArgument;
+            return new($"{Spelling(_table.Operator(binary.Operator))}({subject}, {pattern})", CsType.Bool);
         }
 
         if (binary.Operator is BinaryOperator.And or BinaryOperator.Or)

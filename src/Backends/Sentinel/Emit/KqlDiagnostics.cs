@@ -22,6 +22,9 @@ public static class KqlDiagnostics
     /// <summary>fill-null with a value of another type than a column it fills (not built for Sentinel).</summary>
     public const string FillNullType = "RC4105";
 
+    /// <summary><c>matches regex</c> with a pattern read from the data, which KQL cannot take (not built for Sentinel).</summary>
+    public const string RegexFromData = "RC4113";
+
     /// <summary><c>dcount</c> is an estimate in KQL (warning).</summary>
     public const string DcountEstimate = "RC4112";
 

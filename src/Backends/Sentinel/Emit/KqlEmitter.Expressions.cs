@@ -137,6 +137,12 @@ internal sealed partial class KqlEmitter : IBoundExpressionVisitor<KqlExpr>, IBo
         }
 
         CheckSingleValued(binary.Left, OperatorSpellings.Binary[op]);
+        if (op == BinaryOperator.MatchesRegex && binary.Right is not BoundRegex)
+        {
+            _diagnostics.Add(NotBuilt(KqlDiagnostics.RegexFromData,
+                "KQL's matches regex takes a constant pattern, and this one is read from the data", binary.Right.Location));
+        }
+
         var stringOperator = op is not (BinaryOperator.Equal or BinaryOperator.NotEqual or BinaryOperator.Less or BinaryOperator.LessOrEqual
             or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual);
         var left = StringOperand(binary.Left, stringOperator || binary.Right.Type == ScalarType.String);

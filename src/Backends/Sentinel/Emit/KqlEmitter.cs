@@ -33,7 +33,7 @@ internal sealed partial class KqlEmitter
     internal static readonly ImmutableHashSet<string> NotBuiltCodes =
     [
         KqlDiagnostics.NoSentinelColumn, KqlDiagnostics.ColumnTypeMismatch, KqlDiagnostics.MultivaluedOperand,
-        KqlDiagnostics.NoSentinelTable, KqlDiagnostics.FillNullType,
+        KqlDiagnostics.NoSentinelTable, KqlDiagnostics.FillNullType, KqlDiagnostics.RegexFromData,
     ];
 
     private readonly CapabilityTable _table = SentinelCapabilities.Table;

@@ -82,6 +82,11 @@ public sealed partial class SplEmitter : IBoundExpressionVisitor<string>
             return TextMatch(binary.Left, pattern);
         }
 
+        if (op == BinaryOperator.MatchesRegex)
+        {
+            return DataMatch(binary);
+        }
+
         var spl = op switch
         {
             BinaryOperator.Equal => "==",
@@ -168,6 +173,24 @@ public sealed partial class SplEmitter : IBoundExpressionVisitor<string>
         return subject.Multivalued
             ? $"isnotnull(mvfind({value}, {regex}))"
             : $"({Guard([subject], value)}match({value}, {regex}))";
+    }
+
+    /// <summary>
+    /// <c>x matches regex p</c> with the pattern read from the data: <c>match(x, p)</c>, guarded so that a missing
+    /// operand is false, as in the language (SPL gives null). A multi-valued subject has no per-value form with a
+    /// pattern that is not a constant (mvfind takes one), so it is refused.
+    /// </summary>
+    private string DataMatch(BoundBinary binary)
+    {
+        if (binary.Left.Multivalued)
+        {
+            Error(SplDiagnostics.NeedsConstant, "SPL tests each value of a multi-valued field with mvfind, whose regular expression must be a constant", binary.Right.Location);
+            return "false()";
+        }
+
+        var subject = Value(binary.Left);
+        var pattern = Value(binary.Right);
+        return $"({Guard([binary.Left, binary.Right], subject, pattern)}match({subject}, {pattern}))";
     }
 
     /// <summary>A constant as a PCRE pattern that matches exactly it.</summary>

@@ -24,6 +24,14 @@ internal sealed partial class BindingRun
             case BinaryOperator.Less or BinaryOperator.LessOrEqual or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual:
                 CheckOrdering(left.Type, right.Type, binary.Span);
                 return Bound(ScalarType.Bool);
+            case BinaryOperator.MatchesRegex when binary.Right is not LiteralExpression && ConstantString(binary.Right) is null:
+                // A pattern read from the data (SPL's match(a, b) of two fields): each row's value is its pattern,
+                // which no compile-time check can hold to the portable dialect, and which KQL cannot take.
+                CheckTextOperand(right.Type, binary.Right.Span);
+                Warning(BindingCodes.RegexFromData, "the regular expression of matches regex is read from the data: each row's value is "
+                    + "compiled as it comes (a value that is not a valid pattern matches nothing), Splunk reads it as PCRE and C# in "
+                    + "the portable dialect, so they can differ on patterns outside it, and Sentinel cannot run it (KQL takes a constant)", binary.Right.Span);
+                return Bound(ScalarType.Bool);
             case BinaryOperator.MatchesRegex:
                 right = BindRegex(binary.Right, "matches regex");
                 return Bound(ScalarType.Bool);

@@ -54,7 +54,10 @@ public sealed record BoundUnary(UnaryOperator Operator, BoundExpression Operand,
     public override T Accept<T>(IBoundExpressionVisitor<T> visitor) => visitor.VisitUnary(this);
 }
 
-/// <summary>A binary operator. For <c>matches regex</c> the right operand is a <see cref="BoundRegex"/>.</summary>
+/// <summary>
+/// A binary operator. For <c>matches regex</c> the right operand is a <see cref="BoundRegex"/>, or, for a pattern read
+/// from the data (binding warning RC2555), any string expression.
+/// </summary>
 public sealed record BoundBinary(BinaryOperator Operator, BoundExpression Left, BoundExpression Right, ScalarType Type, SourceSpan Location) : BoundExpression(Type, Location)
 {
     public override T Accept<T>(IBoundExpressionVisitor<T> visitor) => visitor.VisitBinary(this);
