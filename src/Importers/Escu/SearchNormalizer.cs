@@ -269,6 +269,7 @@ public static partial class SearchNormalizer
         stage = GuardedEquality().Replace(stage, "$1 $2 $3");
         stage = GuardedFieldEquality().Replace(stage, "$1 == $2");
         stage = GuardedDataMatch().Replace(stage, "$1 matches regex $2");
+        stage = EmptyTextDefault().Replace(stage, "$1 $2");
         stage = LowerEquality().Replace(stage, "$1 =~ $2");
         stage = GroupedEmptyTest().Replace(stage, "isempty($1)");
         stage = WholeEmptyTest().Replace(stage, "isempty($1)");
@@ -346,6 +347,11 @@ public static partial class SearchNormalizer
     // meaning of that form (a null subject or pattern is false), as the == of two fields above.
     [GeneratedRegex(@"isnotempty\(([\w\[\]"".*/-]+)\) and isnotempty\(([\w\[\]"".*/-]+)\) and \1 matches regex \2(?![\w.\[(])", RegexOptions.CultureInvariant)]
     private static partial Regex GuardedDataMatch();
+
+    // coalesce(x, "") under a text test, the Splunk backend's reading of a null text as "" (its match() of a pattern
+    // that matches the empty text): the language's text tests read null as "" themselves.
+    [GeneratedRegex(@"(?<![\w.])coalesce\(([\w\[\]"".*/-]+), """"\) (matches regex|in~|in|==|=~) (?=[""(])", RegexOptions.CultureInvariant)]
+    private static partial Regex EmptyTextDefault();
 
     [GeneratedRegex(@"isnotempty\(tolower\(([\w\[\]"".-]+)\)\) and tolower\(\1\) == tolower\((""(?:[^""\\]|\\.)*"")\)", RegexOptions.CultureInvariant)]
     private static partial Regex LowerEquality();

@@ -34,6 +34,15 @@ public sealed class SearchNormalizerGuardTests
     }
 
     [Fact]
+    public void A_null_text_read_as_empty_under_a_text_test_is_the_language_s_own_reading()
+    {
+        Assert.Equal(N("where a matches regex \".*\""), N("where coalesce(a, \"\") matches regex \".*\""));
+        Assert.Equal(N("where a in~ (\"x\", \"\")"), N("where coalesce(a, \"\") in~ (\"x\", \"\")"));
+        // Another default is a value of its own.
+        Assert.NotEqual(N("where a matches regex \".*\""), N("where coalesce(a, \"x\") matches regex \".*\""));
+    }
+
+    [Fact]
     public void The_guards_of_a_pattern_read_from_the_data_go_only_around_that_match()
     {
         Assert.Equal(N("where a.b matches regex c.d"), N("where isnotempty(a.b) and isnotempty(c.d) and a.b matches regex c.d"));

@@ -93,6 +93,18 @@ public class RegexFromDataTests
     }
 
     [Fact]
+    public void A_constant_pattern_that_matches_the_empty_text_is_true_for_a_null_text_on_every_target()
+    {
+        // The language reads a null text as "" (C#: Ops.Matches of a missing field), so Splunk reads it with coalesce.
+        Assert.True(Ops.Matches(Value.Null, Ops.Regex("^(aws-cli)?")));
+        var (rule, _) = SearchInRuleCopy.Compile("where userAgent matches regex \"^(aws-cli)?\" and eventName matches regex \"^Put\"\n| project user = eventName, src_ip = sourceIPAddress");
+        var spl = SplEmitter.Emit(rule).Spl;
+        Assert.Contains("match(coalesce(userAgent, \"\"), \"^(aws-cli)?\")", spl, StringComparison.Ordinal);
+        Assert.Contains("(isnotnull(eventName) AND match(eventName, \"^Put\"))", spl, StringComparison.Ordinal);
+        EscuImporterTests.BindsRunsAndRoundTrips("`cloudtrail` | where match(userAgent, \"^(aws-cli)?\") | table eventID userAgent");
+    }
+
+    [Fact]
     public void Sentinel_does_not_build_it_and_says_why_at_the_pattern()
     {
         using var probe = ProbeRepository.With(Search);

@@ -165,14 +165,37 @@ public sealed partial class SplEmitter : IBoundExpressionVisitor<string>
         static string Term(string text) => "(?<![[:alnum:]])" + text + "(?![[:alnum:]])";
     }
 
-    /// <summary>A regular-expression test of a value: mvfind on multivalue fields (any value), else match.</summary>
+    /// <summary>
+    /// A regular-expression test of a value: mvfind on multivalue fields (any value), else match. The language reads a
+    /// null text as "" (docs/language.md §4), so a pattern that matches the empty text is true for it, where SPL's
+    /// match() of a null is null: such a pattern reads the value with coalesce(x, ""); any other is guarded, which
+    /// the SPL reader reads back as the same test.
+    /// </summary>
     private string TextMatch(BoundExpression subject, string pattern)
     {
         var value = Value(subject);
         var regex = SplLiteral.EvalString(pattern);
-        return subject.Multivalued
-            ? $"isnotnull(mvfind({value}, {regex}))"
+        if (subject.Multivalued)
+        {
+            return $"isnotnull(mvfind({value}, {regex}))";
+        }
+
+        return MatchesEmptyText(pattern)
+            ? $"match(coalesce({value}, \"\"), {regex})"
             : $"({Guard([subject], value)}match({value}, {regex}))";
+    }
+
+    /// <summary>Whether the pattern matches the empty text (the patterns written here read the same in .NET and PCRE there).</summary>
+    private static bool MatchesEmptyText(string pattern)
+    {
+        try
+        {
+            return System.Text.RegularExpressions.Regex.IsMatch("", pattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     /// <summary>
