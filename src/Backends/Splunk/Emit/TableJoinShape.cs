@@ -71,6 +71,7 @@ internal sealed record TableJoinShape(BoundTableInput Table, string Type, bool A
             allMatches = false;
         }
 
+
         var joined = join.Output.Columns.Skip(join.Input.Columns.Length).Zip(join.Right.Output.Columns).ToList();
         if (joined.FirstOrDefault(p => p.First.Name != p.Second.Name && !keys.Contains(p.Second.Name)) is { Second: { } clash } && clash is not null)
         {
@@ -119,25 +120,45 @@ internal sealed record TableJoinShape(BoundTableInput Table, string Type, bool A
     });
 
     /// <summary>
-    /// <c>summarize ... by keys, x | summarize arg_min(x, *) by keys</c>: stats' output is sorted by its by-fields,
-    /// so SPL's first row per key is the one with the smallest x.
+    /// <c>summarize ... by keys, x [| project/project-away/project-rename/where ...] | summarize arg_min(x, *) by keys</c>:
+    /// stats' output is sorted by its by-fields and the row-wise stages keep that order and x, so SPL's first row per
+    /// key is the one with the smallest x.
     /// </summary>
     private static bool IsFirstRowDedupe(List<BoundStage> right, ImmutableArray<string> keys)
     {
         if (right.Count < 2 || right[^1] is not BoundSummarize { Aggregations: [BoundArgExtreme { Max: false } first] } dedupe
-            || right[^2] is not BoundSummarize grouped
             || !dedupe.Keys.All(k => k.IsPassThrough) || !SameNames(dedupe.Keys.Select(k => k.Column.Name).ToList(), keys)
-            || !first.By.IsPassThrough || keys.Contains(first.By.Column.Name))
+            || !first.By.IsPassThrough || keys.Contains(first.By.Column.Name)
+            || !SameNames(dedupe.Output.Columns.Select(c => c.Name).ToList(), [.. dedupe.Input.Columns.Select(c => c.Name)]))
+        {
+            return false;
+        }
+
+        var x = first.By.Column.Name;
+        var at = right.Count - 2;
+        while (at >= 0 && right[at] is BoundWhere or BoundProjectAway or BoundProject or BoundProjectRename)
+        {
+            at--;
+        }
+
+        if (at < 0 || right[at] is not BoundSummarize grouped || !KeepsColumns(right.GetRange(at + 1, right.Count - at - 2), [.. keys, x]))
         {
             return false;
         }
 
         var groupedKeys = grouped.Keys.Select(k => k.Column.Name).ToList();
-        return grouped.Keys.All(k => k.IsPassThrough)
-            && SameNames(groupedKeys, [.. keys, first.By.Column.Name])
-            && groupedKeys[^1] == first.By.Column.Name
-            && SameNames(dedupe.Output.Columns.Select(c => c.Name).ToList(), [.. grouped.Output.Columns.Select(c => c.Name)]);
+        return grouped.Keys.All(k => k.IsPassThrough) && SameNames(groupedKeys, [.. keys, x]) && groupedKeys[^1] == x;
     }
+
+    /// <summary>Whether row-wise stages pass these columns through unchanged (a project keeps them as they are, no rename touches them).</summary>
+    private static bool KeepsColumns(List<BoundStage> stages, IReadOnlyList<string> columns) => stages.All(stage => stage switch
+    {
+        BoundProject project => columns.All(c => project.Columns.Any(p => p.Column.Name == c && p.IsPassThrough)),
+        BoundProjectAway away => away.Removed.All(r => !columns.Contains(r.Name)),
+        BoundProjectRename rename => rename.Renames.All(r => !columns.Contains(r.NewName) && !columns.Contains(r.From.Name)),
+        BoundWhere => true,
+        _ => false,
+    });
 
     /// <summary>
     /// Whether an earlier where of the right side already keeps only rows with every key non-empty and no later stage
