@@ -21,28 +21,43 @@ internal static class EscuLookups
 {
     private static readonly string[] TimeColumns = ["firstTime", "lastTime"];
 
-    /// <summary>The tables of the lookups folder, by name; a definition that does not read is left out (using it is RC5045).</summary>
-    public static ImmutableDictionary<string, LookupTable> Read(string lookupsFolder)
+    /// <summary>
+    /// The tables of the lookups folder, by name, and why each definition that does not read as a table does not (by
+    /// its name, or its file name when it has none usable): using one of those is RC5047 with that reason.
+    /// </summary>
+    public static (ImmutableDictionary<string, LookupTable> Tables, ImmutableDictionary<string, string> Unreadable) Read(string lookupsFolder)
     {
         var tables = ImmutableDictionary.CreateBuilder<string, LookupTable>(StringComparer.Ordinal);
+        var unreadable = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(lookupsFolder, "*.yml").Order(StringComparer.Ordinal))
         {
-            if (SourceYaml.LoadMapping(file, File.ReadAllText(file), ImporterDiagnosticCodes.UnreadableSource, "").Root is { } map
-                && FromDefinition(map, lookupsFolder, file) is { } table)
+            var fallback = Path.GetFileNameWithoutExtension(file);
+            if (SourceYaml.LoadMapping(file, File.ReadAllText(file), ImporterDiagnosticCodes.UnreadableSource, "").Root is not { } map)
+            {
+                unreadable[fallback] = $"{Path.GetFileName(file)} is not one YAML mapping";
+                continue;
+            }
+
+            var (table, reason) = FromDefinition(map, lookupsFolder, file);
+            if (table is not null)
             {
                 tables[table.Name] = table;
             }
+            else
+            {
+                unreadable[EscuYaml.Scalar(map, "name") ?? fallback] = $"{Path.GetFileName(file)}: {reason}";
+            }
         }
 
-        return tables.ToImmutable();
+        return (tables.ToImmutable(), unreadable.ToImmutable());
     }
 
-    private static LookupTable? FromDefinition(YamlMappingNode map, string folder, string file)
+    private static (LookupTable? Table, string? Reason) FromDefinition(YamlMappingNode map, string folder, string file)
     {
         var name = EscuYaml.Scalar(map, "name");
         if (name is null || !IsPlainName(name))
         {
-            return null;
+            return (null, "its name is missing or not a table name (lower-case letters, digits and _)");
         }
 
         var collection = EscuYaml.Scalar(map, "collection");
@@ -52,12 +67,14 @@ internal static class EscuLookups
         var columns = fields.Where(f => f != "_key").Distinct(StringComparer.Ordinal).ToList();
         if (columns.Count == 0 || columns.Any(c => !IsColumnName(c)) || (collection is not null && !IsPlainName(collection)))
         {
-            return null;
+            return (null, collection is null
+                ? "neither a KV store collection with fields_list nor a CSV file beside it with a header of field names"
+                : "its fields_list names no fields, or a field or the collection is not a plain name");
         }
 
         var at = SourceSpan.File(file);
         var description = EscuYaml.Scalar(map, "description") ?? name;
-        return new LookupTable(
+        return (new LookupTable(
             name,
             description.ReplaceLineEndings(" ").Trim(),
             [.. columns.Select(c => new TableColumn(c, TimeColumns.Contains(c) ? FieldType.DateTime : FieldType.String, at))],
@@ -68,7 +85,7 @@ internal static class EscuLookups
         {
             SplunkCollection = collection,
             CaseSensitiveMatch = !string.Equals(EscuYaml.Scalar(map, "case_sensitive_match"), "false", StringComparison.OrdinalIgnoreCase),
-        };
+        }, null);
     }
 
     private static string[] CsvHeader(string folder, string? fileName)

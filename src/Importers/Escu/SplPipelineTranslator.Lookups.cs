@@ -144,6 +144,11 @@ internal sealed partial class SplPipelineTranslator
             throw new SplTranslationException(input.Head, EscuDiagnosticCodes.UntranslatedLookup, "'inputlookup' is translated only as inputlookup NAME, without options");
         }
 
+        if (context.UnreadableLookups.TryGetValue(name.Value, out var reason))
+        {
+            throw new SplTranslationException(name, EscuDiagnosticCodes.UnreadableLookup, $"the ESCU lookup definition '{name.Value}' does not read as a table: {reason}");
+        }
+
         return context.Tables.TryGetValue(name.Value, out var table)
             ? table
             : throw new SplTranslationException(name, EscuDiagnosticCodes.UnknownLookup,

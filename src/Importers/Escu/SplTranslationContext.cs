@@ -84,6 +84,9 @@ public sealed record SplTranslationContext(IReadOnlyList<DataSource> DataSources
     /// </summary>
     public IReadOnlyDictionary<string, LookupTable> Tables { get; init; } = new Dictionary<string, LookupTable>(StringComparer.Ordinal);
 
+    /// <summary>ESCU lookup definitions that do not read as tables, by name, with the reason.</summary>
+    public IReadOnlyDictionary<string, string> UnreadableLookups { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>The names of <see cref="Tables"/> that come from the repository (an import writes a file for the others).</summary>
     public IReadOnlySet<string> RepositoryTables { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
@@ -97,13 +100,14 @@ public sealed record SplTranslationContext(IReadOnlyList<DataSource> DataSources
         {
             if (Directory.Exists(Path.Combine(dir, "lookups")) && Directory.Exists(Path.Combine(dir, "detections")))
             {
-                var tables = new Dictionary<string, LookupTable>(EscuLookups.Read(Path.Combine(dir, "lookups")), StringComparer.Ordinal);
+                var (read, unreadable) = EscuLookups.Read(Path.Combine(dir, "lookups"));
+                var tables = new Dictionary<string, LookupTable>(read, StringComparer.Ordinal);
                 foreach (var (name, table) in Tables)
                 {
                     tables[name] = table;
                 }
 
-                return this with { Tables = tables };
+                return this with { Tables = tables, UnreadableLookups = unreadable };
             }
         }
 
