@@ -15,6 +15,9 @@ public sealed class TableRows
 
     private TableRows(ImmutableDictionary<string, IReadOnlyList<Row>> rows) => _rows = rows;
 
+    /// <summary>The most rows supplied for one table (docs/reliability.md): more is a diagnostic, not a run out of memory.</summary>
+    public const int MaxRows = Limits.MaxTableRows;
+
     public static TableRows None { get; } = new(ImmutableDictionary<string, IReadOnlyList<Row>>.Empty.WithComparers(StringComparer.Ordinal));
 
     public TableRows With(string table, IReadOnlyList<Row> rows) => new(_rows.SetItem(table, rows));

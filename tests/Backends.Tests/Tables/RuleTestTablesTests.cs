@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using RuleCompiler.Backends.Tests.Cli;
 using Xunit;
 
@@ -84,6 +85,35 @@ public class RuleTestTablesTests
             var (exit, output, error) = CliRunner.Run(root, "validate", "rules/");
             Assert.Equal(1, exit);
             Assert.Contains("error RC1329: test 'a known pusher's uploads are dropped, the others alert' supplies rows for 'known_pusher', which is not a table of the repository (rules/tables/); did you mean 'known_pushers'?", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Rulec_run_reads_table_rows_from_a_file_and_names_a_table_without_rows_once()
+    {
+        var root = Repository();
+        try
+        {
+            var events = "rules/aws/ecr/tests/aws_ecr_container_upload_outside_business_hours/outside_business_hours.json";
+            File.WriteAllText(Path.Combine(root, "pushers.json"), """[{"user": "release-bot", "since": "2024-01-01T00:00:00Z"}]""");
+            var (exit, output, error) = CliRunner.Run(root, "run", "--rules", "rules/aws/ecr", "--events", events, "--table", "known_pushers=pushers.json", "--threads", "1");
+            Assert.True(exit == 0, error);
+            var alerts = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.Contains("Outside Business Hours", StringComparison.Ordinal)).ToList();
+            Assert.Single(alerts);
+            Assert.DoesNotContain("got no rows", error, StringComparison.Ordinal);
+
+            (exit, output, error) = CliRunner.Run(root, "run", "--rules", "rules/aws/ecr", "--events", events);
+            Assert.True(exit == 0, error);
+            Assert.Equal(6, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l.Contains("Outside Business Hours", StringComparison.Ordinal)));
+            Assert.Single(Regex.Matches(error, "the maintained table 'known_pushers' got no rows"));
+
+            (exit, _, error) = CliRunner.Run(root, "run", "--rules", "rules/aws/ecr", "--events", events, "--table", "known_pusher=pushers.json");
+            Assert.Equal(2, exit);
+            Assert.Contains("error RC1329: --table known_pusher: not a table of the repository (rules/tables/); did you mean 'known_pushers'?", error, StringComparison.Ordinal);
         }
         finally
         {
