@@ -4,6 +4,7 @@ using RuleCompiler.Backends.Tests.Sentinel;
 using RuleCompiler.Backends.Tests.Splunk;
 using RuleCompiler.Compiler.Model;
 using System.Collections.Immutable;
+using CsCheck;
 using Xunit;
 
 namespace RuleCompiler.Backends.Tests.Tables;
@@ -70,6 +71,41 @@ public class KqlTableTests
         foreach (var (result, (_, query)) in analysis.Results.Zip(emitted))
         {
             Assert.Equal(query.OutputColumns, result.Columns.Select(c => c.Name));
+        }
+    }
+
+    [AnalyzerFact]
+    public void Adversarial_cells_of_a_static_table_reach_the_datatable_as_exactly_those_strings()
+    {
+        var cell = Gen.Frequency(
+                (5, (IGen<char>)Gen.Char["\"'\\\n\r\t|;[](){}`$@"]),
+                (4, Gen.Char['a', 'z']),
+                (1, Gen.Char["\u00e9\u4e2d\u2028\u0000"]))
+            .Array[0, 16].Select(chars => new string(chars));
+        var samples = new List<(string[] Cells, string Kql)>();
+        cell.Array[1, 4].Sample(cells =>
+        {
+            var table = TableFixtures.Owners with
+            {
+                Rows = [.. cells.Select(c => new TableRow([c, "o", 1L], TableFixtures.Owners.Span))],
+            };
+            var rule = TableFixtures.Rule(Left + "| union (table(bucket_owners) | project bucket)\n| project user, src_ip = sourceIPAddress");
+            var join = rule.Query.Body.Stages.OfType<Compiler.Language.Bound.BoundUnion>().Single();
+            var source = (Compiler.Language.Bound.BoundTableInput)join.Pipelines[0].Source;
+            var union = join with { Pipelines = [join.Pipelines[0] with { Source = source with { Table = table } }] };
+            var stages = rule.Query.Body.Stages.Select(s => ReferenceEquals(s, join) ? union : s).ToImmutableArray();
+            var swapped = rule with { Query = rule.Query with { Body = rule.Query.Body with { Stages = stages } } };
+            samples.Add((cells, KqlEmitter.Emit(swapped.Query, swapped.Rule, KqlRules.Tables).Text));
+        }, iter: 200);
+
+        var analysis = AnalyzerFactAttribute.Analyzer.Analyze(KqlRules.Tables, [.. samples.Select((q, i) => new KustoQuery("q" + i, q.Kql, WithLiterals: true))]);
+        Assert.True(analysis.IsAvailable, analysis.ToString());
+        foreach (var (result, (cells, kql)) in analysis.Results.Zip(samples))
+        {
+            Assert.Empty(result.Errors);
+            // The datatable's string cells, in order: each row's bucket then its owner "o".
+            var cellLiterals = result.Literals.SkipWhile(l => l != "ConsoleLogin").Skip(1).Take(cells.Length * 2).Where((_, i) => i % 2 == 0);
+            Assert.True(cells.SequenceEqual(cellLiterals), kql);
         }
     }
 
