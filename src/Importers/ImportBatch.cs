@@ -32,6 +32,12 @@ public static class ImportBatch
             if (result is { Yaml: not null, FileName: not null } && result.Status != ImportStatus.Failed)
             {
                 File.WriteAllText(Path.Combine(outDir, result.FileName), result.Yaml);
+                foreach (var (relative, supportText) in result.SupportFiles)
+                {
+                    var target = Path.Combine(outDir, relative);
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    File.WriteAllText(target, supportText);
+                }
             }
 
             results.Add(result);

@@ -21,6 +21,12 @@ public enum ImportStatus
 /// </summary>
 public sealed record ImportedRule(string SourcePath, string? FileName, string? Yaml, IReadOnlyList<Diagnostic> Diagnostics)
 {
+    /// <summary>
+    /// Files the rule needs beside it, by path relative to the output folder ('/'-separated), such as the table files
+    /// (tables/NAME.yml) of the lookups its search reads; written with the rule.
+    /// </summary>
+    public IReadOnlyList<(string RelativePath, string Text)> SupportFiles { get; init; } = [];
+
     public ImportStatus Status =>
         Yaml is null || Diagnostics.Any(d => d.IsError) ? ImportStatus.Failed
         : Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Warning) ? ImportStatus.Partial

@@ -16,6 +16,9 @@ internal static class Limits
     /// <summary>The most values in one named list file or one literal <c>in (...)</c> list.</summary>
     public const int MaxListValues = 100_000;
 
+    /// <summary>The most rows in one static table file or one set of rows supplied for a table (rulec run/test).</summary>
+    public const int MaxTableRows = 100_000;
+
     /// <summary>The most segments in one field path (<c>a.b.c</c>); CloudTrail nests a few levels deep.</summary>
     public const int MaxPathSegments = 64;
 

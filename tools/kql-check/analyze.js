@@ -5,7 +5,9 @@
 // second to load and warm up, so callers send a whole batch through one process.
 //
 // Protocol (UTF-8 JSON lines):
-//   stdin line 1   {"database": "Sentinel", "tables": [{"name": "AWSCloudTrail", "columns": [{"name": "EventName", "type": "string"}]}]}
+//   stdin line 1   {"database": "Sentinel", "tables": [{"name": "AWSCloudTrail", "columns": [{"name": "EventName", "type": "string"}]}],
+//                   "functions": [{"name": "_GetWatchlist", "parameters": "(watchlistAlias:string)", "body": "{ datatable(...)[] }"}]}
+//                  (functions: optional; the workspace functions queries may call, such as Sentinel's _GetWatchlist)
 //   stdin line 2.. {"id": "rule-1", "query": "AWSCloudTrail | take 1", "literals": false}
 //   stdout line 1  {"ready": true, "library": "@kusto/language-service-next@12.4.1"}  or  {"ready": false, "error": "..."}
 //   stdout line n  {"id": "rule-1", "diagnostics": [{"severity", "code", "message", "start", "length", "line", "column"}],
@@ -47,7 +49,13 @@ function buildGlobals(K, schema) {
         });
         return new S.TableSymbol.$ctor4(table.name, columns);
     });
-    const database = new S.DatabaseSymbol.ctor(schema.database || 'Sentinel', tables);
+    const functions = (schema.functions || []).map(fn => {
+        if (typeof fn.name !== 'string' || typeof fn.parameters !== 'string' || typeof fn.body !== 'string') {
+            throw new Error("every function needs a 'name', 'parameters' and 'body' string");
+        }
+        return new S.FunctionSymbol.$ctor16(fn.name, fn.parameters, fn.body, null);
+    });
+    const database = new S.DatabaseSymbol.ctor(schema.database || 'Sentinel', tables.concat(functions));
     return K.GlobalState.Default.WithDatabase(database);
 }
 

@@ -36,7 +36,7 @@ public static class SplunkCapabilities
             [StageKind.FillNull] = As("fillnull"),
             // Only eventstats' shape (a let's rows joined with their own summarize) has an SPL form: the emitter checks
             // the shape and refuses every other join with RC4001 and JoinRefusal.
-            [StageKind.Join] = As("eventstats (the self-join of a summarize only)"),
+            [StageKind.Join] = As("eventstats (the self-join of a summarize), or join [| inputlookup T] (a join on a table, docs/semantics.md §4.3)"),
             // append's subsearch returns at most maxout rows and stops at maxtime (defaults 50,000 and 60 s).
             [StageKind.Union] = Differs("append [search ...]", SplDiagnostics.Differs, "SPL's append runs each branch as a subsearch, which returns at most 50,000 rows and stops after 60 seconds (its maxout and maxtime defaults): a branch with more rows, or a slower one, loses rows in Splunk"),
             [StageKind.Invoke] = As("inlined"),

@@ -23,7 +23,10 @@ public sealed class SplunkTarget : ITarget
         // Drilldown searches are written in SPL in the rule (ESCU's form, with %original_detection_search%): passed as they are.
         var rules = input.Rules.Select(r => new SplunkRule(r.Rule, SplEmitter.Emit(r).Spl, [.. r.Rule.Drilldowns.Select(d => d.Search.Text)])).ToList();
         var sources = input.Rules.Select(r => r.DataSource).DistinctBy(d => d.Name);
-        var app = SplunkApp.Create(rules, sources, input.Compilation.Repository.Lists);
+        var app = SplunkApp.Create(rules, sources, input.Compilation.Repository.Lists) with
+        {
+            Tables = [.. input.Compilation.Repository.Tables.OrderBy(t => t.Name, StringComparer.Ordinal)],
+        };
         // The staging folder is named after the target ("splunk"), which is the folder the app writer writes into.
         var output = SplunkAppWriter.Write(app, Path.GetDirectoryName(Path.GetFullPath(folder))!);
         return new TargetOutput(output.Diagnostics, output.AppFolder is null ? 0 : rules.Count);

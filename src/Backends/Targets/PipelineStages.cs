@@ -12,6 +12,10 @@ public static class PipelineStages
         return stages;
     }
 
+    /// <summary>Where the pipeline's rows come from once let sources are followed: the data source, a table, or unresolved.</summary>
+    public static BoundSource Root(BoundPipeline pipeline) =>
+        pipeline.Source is BoundLetPipelineInput let ? Root(let.Let.Pipeline) : pipeline.Source;
+
     private static void Inline(IEnumerable<BoundStage> source, List<BoundStage> into)
     {
         foreach (var stage in source)

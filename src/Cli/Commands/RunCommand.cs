@@ -49,7 +49,13 @@ public static class RunCommand
         command.Options.Add(threads);
         var cacheDir = CompileCacheOption.Create();
         command.Options.Add(cacheDir);
-        command.SetAction(result => Run(GlobalOptions.Apply(context, result), result.GetValue(rules)!, result.GetValue(events)!, result.GetValue(output), result.GetValue(now), result.GetValue(threads) ?? Environment.ProcessorCount, result.GetValue(cacheDir)));
+        var tables = new Option<string[]>("--table")
+        {
+            Description = "Rows of a maintained lookup table the rules read, as NAME=FILE (a JSON array or NDJSON of objects); repeat per table. A maintained table without rows is read as empty.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        command.Options.Add(tables);
+        command.SetAction(result => Run(GlobalOptions.Apply(context, result), result.GetValue(rules)!, result.GetValue(events)!, result.GetValue(output), result.GetValue(now), result.GetValue(threads) ?? Environment.ProcessorCount, result.GetValue(cacheDir), result.GetValue(tables) ?? []));
         return command;
     }
 
@@ -74,7 +80,7 @@ public static class RunCommand
         return RepositoryFiles.IsInside(real, context.Resolve(rulesPath)) ? "it is inside the --rules folder" : null;
     }
 
-    private static int Run(CliContext context, string rulesPath, string[] eventFiles, string? outputFile, string? nowOption, int threads, string? cacheDir)
+    private static int Run(CliContext context, string rulesPath, string[] eventFiles, string? outputFile, string? nowOption, int threads, string? cacheDir, string[] tableOptions)
     {
         var printer = new DiagnosticPrinter(context, "rulec run");
         if (threads < 1)
@@ -105,6 +111,17 @@ public static class RunCommand
         foreach (var diagnostic in compilation.Diagnostics.Where(d => d.IsError))
         {
             printer.Print(diagnostic);
+        }
+
+        if (TableInputs.Read(context, printer, tableOptions, compilation) is not { } tables)
+        {
+            return ExitCodes.UsageError;
+        }
+
+        foreach (var (table, readers) in TableInputs.Unsupplied(compilation, tables))
+        {
+            // Said once per table, not per event or rule: the rules still run, reading it as empty.
+            context.Error.WriteLine($"rulec run: the maintained table '{table}' got no rows (--table {table}=FILE), so it is read as empty by: {string.Join(", ", readers)}");
         }
 
         using var build = CSharpRuleBuild.From(compilation, RuleCompilerHost.DisplayPath, cache);
@@ -160,7 +177,7 @@ public static class RunCommand
             // Standard input is read once, as it comes, on one thread; files go to the parallel runner.
             if (threads == 1 || eventFiles.Contains(EventInputs.StandardInput))
             {
-                (alerts, eventCount) = RunOnOneThread(context, build, eventFiles, buffered, alertsByRule, replay, progress, OnFailure, OnError);
+                (alerts, eventCount) = RunOnOneThread(context, build, eventFiles, buffered, alertsByRule, replay, progress, OnFailure, OnError, tables);
             }
             else
             {
@@ -179,7 +196,8 @@ public static class RunCommand
                     OnError,
                     replay.WallClock ? replay.TimeOf : null,
                     progress.Tick,
-                    context.Display);
+                    context.Display,
+                    tables);
                 parallel.Run(eventFiles.Select(context.Resolve));
                 replay.Observe(parallel.Newest);
                 (alerts, eventCount) = (written, parallel.EventCount);
@@ -219,7 +237,8 @@ public static class RunCommand
         ReplayClock replay,
         Progress progress,
         Action<RuleFailure> onFailure,
-        Action<Runtime.Events.EventError> onError)
+        Action<Runtime.Events.EventError> onError,
+        TableRows tables)
     {
         var writer = new AlertWriter(output);
         var runner = new RuleSetRunner(
@@ -230,7 +249,8 @@ public static class RunCommand
                 writer.Write(rule.Info, row);
             }),
             onFailure,
-            outputKeepsRows: false);
+            outputKeepsRows: false,
+            tables: tables);
         foreach (var file in eventFiles)
         {
             foreach (var record in EventInputs.Read(context, file, onError))

@@ -39,12 +39,13 @@ public static class RuleSetCompiler
         // A name used twice is already an error (RC1302 at each file); binding sees the first by path so it can go on.
         var lists = FirstByName(repository.Lists, l => l.Name, l => l.Span.Path);
         var uniqueFragments = FirstByName(fragments, f => f.Name, f => f.Definition.Span.Path);
+        var tables = FirstByName(repository.Tables, t => t.Name, t => t.Span.Path);
         var dataSources = repository.DataSources.GroupBy(d => d.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var compiled = ImmutableArray.CreateBuilder<CompiledRule>();
         foreach (var rule in repository.Rules)
         {
             if (dataSources.TryGetValue(rule.DataSource.Value, out var dataSource)
-                && Bind(rule, dataSource, lists, uniqueFragments, repositoryLocator, diagnostics) is { } bound)
+                && Bind(rule, dataSource, lists, uniqueFragments, tables, repositoryLocator, diagnostics) is { } bound)
             {
                 compiled.Add(new CompiledRule(rule, dataSource, bound));
             }
@@ -57,7 +58,7 @@ public static class RuleSetCompiler
             if (dataSources.TryGetValue(partial.Rule.DataSource.Value, out var dataSource))
             {
                 var found = new List<Diagnostic>();
-                Bind(partial.Rule, dataSource, lists, uniqueFragments, repositoryLocator, found);
+                Bind(partial.Rule, dataSource, lists, uniqueFragments, tables, repositoryLocator, found);
                 diagnostics.AddRange(found.Where(d => !partial.IsEcho(d)));
             }
         }
@@ -72,7 +73,7 @@ public static class RuleSetCompiler
     /// reported by the repository checks, so the caller binds only rules whose data source exists.
     /// </summary>
     private static BoundQuery? Bind(
-        Rule rule, DataSource dataSource, List<NamedList> lists, List<ParsedFragment> fragments, QuerySourceLocator repositoryLocator, List<Diagnostic> diagnostics)
+        Rule rule, DataSource dataSource, List<NamedList> lists, List<ParsedFragment> fragments, List<LookupTable> tables, QuerySourceLocator repositoryLocator, List<Diagnostic> diagnostics)
     {
         if (rule.Search.Text.Length > Limits.MaxSearchLength)
         {
@@ -91,7 +92,7 @@ public static class RuleSetCompiler
         }
 
         var locator = repositoryLocator.WithSearch(path, map);
-        var bound = QueryBinder.Bind(query, BindingContext.For(dataSource, lists, fragments, locator));
+        var bound = QueryBinder.Bind(query, BindingContext.For(dataSource, lists, fragments, locator).WithTables(tables));
         diagnostics.AddRange(bound.Diagnostics.Select(locator.ToDiagnostic));
         if (bound.HasErrors)
         {
@@ -99,7 +100,8 @@ public static class RuleSetCompiler
         }
 
         var outputColumns = bound.OutputColumns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-        var columnErrors = OutputColumnChecks.Check(rule, outputColumns).Concat(OutputColumnChecks.CheckTestRows(rule, outputColumns)).ToList();
+        var columnErrors = OutputColumnChecks.Check(rule, outputColumns).Concat(OutputColumnChecks.CheckTestRows(rule, outputColumns))
+            .Concat(TestTableChecks.Check(rule, tables)).ToList();
         diagnostics.AddRange(columnErrors);
         return columnErrors.Any(d => d.IsError) ? null : bound;
     }

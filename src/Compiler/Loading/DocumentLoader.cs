@@ -50,6 +50,11 @@ public static class DocumentLoader
             return list;
         });
 
+    public static LoadedDocument<LookupTable> LoadTable(string path) => LoadTable(YamlLoader.LoadFile(path));
+
+    public static LoadedDocument<LookupTable> LoadTable(YamlFile file) =>
+        Load(file, SchemaKind.Table, buildAfterSchemaErrors: false, TableBuilder.Build);
+
     public static LoadedDocument<Fragment> LoadFragment(string path) => LoadFragment(YamlLoader.LoadFile(path));
 
     public static LoadedDocument<Fragment> LoadFragment(YamlFile file) =>

@@ -5,7 +5,10 @@ using RuleCompiler.Compiler.Model;
 namespace RuleCompiler.Compiler.Loading;
 
 /// <summary>How many files of each kind were validated (valid or not).</summary>
-public sealed record FileCounts(int Rules, int DataSources, int Lists, int Fragments);
+public sealed record FileCounts(int Rules, int DataSources, int Lists, int Fragments)
+{
+    public int Tables { get; init; }
+}
 
 /// <summary>
 /// The valid models of a rules repository (or of the files asked for), the rules the schema rejected (to check
@@ -22,6 +25,9 @@ public sealed record RepositoryLoadResult(
     ImmutableArray<Diagnostic> Diagnostics,
     FileCounts Counts)
 {
+    /// <summary>The lookup tables (rules/tables/*.yml) that searches read as table(name).</summary>
+    public ImmutableArray<LookupTable> Tables { get; init; } = [];
+
     public int ErrorCount => Diagnostics.Count(d => d.IsError);
 
     public int WarningCount => Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);

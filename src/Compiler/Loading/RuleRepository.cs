@@ -8,7 +8,7 @@ using RuleCompiler.Compiler.Yaml;
 namespace RuleCompiler.Compiler.Loading;
 
 /// <summary>
-/// Loads a rules repository: <c>data_sources/*.yml</c>, <c>lists/*.yml</c>, <c>fragments/*.yml</c> and every other
+/// Loads a rules repository: <c>data_sources/*.yml</c>, <c>lists/*.yml</c>, <c>fragments/*.yml</c>, <c>tables/*.yml</c> and every other
 /// <c>*.yml</c>/<c>*.yaml</c> below the root as a rule; runs the per-file and cross-file checks.
 /// </summary>
 public static class RuleRepository
@@ -16,6 +16,7 @@ public static class RuleRepository
     public const string DataSourcesFolder = "data_sources";
     public const string ListsFolder = "lists";
     public const string FragmentsFolder = "fragments";
+    public const string TablesFolder = "tables";
 
     /// <summary>The repository file that marks a rules repository (besides a <c>data_sources/</c> folder); never loaded as a rule.</summary>
     public const string MarkerFile = "rulec.yaml";
@@ -41,9 +42,10 @@ public static class RuleRepository
         var dataSources = new List<DataSource>();
         var lists = new List<NamedList>();
         var fragments = new List<Fragment>();
+        var tables = new List<LookupTable>();
         var rules = new List<Rule>();
         var partialRules = new List<PartialRule>();
-        var counts = new int[4];
+        var counts = new int[5];
 
         foreach (var file in requested.Concat(context))
         {
@@ -59,6 +61,7 @@ public static class RuleRepository
                 FileKind.DataSource => Collect(DocumentLoader.LoadDataSource(file), dataSources, d => d.Name),
                 FileKind.List => Collect(DocumentLoader.LoadList(file), lists, l => l.Name),
                 FileKind.Fragment => Collect(DocumentLoader.LoadFragment(file), fragments, f => f.Name),
+                FileKind.Table => Collect(DocumentLoader.LoadTable(file), tables, t => t.Name),
                 _ => CollectRule(DocumentLoader.LoadRule(file), rules, partialRules),
             };
             if (report)
@@ -87,7 +90,10 @@ public static class RuleRepository
         return new RepositoryLoadResult(
             [.. rules], [.. partialRules], [.. dataSources], [.. lists], [.. fragments],
             [.. diagnostics.Where(d => requestedSet.Contains(d.Span.Path)).Concat(walkDiagnostics).Distinct().OrderBy(d => d, DiagnosticOrder.Instance)],
-            new FileCounts(counts[(int)FileKind.Rule], counts[(int)FileKind.DataSource], counts[(int)FileKind.List], counts[(int)FileKind.Fragment]));
+            new FileCounts(counts[(int)FileKind.Rule], counts[(int)FileKind.DataSource], counts[(int)FileKind.List], counts[(int)FileKind.Fragment]) { Tables = counts[(int)FileKind.Table] })
+        {
+            Tables = [.. tables],
+        };
     }
 
     /// <summary>The kind of file a path holds, from the folder it is in.</summary>
@@ -96,6 +102,7 @@ public static class RuleRepository
         DataSourcesFolder => FileKind.DataSource,
         ListsFolder => FileKind.List,
         FragmentsFolder => FileKind.Fragment,
+        TablesFolder => FileKind.Table,
         _ => FileKind.Rule,
     };
 
@@ -158,4 +165,5 @@ public enum FileKind
     DataSource,
     List,
     Fragment,
+    Table,
 }

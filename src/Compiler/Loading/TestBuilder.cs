@@ -22,7 +22,11 @@ internal static class TestBuilder
             YamlSequence inline => new TestEvents(null, null, [.. inline.Items.Select(e => new InlineEvent(YamlJson.ToJsonNode(e), e.Span))], inline.Span),
             _ => new TestEvents(null, null, [], map.Span),
         };
-        return new RuleTest(t.StringOr("name", ""), events, ReadExpectation(t.Map("expect"), map), map.Span);
+        var tables = t.Map("tables")?.Entries.Select(entry => new TestTable(
+            entry.Key.Value,
+            [.. (entry.Value as YamlSequence)?.Items.Select(YamlJson.ToJsonNode).OfType<JsonObject>() ?? []],
+            entry.Key.Span));
+        return new RuleTest(t.StringOr("name", ""), events, ReadExpectation(t.Map("expect"), map), map.Span) { Tables = [.. tables ?? []] };
     }
 
     // The events of a test come from a pull request like the rule; a path out of the repository would let

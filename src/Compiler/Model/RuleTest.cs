@@ -5,7 +5,14 @@ using RuleCompiler.Compiler.Diagnostics;
 namespace RuleCompiler.Compiler.Model;
 
 /// <summary>A unit test of a rule: events in, the expected output out.</summary>
-public sealed record RuleTest(string Name, TestEvents Events, TestExpectation Expect, SourceSpan Span);
+public sealed record RuleTest(string Name, TestEvents Events, TestExpectation Expect, SourceSpan Span)
+{
+    /// <summary>Rows supplied for maintained lookup tables (<c>tables:</c>), by table name, each row a JSON object.</summary>
+    public ImmutableArray<TestTable> Tables { get; init; } = [];
+}
+
+/// <summary>The rows a test supplies for one table; <see cref="Span"/> is the table name's place.</summary>
+public sealed record TestTable(string Name, ImmutableArray<JsonObject> Rows, SourceSpan Span);
 
 /// <summary>
 /// Either a file (<c>File</c>, relative to the rule file; <see cref="ResolvedPath"/> is absolute) or inline events.

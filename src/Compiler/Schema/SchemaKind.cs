@@ -7,4 +7,5 @@ public enum SchemaKind
     DataSource,
     List,
     Fragment,
+    Table,
 }

@@ -27,6 +27,7 @@ public sealed class SchemaValidator
         SchemaKind.Rule => "rule.schema.json",
         SchemaKind.DataSource => "data_source.schema.json",
         SchemaKind.List => "list.schema.json",
+        SchemaKind.Table => "table.schema.json",
         _ => "fragment.schema.json",
     };
 

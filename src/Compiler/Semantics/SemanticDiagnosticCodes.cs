@@ -27,6 +27,11 @@ public static class SemanticDiagnosticCodes
     public const string DataModelFormat = "RC1322";
     public const string DataModelFieldPrefix = "RC1323";
     public const string DuplicateDataModel = "RC1324";
+    public const string TableRowUnknownColumn = "RC1325";
+    public const string TableCellType = "RC1326";
+    public const string TableShape = "RC1327";
+    public const string TableTooLarge = "RC1328";
+    public const string TableRowsSupplied = "RC1329";
     public const string UnknownExpectedColumn = "RC1330";
     public const string GroupingByUnmappedEntity = "RC1340";
     public const string GroupingByUnknownCustomDetail = "RC1341";

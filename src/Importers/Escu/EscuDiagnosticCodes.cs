@@ -74,4 +74,13 @@ public static class EscuDiagnosticCodes
 
     /// <summary>A time format or conversion the canonical format_datetime cannot say (a strftime directive or literal outside its set, convert of a value that is not an event time).</summary>
     public const string UntranslatedTimeFormat = "RC5044";
+
+    /// <summary><c>inputlookup</c> or <c>lookup</c> of a lookup that is neither a table of the repository nor an ESCU lookup definition.</summary>
+    public const string UnknownLookup = "RC5045";
+
+    /// <summary>A join or lookup on a table whose SPL meaning the canonical form cannot state (first match, options, collisions).</summary>
+    public const string UntranslatedLookup = "RC5046";
+
+    /// <summary>An ESCU lookup definition that does not read as a table (no collection or file, no fields, options).</summary>
+    public const string UnreadableLookup = "RC5047";
 }

@@ -13,7 +13,7 @@ namespace RuleCompiler.Importers.Escu;
 /// translate is a diagnostic at its line and column in the ESCU file. When no macro definitions are given, the
 /// importer reads them from the <c>macros/</c> folder of the security_content checkout the file lies in.
 /// </summary>
-public sealed class EscuImporter(AttackCatalogue attack, SplTranslationContext context) : IRuleImporter
+public sealed partial class EscuImporter(AttackCatalogue attack, SplTranslationContext context) : IRuleImporter
 {
     private readonly Dictionary<string, SplTranslationContext> _withMacros = new(StringComparer.Ordinal);
 
@@ -75,7 +75,7 @@ public sealed class EscuImporter(AttackCatalogue attack, SplTranslationContext c
         var fileName = Naming.SnakeCase(name) + ".yml";
         return diagnostics.Any(d => d.IsError)
             ? new ImportedRule(path, fileName, null, diagnostics)
-            : new ImportedRule(path, fileName, CanonicalYamlWriter.Write(partial, schemaPath), diagnostics);
+            : new ImportedRule(path, fileName, CanonicalYamlWriter.Write(partial, schemaPath), diagnostics) { SupportFiles = TableFiles(translation.Search ?? "", ContextFor(path), schemaPath) };
     }
 
     // ESCU keeps macros in security_content/macros, beside the detections folder the rule is in; read once per folder.
@@ -84,12 +84,27 @@ public sealed class EscuImporter(AttackCatalogue attack, SplTranslationContext c
         var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? "";
         if (!_withMacros.TryGetValue(folder, out var found))
         {
-            found = context.WithMacrosAbove(path);
+            found = context.WithMacrosAbove(path).WithLookupsAbove(path);
             _withMacros[folder] = found;
         }
 
         return found;
     }
+
+    /// <summary>
+    /// The table files (tables/NAME.yml beside the rules) of the ESCU lookups the search reads as table(NAME); a
+    /// repository table has its file already. The schema path is the rule's, one folder deeper.
+    /// </summary>
+    private static List<(string, string)> TableFiles(string search, SplTranslationContext context, string ruleSchemaPath)
+    {
+        var tableSchema = "../" + ruleSchemaPath[..(ruleSchemaPath.LastIndexOf('/') + 1)] + "table.schema.json";
+        return [.. TableReference().Matches(search).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Where(name => !context.RepositoryTables.Contains(name) && context.Tables.ContainsKey(name))
+            .Select(name => ($"{Compiler.Loading.RuleRepository.TablesFolder}/{name}.yml", EscuLookups.FileText(context.Tables[name], tableSchema)))];
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\btable\(([a-z0-9_]+)\)")]
+    private static partial System.Text.RegularExpressions.Regex TableReference();
 
     private static string Date(string? value) =>
         value is not null && DateTime.TryParseExact(value, ["yyyy-MM-dd", "yyyy/MM/dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)

@@ -29,7 +29,7 @@ public sealed class EscuRoundTripComparer(SplTranslationContext context) : IRoun
             return RoundTripResult.Differs([.. emitted.Diagnostics.Where(d => d.IsError).Select(d => $"{d.Code}: {d.Message}")]);
         }
 
-        var withMacros = context.WithMacrosAbove(sourcePath);
+        var withMacros = context.WithMacrosAbove(sourcePath).WithLookupsAbove(sourcePath);
         var original = SplQueryTranslator.Translate(search, withMacros);
         var back = SplQueryTranslator.Translate(emitted.Spl, withMacros);
         if (back.Search is null || original.Search is null)

@@ -35,10 +35,10 @@ public static partial class SearchNormalizer
                 continue;
             }
 
-            if (Union(stage) is { } union)
+            if ((Union(stage) ?? TableJoin(stage)) is { } nested)
             {
                 Flush(conjuncts, lines);
-                lines.Add(union);
+                lines.Add(nested);
                 continue;
             }
 
@@ -139,6 +139,32 @@ public static partial class SearchNormalizer
         return "union " + string.Join(", ", branches.Select(b =>
             "(" + string.Join(" ‖ ", Normalize(string.Join("\n| ", SplitTopLevel(b[1..^1], " | ")))) + ")"));
     }
+
+    /// <summary>
+    /// A join on a table (<c>join kind=K (table(T) | stages) on keys</c>, as the importer writes SPL's join with an
+    /// inputlookup subsearch) with its right side normalised as a search of its own (stages separated by <c>‖</c>), or
+    /// null for other stages.
+    /// </summary>
+    private static string? TableJoin(string stage)
+    {
+        if (TableJoinStage().Match(stage) is not { Success: true } join)
+        {
+            return null;
+        }
+
+        var right = join.Groups["right"].Value;
+        var end = QueryParentheses.Closing(right, 0);
+        if (end < 0 || !right[(end + 1)..].StartsWith(" on ", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var stages = SplitTopLevel(right[1..end], " | ");
+        return $"join {join.Groups["kind"].Value} ({stages[0]} ‖ {string.Join(" ‖ ", Normalize(string.Join("\n| ", stages.Skip(1))))}){right[(end + 1)..]}";
+    }
+
+    [GeneratedRegex(@"^join (?<kind>kind=\w+) (?<right>\(table\(\w+\).*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex TableJoinStage();
 
     /// <summary>
     /// SPL's table takes names only, so the backend writes a computed project column as an eval before it: a

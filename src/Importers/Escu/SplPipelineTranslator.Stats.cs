@@ -64,6 +64,8 @@ internal sealed partial class SplPipelineTranslator
         _stages.Add(byKeys.Count == 0 ? $"summarize {items}" : $"summarize {items}\n    by {string.Join(", ", byKeys)}");
         scope.Replace(keys.Select(k => k.Value).Concat(aggregates.Select(a => a.Name)));
         _kinds.AfterStats(aggregates);
+        _lastStatsBy = [.. keys.Select(k => k.Value)];
+        _afterLastStats.Clear();
         _memberListColumns.Clear();
         _filledColumns.Clear();
     }

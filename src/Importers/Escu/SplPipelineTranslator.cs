@@ -46,6 +46,10 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
             }
 
             _kinds.AfterCommand(command.Name, scope.Columns);
+            if (command.Name != "stats")
+            {
+                _afterLastStats.Add(command.Name);
+            }
         }
 
         if (_pendingFill is not null)
@@ -77,7 +81,7 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
             return;
         }
 
-        if (command.Arguments.FirstOrDefault(t => t.Kind == SplTokenKind.OpenBracket) is { } bracket)
+        if (command.Name != "join" && command.Arguments.FirstOrDefault(t => t.Kind == SplTokenKind.OpenBracket) is { } bracket)
         {
             throw new SplTranslationException(bracket, EscuDiagnosticCodes.UnsupportedCommand, $"a subsearch in '{command.Head.Value}' has no canonical translation");
         }
@@ -144,6 +148,9 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
                 MacroCommand(command);
                 break;
             case "lookup" when ListLookup(command):
+                break;
+            case "join":
+                Join(command);
                 break;
             default:
                 throw new SplTranslationException(command.Head, EscuDiagnosticCodes.UnsupportedCommand, Unsupported(command.Name));

@@ -24,9 +24,14 @@ public sealed record SplTranslationContext(IReadOnlyList<DataSource> DataSources
         var lists = Directory.Exists(Path.Combine(root, RuleRepository.ListsFolder))
             ? RuleRepository.Load(Path.Combine(root, RuleRepository.ListsFolder)).Lists
             : [];
+        var tables = Directory.Exists(Path.Combine(root, RuleRepository.TablesFolder))
+            ? RuleRepository.Load(Path.Combine(root, RuleRepository.TablesFolder)).Tables
+            : [];
         return new SplTranslationContext(loaded.DataSources, lists.Select(l => l.Name).ToHashSet(StringComparer.Ordinal), new Dictionary<string, string>())
         {
             CaseSensitiveLists = lists.Where(l => l.CaseSensitive).Select(l => l.Name).ToHashSet(StringComparer.Ordinal),
+            Tables = tables.GroupBy(t => t.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal),
+            RepositoryTables = tables.Select(t => t.Name).ToHashSet(StringComparer.Ordinal),
         };
     }
 
@@ -67,6 +72,42 @@ public sealed record SplTranslationContext(IReadOnlyList<DataSource> DataSources
             if (Directory.Exists(Path.Combine(dir, "macros")) && Directory.Exists(Path.Combine(dir, "detections")))
             {
                 return WithMacros(Path.Combine(dir, "macros"));
+            }
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// The lookup tables <c>inputlookup</c> and <c>lookup</c> may read, by name: the repository's (rules/tables/) and
+    /// those of ESCU's <c>lookups/</c> folder (<see cref="EscuLookups"/>), the repository's first.
+    /// </summary>
+    public IReadOnlyDictionary<string, LookupTable> Tables { get; init; } = new Dictionary<string, LookupTable>(StringComparer.Ordinal);
+
+    /// <summary>ESCU lookup definitions that do not read as tables, by name, with the reason.</summary>
+    public IReadOnlyDictionary<string, string> UnreadableLookups { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The names of <see cref="Tables"/> that come from the repository (an import writes a file for the others).</summary>
+    public IReadOnlySet<string> RepositoryTables { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// This context with the tables of ESCU's <c>lookups/</c> folder beside <c>detections/</c> above
+    /// <paramref name="sourcePath"/> (a repository table of the same name wins).
+    /// </summary>
+    public SplTranslationContext WithLookupsAbove(string sourcePath)
+    {
+        for (var dir = Path.GetDirectoryName(Path.GetFullPath(sourcePath)); dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            if (Directory.Exists(Path.Combine(dir, "lookups")) && Directory.Exists(Path.Combine(dir, "detections")))
+            {
+                var (read, unreadable) = EscuLookups.Read(Path.Combine(dir, "lookups"));
+                var tables = new Dictionary<string, LookupTable>(read, StringComparer.Ordinal);
+                foreach (var (name, table) in Tables)
+                {
+                    tables[name] = table;
+                }
+
+                return this with { Tables = tables, UnreadableLookups = unreadable };
             }
         }
 

@@ -20,9 +20,10 @@ public abstract class CompiledRule
     /// False only for a streaming rule whose output is consumed before <see cref="RulePlan.Push"/> returns (rulec
     /// run writes each alert at once): its rows may then read the event in the reader's buffer, without a copy.
     /// </param>
-    public RulePlan Start(IRowSink output, bool detachEvents = true)
+    /// <param name="tables">Rows of the maintained lookup tables the rule reads (none: they are empty).</param>
+    public RulePlan Start(IRowSink output, bool detachEvents = true, TableRows? tables = null)
     {
-        var plan = new RulePlan(detachEvents);
+        var plan = new RulePlan(detachEvents) { Tables = tables ?? TableRows.None };
         Build(plan, output);
         return plan;
     }
@@ -32,8 +33,20 @@ public abstract class CompiledRule
 public sealed class RulePlan(bool detachEvents = true)
 {
     private readonly List<(Func<Row, bool> Filter, IRowSink Sink)> _sources = [];
+    private readonly List<TableSource> _tables = [];
 
     public void Source(Func<Row, bool> filter, IRowSink pipeline) => _sources.Add((filter, pipeline));
+
+    /// <summary>A pipeline that reads a lookup table: its rows enter when the run completes.</summary>
+    public void Table(string name, TableColumnSpec[] columns, IReadOnlyList<Row>? staticRows, IRowSink pipeline) =>
+        _tables.Add(new TableSource(name, columns, staticRows, pipeline));
+
+    /// <summary>The rows supplied for maintained tables.</summary>
+    public TableRows Tables { get; init; } = TableRows.None;
+
+    /// <summary>The maintained tables this rule reads for which the run supplied no rows (they were read as empty).</summary>
+    public IEnumerable<string> UnsuppliedTables =>
+        _tables.Where(t => t.Maintained && Tables.For(t.Name) is null).Select(t => t.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
 
     public int SourceCount => _sources.Count;
 
@@ -77,6 +90,11 @@ public sealed class RulePlan(bool detachEvents = true)
 
     public void Complete()
     {
+        foreach (var table in _tables)
+        {
+            table.Complete(table.Maintained ? Tables.For(table.Name) : null);
+        }
+
         foreach (var (_, sink) in _sources)
         {
             sink.Complete();

@@ -29,6 +29,7 @@ public sealed class ParallelRuleRunner
     private readonly Func<Row, DateTime?>? _eventTime;
     private readonly Action<long> _onProgress;
     private readonly Func<string, string> _display;
+    private readonly TableRows _tables;
 
     /// <param name="rules">The rules, in the order their alerts are written.</param>
     /// <param name="threads">Worker threads (at least 1).</param>
@@ -39,6 +40,7 @@ public sealed class ParallelRuleRunner
     /// <param name="eventTime">An event's time, for <see cref="Newest"/> (called on the workers); null: not wanted.</param>
     /// <param name="onProgress">The number of events so far, after each block.</param>
     /// <param name="display">The file name rule failures report.</param>
+    /// <param name="tables">Rows supplied for the maintained lookup tables the rules read (none: they are empty).</param>
     public ParallelRuleRunner(
         IReadOnlyList<IndexedRule> rules,
         int threads,
@@ -48,8 +50,10 @@ public sealed class ParallelRuleRunner
         Action<EventError> onError,
         Func<Row, DateTime?>? eventTime,
         Action<long> onProgress,
-        Func<string, string> display)
+        Func<string, string> display,
+        TableRows? tables = null)
     {
+        _tables = tables ?? TableRows.None;
         _rules = rules;
         _threads = Math.Max(1, threads);
         _output = output;
@@ -74,7 +78,7 @@ public sealed class ParallelRuleRunner
         var ordered = new BlockingCollection<Block>(boundedCapacity: _threads * 4);
         var free = new ConcurrentBag<Block>();
         var workers = Enumerable.Range(0, _threads)
-            .Select(_ => new Worker(_rules, index, _eventTime))
+            .Select(_ => new Worker(_rules, index, _eventTime, _tables))
             .Select(w => new Thread(() => w.Run(work)) { IsBackground = true, Name = "rulec worker" })
             .ToList();
         workers.ForEach(t => t.Start());
@@ -103,7 +107,7 @@ public sealed class ParallelRuleRunner
         {
             writer.Write(r.Info, row);
             _onAlert(ruleIndex[r]);
-        }), _onFailure);
+        }), _onFailure, tables: _tables);
         foreach (var block in ordered.GetConsumingEnumerable())
         {
             block.Done.Wait();
@@ -276,7 +280,7 @@ public sealed class ParallelRuleRunner
         private Block _block = null!;
         private int _rule;
 
-        public Worker(IReadOnlyList<IndexedRule> rules, RuleSetIndex index, Func<Row, DateTime?>? eventTime)
+        public Worker(IReadOnlyList<IndexedRule> rules, RuleSetIndex index, Func<Row, DateTime?>? eventTime, TableRows tables)
         {
             _index = index;
             _eventTime = eventTime;
@@ -289,7 +293,7 @@ public sealed class ParallelRuleRunner
                 if (rules[i].Streaming)
                 {
                     // Alerts are serialised at once, so rows may read the event where the block holds it.
-                    _plans[i] = rule.Start(new RowCallback(row => Alert(rule.Info, row)), detachEvents: false);
+                    _plans[i] = rule.Start(new RowCallback(row => Alert(rule.Info, row)), detachEvents: false, tables);
                 }
                 else
                 {

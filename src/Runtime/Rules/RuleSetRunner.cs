@@ -32,9 +32,10 @@ public sealed class RuleSetRunner
     /// False when every output consumes each row before the next event (rulec run writes alerts at once), so
     /// streaming rules need not copy events out of the reader's buffer.
     /// </param>
-    public RuleSetRunner(IReadOnlyList<IndexedRule> rules, Func<CompiledRule, Operators.IRowSink> outputFor, Action<RuleFailure> onFailure, bool outputKeepsRows = true)
+    /// <param name="tables">Rows supplied for the maintained lookup tables the rules read (none: they are empty).</param>
+    public RuleSetRunner(IReadOnlyList<IndexedRule> rules, Func<CompiledRule, Operators.IRowSink> outputFor, Action<RuleFailure> onFailure, bool outputKeepsRows = true, TableRows? tables = null)
     {
-        _plans = rules.Select(r => (r.Rule, r.Rule.Start(outputFor(r.Rule), detachEvents: outputKeepsRows || !r.Streaming))).ToArray();
+        _plans = rules.Select(r => (r.Rule, r.Rule.Start(outputFor(r.Rule), detachEvents: outputKeepsRows || !r.Streaming, tables))).ToArray();
         _index = new RuleSetIndex(rules);
         _onFailure = onFailure;
     }

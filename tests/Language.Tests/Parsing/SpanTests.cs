@@ -14,7 +14,7 @@ public class SpanTests
         let created = (where eventName == "CreatePolicy" | project policyArn = responseElements.policy.arn);
         created
         | join kind=leftouter (where eventName == "AttachUserPolicy") on policyArn, $left.user == $right["user-name"]
-        | union (where x == 1), (created | take 1)
+        | union (where x == 1), (created | take 1), (table(seen) | project user)
         | where _time >= ago(window) and user !in admins and not (n between (1 .. 2)) and ip in~ @ips and eventName in ("a", "b") and -n * 2 < 3
         | where tostring(split(arn, "/")[-1]) matches regex "^a" and resources[0].ARN has "x" and resources[*].ARN has "y" and ["where"] == @"c:\x"
         | extend a = arg_max(_time, *), b = datetime(2024-01-01), c = null, d = 1.5, e = true, f = (a.b)[0]

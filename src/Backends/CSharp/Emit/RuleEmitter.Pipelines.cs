@@ -15,6 +15,12 @@ internal sealed partial class RuleEmitter : IBoundStageVisitor<bool>
     private void EmitPipeline(BoundPipeline pipeline, string sink)
     {
         var stages = PipelineStages.Flatten(pipeline);
+        if (PipelineStages.Root(pipeline) is BoundTableInput table)
+        {
+            EmitTablePipeline(table, stages, sink);
+            return;
+        }
+
         // A where that reads a sub-pipeline list must wait for that list, so it cannot be part of the event filter.
         var leading = stages.TakeWhile(s => s is BoundWhere w && !PipelineListUser.Uses(w.Predicate)).Cast<BoundWhere>().ToList();
         var filter = EmitFilter(leading);
@@ -27,6 +33,65 @@ internal sealed partial class RuleEmitter : IBoundStageVisitor<bool>
 
         _build.Add($"plan.Source({filter}, {v});");
     }
+
+    /// <summary>A pipeline that reads a lookup table: every stage runs on the table's rows, which enter as the run completes.</summary>
+    private void EmitTablePipeline(BoundTableInput table, List<BoundStage> stages, string sink)
+    {
+        var v = NewVar("pipeline");
+        _build.Add($"IRowSink {v} = {sink};");
+        foreach (var stage in Enumerable.Reverse(stages))
+        {
+            EmitStage(stage, v);
+        }
+
+        var columns = table.Table.Columns.Select(c => $"new TableColumnSpec({CSharpLiteral.String(c.Name)}, ValueKind.{ValueKindOf(c.Type)})");
+        _build.Add($"plan.Table({CSharpLiteral.String(table.Table.Name)}, [{string.Join(", ", columns)}], {TableRowsField(table.Table)}, {v});");
+    }
+
+    private static string ValueKindOf(Compiler.Model.FieldType type) => type switch
+    {
+        Compiler.Model.FieldType.Long => "Long",
+        Compiler.Model.FieldType.Real => "Real",
+        Compiler.Model.FieldType.Bool => "Bool",
+        Compiler.Model.FieldType.DateTime => "DateTime",
+        Compiler.Model.FieldType.TimeSpan => "TimeSpan",
+        _ => "String",
+    };
+
+    /// <summary>The static field holding a static table's rows, written once per table; "null" for a maintained table.</summary>
+    private string TableRowsField(Compiler.Model.LookupTable table)
+    {
+        if (!table.IsStatic)
+        {
+            return "null";
+        }
+
+        if (_tableFields.TryGetValue(table.Name, out var existing))
+        {
+            return existing;
+        }
+
+        var name = NewName("Table_" + CSharpLiteral.IdentifierPart(table.Name));
+        _tableFields.Add(table.Name, name);
+        var rows = table.Rows.Select(row => "Row.FromColumns([" + string.Join(", ", table.Columns.Select((c, i) =>
+            $"new({CSharpLiteral.String(c.Name)}, {CellLiteral(row.Values[i])})")) + "])");
+        _fields.Add($"private static readonly Row[] {name} = [{string.Concat(rows.Select(r => "\n        " + r + ","))}\n    ];");
+        return name;
+    }
+
+    private static string CellLiteral(object? value) => value switch
+    {
+        null => "Value.Null",
+        string s => $"Value.String({CSharpLiteral.String(s)})",
+        long l => $"Value.Long({CSharpLiteral.Long(l)})",
+        double d => $"Value.Real({CSharpLiteral.Real(d)})",
+        bool b => $"Value.Bool({CSharpLiteral.Bool(b)})",
+        DateTime t => $"Value.DateTime({CSharpLiteral.DateTime(t)})",
+        TimeSpan t => $"Value.TimeSpan({CSharpLiteral.TimeSpan(t)})",
+        _ => throw new InvalidOperationException($"a table cell of type {value.GetType().Name}"),
+    };
+
+    private readonly Dictionary<string, string> _tableFields = new(StringComparer.Ordinal);
 
     private string EmitFilter(List<BoundWhere> wheres)
     {

@@ -44,7 +44,7 @@ public static class RuleTestRunner
             var output = new RowCollector();
             using (EvaluationClock.FixAt(latest))
             {
-                var plan = compiled.Start(output);
+                var plan = compiled.Start(output, tables: SuppliedTables(test, documents));
                 foreach (var row in rows)
                 {
                     plan.Push(row);
@@ -68,6 +68,26 @@ public static class RuleTestRunner
         }
 
         return new RuleTestResult(rule, test, problems);
+    }
+
+    /// <summary>The rows the test supplies for maintained tables (their documents are disposed with the events').</summary>
+    private static TableRows SuppliedTables(RuleTest test, List<JsonDocument> documents)
+    {
+        var tables = TableRows.None;
+        foreach (var table in test.Tables)
+        {
+            var rows = new List<Row>();
+            foreach (var row in table.Rows)
+            {
+                var document = JsonDocument.Parse(row.ToJsonString());
+                documents.Add(document);
+                rows.Add(Row.FromEvent(document.RootElement));
+            }
+
+            tables = tables.With(table.Name, rows);
+        }
+
+        return tables;
     }
 
     private static List<JsonDocument> ReadEvents(RuleTest test, List<string> problems)

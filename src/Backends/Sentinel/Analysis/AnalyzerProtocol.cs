@@ -32,8 +32,21 @@ internal static class AnalyzerProtocol
         }
 
         json.WriteEndArray();
+        json.WriteStartArray("functions");
+        json.WriteStartObject();
+        json.WriteString("name", Emit.KqlEmitter.GetWatchlist);
+        json.WriteString("parameters", "(watchlistAlias:string)");
+        json.WriteString("body", WatchlistBody);
+        json.WriteEndObject();
+        json.WriteEndArray();
         json.WriteEndObject();
     });
+
+    /// <summary>
+    /// What every Sentinel workspace's _GetWatchlist returns whatever the watchlist: its item columns vary, so the
+    /// analyzer knows the fixed ones, and the emitted KQL reads the item columns from the WatchlistItem bag.
+    /// </summary>
+    private const string WatchlistBody = "{ datatable(_DTItemId:string, LastUpdatedTimeUTC:datetime, SearchKey:string, WatchlistItem:dynamic)[] }";
 
     public static string QueryLine(KustoQuery query) => Write(json =>
     {

@@ -22,6 +22,8 @@ public static class KqlDiagnostics
     /// <summary>fill-null with a value of another type than a column it fills (not built for Sentinel).</summary>
     public const string FillNullType = "RC4105";
 
+    /// <summary>A maintained table that names no Sentinel watchlist: Sentinel has nowhere to read its rows (not built).</summary>
+    public const string TableNotInSentinel = "RC4106";
     /// <summary><c>matches regex</c> with a pattern read from the data, which KQL cannot take (not built for Sentinel).</summary>
     public const string RegexFromData = "RC4113";
 

@@ -33,7 +33,7 @@ internal sealed partial class KqlEmitter
     internal static readonly ImmutableHashSet<string> NotBuiltCodes =
     [
         KqlDiagnostics.NoSentinelColumn, KqlDiagnostics.ColumnTypeMismatch, KqlDiagnostics.MultivaluedOperand,
-        KqlDiagnostics.NoSentinelTable, KqlDiagnostics.FillNullType, KqlDiagnostics.RegexFromData,
+        KqlDiagnostics.NoSentinelTable, KqlDiagnostics.FillNullType, KqlDiagnostics.TableNotInSentinel, KqlDiagnostics.RegexFromData,
     ];
 
     private readonly CapabilityTable _table = SentinelCapabilities.Table;
@@ -144,6 +144,7 @@ internal sealed partial class KqlEmitter
     {
         BoundDataSourceInput input => KqlText.Identifier(input.DataSource.Sentinel.Table),
         BoundLetPipelineInput let => KqlText.Identifier(let.Let.Name),
+        BoundTableInput table => TableSourceText(table),
         _ => throw new InvalidOperationException("a query with binding errors reached the KQL emitter"),
     };
 
@@ -151,6 +152,7 @@ internal sealed partial class KqlEmitter
     {
         BoundDataSourceInput input => TableRows(input.DataSource, input.Schema),
         BoundLetPipelineInput let => _letRows[let.Let],
+        BoundTableInput table => KqlRows.OfNames(table.Table.Columns.Select(c => c.Name)),
         _ => throw new InvalidOperationException("a query with binding errors reached the KQL emitter"),
     };
 

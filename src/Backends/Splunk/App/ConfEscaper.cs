@@ -19,9 +19,12 @@ internal sealed class ConfEscaper(ImmutableArray<Diagnostic>.Builder diagnostics
     public string Stanza(string raw, SourceSpan at) => Checked(ConfWriter.StanzaName(raw), "the stanza name", at);
 
     /// <summary>Reports a value the app cannot hold at all; returns the empty text the template then prints.</summary>
-    public string Refuse(string message, SourceSpan at)
+    public string Refuse(string message, SourceSpan at) => Refuse(SplunkDiagnostics.ConfValueNotWritable, message, at);
+
+    /// <summary>Reports what the app cannot hold under its own code; the empty value stands in (nothing is written).</summary>
+    public string Refuse(string code, string message, SourceSpan at)
     {
-        diagnostics.Add(Diagnostic.Error(SplunkDiagnostics.ConfValueNotWritable, message, at));
+        diagnostics.Add(Diagnostic.Error(code, message, at));
         return "";
     }
 

@@ -10,6 +10,9 @@ namespace RuleCompiler.Backends.Splunk.App;
 /// </summary>
 public sealed record SplunkApp(SplunkAppInfo Info, ImmutableArray<SplunkRule> Rules, ImmutableArray<DataSource> DataSources, ImmutableArray<NamedList> Lists)
 {
+    /// <summary>The lookup tables the searches read with inputlookup: transforms.conf definitions, a KV store collection or a CSV each.</summary>
+    public ImmutableArray<LookupTable> Tables { get; init; } = [];
+
     /// <summary>
     /// An app named <paramref name="name"/> (default <see cref="SplunkAppInfo.DefaultName"/>) at
     /// <paramref name="version"/>, released on the date of its newest rule, so the same rules always give the same

@@ -17,6 +17,13 @@ internal sealed partial record SplunkAppModel(
     ImmutableArray<StoryModel> Stories,
     ImmutableArray<LookupModel> Lookups)
 {
+    /// <summary>The lookup tables: static ones as CSV lookups, maintained ones as KV store lookups with their collections.</summary>
+    public ImmutableArray<TableLookupModel> Tables { get; init; } = [];
+
+    public bool HasTransforms => !Lookups.IsEmpty || !Tables.IsEmpty;
+
+    public ImmutableArray<TableLookupModel> Collections => [.. Tables.Where(t => t.Collection is not null)];
+
     public static SplunkAppModel Build(SplunkApp app, ImmutableArray<Diagnostic>.Builder diagnostics)
     {
         var conf = new ConfEscaper(diagnostics);
@@ -32,7 +39,10 @@ internal sealed partial record SplunkAppModel(
             app.Rules.Length,
             !app.Lists.IsDefaultOrEmpty);
         var searches = app.Rules.Select(r => SavedSearch(info.Name, r, conf, diagnostics)).ToImmutableArray();
-        return new SplunkAppModel(appModel, searches, BuildMacros(app, conf), BuildStories(app, conf), BuildLookups(app, conf));
+        return new SplunkAppModel(appModel, searches, BuildMacros(app, conf), BuildStories(app, conf), BuildLookups(app, conf))
+        {
+            Tables = TableLookups.Build(app.Tables, conf),
+        };
     }
 
     private static SavedSearchModel SavedSearch(string appName, SplunkRule splunkRule, ConfEscaper conf, ImmutableArray<Diagnostic>.Builder diagnostics)

@@ -73,13 +73,23 @@ public static class SplunkAppWriter
         Add("metadata/default.meta", SplunkTemplates.Render("default.meta.sbn", model));
         Add("README.md", SplunkTemplates.Render("README.md.sbn", model));
         Add("app.manifest", SplunkJson.Manifest(app.Info) + "\n");
-        if (!model.Lookups.IsEmpty)
+        if (model.HasTransforms)
         {
             Add("default/transforms.conf", SplunkTemplates.Render("transforms.conf.sbn", model));
             foreach (var lookup in model.Lookups)
             {
                 Add("lookups/" + lookup.FileName, "value\n" + lookup.Rows);
             }
+
+            foreach (var table in model.Tables.Where(t => t.Csv is not null))
+            {
+                Add("lookups/" + table.FileName, table.Csv!);
+            }
+        }
+
+        if (!model.Collections.IsEmpty)
+        {
+            Add("default/collections.conf", SplunkTemplates.Render("collections.conf.sbn", model));
         }
 
         return new SplunkAppFiles(files.ToImmutable(), diagnostics.ToImmutable());

@@ -44,4 +44,16 @@ public static class SplDiagnostics
 
     /// <summary>A fill-null before the summarize over a data-model source that is not exactly tstats' fillnull_value.</summary>
     public const string TstatsFill = "RC4019";
+
+    /// <summary>A join on a table (<c>table(T)</c>) outside the shape SPL's join with <c>inputlookup</c> runs exactly.</summary>
+    public const string TableJoinShape = "RC4020";
+
+    /// <summary>A join on a table runs it as a subsearch, whose row and time caps may drop rows (warning).</summary>
+    public const string TableSubsearchLimits = "RC4021";
+
+    /// <summary>A table read anywhere but the right side of a join (a union member, a let list): not portable to SPL.</summary>
+    public const string TableNotJoined = "RC4022";
+
+    /// <summary>A maintained table without a KV store collection, or a table name that cannot name a lookup.</summary>
+    public const string TableLookup = "RC4023";
 }

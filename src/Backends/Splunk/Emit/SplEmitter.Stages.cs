@@ -376,6 +376,11 @@ public sealed partial class SplEmitter : IBoundStageVisitor<bool>
 
     public bool VisitJoin(BoundJoin join)
     {
+        if (TryEmitTableJoin(join))
+        {
+            return true;
+        }
+
         if (EventStatsShape.Of(join, _stages, _stageIndex) is { } shape)
         {
             EmitEventStats(shape);

@@ -106,6 +106,14 @@ public sealed partial class SplEmitter
     private string EmitPipeline(BoundPipeline body)
     {
         _stages = PipelineStages.Flatten(body);
+        if (PipelineStages.Root(body) is BoundTableInput table)
+        {
+            // SPL reads a table as a join's subsearch only (TryEmitTableJoin); append [| inputlookup] would also
+            // cap it, and a list over one is not a lookup of its values.
+            Error(SplDiagnostics.TableNotJoined, $"table({table.Table.Name}) is read here other than as the right side of a join, which is the one place the Splunk backend reads a table (| join ... [| inputlookup {table.Table.Name} ...])", table.Location);
+            _stages = [];
+            return "";
+        }
         if (Source.Splunk.IsDataModel)
         {
             return EmitTstats();

@@ -41,5 +41,7 @@ public static class BindingCodes
     public const string TermListNotLiteral = "RC2543";
     public const string EachMisuse = "RC2544";
     public const string GroupByMemberList = "RC2545";
+    public const string UnknownTable = "RC2550";
+    public const string TableAsMainSource = "RC2551";
     public const string RegexFromData = "RC2555";
 }

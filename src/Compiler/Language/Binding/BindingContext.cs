@@ -25,4 +25,13 @@ public sealed record BindingContext(
             (lists ?? []).GroupBy(l => l.Name, StringComparer.Ordinal).ToImmutableDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal),
             (fragments ?? []).GroupBy(f => f.Name, StringComparer.Ordinal).ToImmutableDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal),
             locator ?? QuerySourceLocator.ForText("<search>", ""));
+
+    /// <summary>The repository's lookup tables (rules/tables/), by name, that <c>table(name)</c> reads.</summary>
+    public ImmutableDictionary<string, LookupTable> Tables { get; init; } = ImmutableDictionary<string, LookupTable>.Empty.WithComparers(StringComparer.Ordinal);
+
+    /// <summary>This context with the given tables (the first of each name).</summary>
+    public BindingContext WithTables(IEnumerable<LookupTable> tables) => this with
+    {
+        Tables = tables.GroupBy(t => t.Name, StringComparer.Ordinal).ToImmutableDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal),
+    };
 }

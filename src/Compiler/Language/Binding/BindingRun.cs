@@ -75,9 +75,32 @@ internal sealed partial class BindingRun(BindingContext context)
                 }
                 Error(BindingCodes.UnknownLet, $"unknown let name '{named.Name}'{hint}", named.Span);
                 return new BoundUnresolvedInput();
+            case TableInput table:
+                return BindTable(table);
             default:
                 return new BoundDataSourceInput(context.DataSource, RowSchema.ForSource(context.DataSource));
         }
+    }
+
+    /// <summary>
+    /// <c>table(name)</c>: the table's columns with their declared types. The main pipeline reads the rule's data
+    /// source (a detection is about its events); a table is read by a let, a join's right side or a union member.
+    /// </summary>
+    private BoundSource BindTable(TableInput table)
+    {
+        if (!context.Tables.TryGetValue(table.Name, out var definition))
+        {
+            Error(BindingCodes.UnknownTable, $"unknown table '{table.Name}' (rules/tables/{table.Name}.yml){Suggest(table.Name, context.Tables.Keys)}", table.NameSpan);
+            return new BoundUnresolvedInput();
+        }
+
+        if (ReferenceEquals(table, _querySource))
+        {
+            Error(BindingCodes.TableAsMainSource, $"the main pipeline reads the rule's data source ({context.DataSource.Name}); read table({table.Name}) in a let, a join's right side or a union member", table.Span);
+        }
+
+        var columns = definition.Columns.Select(c => Column.Computed(c.Name, ScalarTypes.FromField(c.Type)));
+        return new BoundTableInput(definition, new RowSchema([.. columns]), Where(table.Span));
     }
 
     private ImmutableArray<BoundStage> BindStages(ImmutableArray<Stage> stages, RowSchema input)

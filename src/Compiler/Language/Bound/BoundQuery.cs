@@ -64,5 +64,8 @@ public sealed record BoundDataSourceInput(DataSource DataSource, RowSchema Schem
 /// <summary>A let-bound sub-pipeline's rows (<c>name | ...</c>).</summary>
 public sealed record BoundLetPipelineInput(BoundLetPipeline Let) : BoundSource(Let.Pipeline.Output);
 
+/// <summary><c>table(name)</c>: the lookup table's rows, one column per declared column with its type.</summary>
+public sealed record BoundTableInput(LookupTable Table, RowSchema Schema, SourceSpan Location) : BoundSource(Schema);
+
 /// <summary>The source of a pipeline that failed to bind (already reported).</summary>
 public sealed record BoundUnresolvedInput() : BoundSource(RowSchema.UnresolvedSource);

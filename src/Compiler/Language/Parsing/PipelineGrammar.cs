@@ -38,9 +38,10 @@ internal static class PipelineGrammar
     public static readonly Parser<Pipeline> Stages = input =>
     {
         var pipeline = Pipeline(nested: false)(input);
-        if (pipeline.Value.Source is LetPipelineInput source)
+        if (pipeline.Value.Source is LetPipelineInput or TableInput)
         {
-            throw new SyntaxError(SyntaxCodes.UnknownStage, $"expected a stage, found '{source.Name}' (a fragment's stages start with a stage, not a source)", source.Span);
+            var source = pipeline.Value.Source.Span;
+            throw new SyntaxError(SyntaxCodes.UnknownStage, $"expected a stage, found '{input.Source.Substring(source.Start, source.Length)}' (a fragment's stages start with a stage, not a source)", source);
         }
 
         RequireEnd(pipeline.Remainder);
@@ -81,7 +82,7 @@ internal static class PipelineGrammar
         if (UnparenthesizedPipeline(equals.Remainder) is { } bare)
         {
             var first = input.Source.Substring(bare.Start, bare.Length);
-            var shape = SyntaxFacts.IsStageKeyword(first) ? $"{first} ..." : $"{first} | ...";
+            var shape = SyntaxFacts.IsStageKeyword(first) ? $"{first} ..." : first == SyntaxFacts.TableSourceWord ? "table(...) | ..." : $"{first} | ...";
             throw new SyntaxError(SyntaxCodes.LetPipelineNeedsParentheses, $"a let sub-pipeline is written in parentheses: let {name.Value.Name} = ({shape});", bare);
         }
 
@@ -128,7 +129,7 @@ internal static class PipelineGrammar
         var identifierEnd = Scanner.ScanIdentifier(text, wordStart);
         var next = Scanner.SkipTrivia(text, identifierEnd);
         var pipeFollows = next < text.Length && text[next] == '|' && !(next + 1 < text.Length && text[next + 1] == '|');
-        return identifierEnd > wordStart && pipeFollows ? new TextSpan(wordStart, identifierEnd - wordStart) : null;
+        return identifierEnd > wordStart && (pipeFollows || IsTableSource(text, wordStart, identifierEnd)) ? new TextSpan(wordStart, identifierEnd - wordStart) : null;
     }
 
     /// <summary><c>let x = (where ...)</c> or <c>let x = (other | ...)</c> is a sub-pipeline; <c>let x = (1 + 2)</c> is an expression.</summary>
@@ -150,7 +151,27 @@ internal static class PipelineGrammar
 
         var identifierEnd = Scanner.ScanIdentifier(text, wordStart);
         var next = Scanner.SkipTrivia(text, identifierEnd);
-        return identifierEnd > wordStart && next < text.Length && text[next] == '|';
+        return identifierEnd > wordStart && next < text.Length && (text[next] == '|' || IsTableSource(text, wordStart, identifierEnd));
+    }
+
+    /// <summary><c>table(</c>: a pipeline that reads a lookup table (the word alone is an ordinary name).</summary>
+    private static bool IsTableSource(string text, int wordStart, int identifierEnd) =>
+        text.AsSpan(wordStart, identifierEnd - wordStart).SequenceEqual(SyntaxFacts.TableSourceWord)
+        && Scanner.SkipTrivia(text, identifierEnd) is var open && open < text.Length && text[open] == '(';
+
+    /// <summary><c>table(name)</c> at the start of a pipeline.</summary>
+    private static (TableInput Source, IInput Remainder) TableSource(IInput input, int wordStart, int identifierEnd)
+    {
+        var open = Tokens.Symbol("(")(input.Q().At(identifierEnd));
+        var name = Tokens.Require(StageGrammar.ColumnName, "a table name in table(...)", SyntaxCodes.ExpectedName)(open.Remainder);
+        if (!SyntaxFacts.IsBareName(name.Value.Name) || input.Source[name.Value.Span.Start] == '[')
+        {
+            throw new SyntaxError(SyntaxCodes.ExpectedName, $"expected a table name in table(...), found '{input.Source.Substring(name.Value.Span.Start, name.Value.Span.Length)}'", name.Value.Span);
+        }
+
+        var close = Tokens.Symbol(")").Expect(SyntaxCodes.ExpectedToken, $"')' after 'table({name.Value.Name}'")(name.Remainder);
+        var span = new TextSpan(wordStart, close.Value.End - wordStart);
+        return (new TableInput(name.Value.Name, name.Value.Span, span), close.Remainder);
     }
 
     /// <summary>
@@ -178,6 +199,10 @@ internal static class PipelineGrammar
             var first = StageGrammar.Stage(rest);
             stages.Add(first.Value);
             rest = first.Remainder;
+        }
+        else if (identifierEnd > wordStart && rest == input && IsTableSource(text, wordStart, identifierEnd))
+        {
+            (source, rest) = TableSource(input, wordStart, identifierEnd);
         }
         else if (identifierEnd > wordStart && rest == input && IsSourceName(text, identifierEnd, nested))
         {

@@ -69,6 +69,11 @@ public static class QueryPrinter
             builder.Append(source.Name);
             first = false;
         }
+        else if (pipeline.Source is TableInput table)
+        {
+            builder.Append("table(").Append(table.Name).Append(')');
+            first = false;
+        }
 
         foreach (var stage in pipeline.Stages)
         {

@@ -19,6 +19,9 @@ public sealed record DataSourceInput(TextSpan Span) : PipelineSource(Span);
 /// <summary>A <c>let</c>-bound sub-pipeline, written by name before the first <c>|</c>.</summary>
 public sealed record LetPipelineInput(string Name, TextSpan Span) : PipelineSource(Span);
 
+/// <summary><c>table(name)</c>: the rows of the lookup table <c>rules/tables/name.yml</c>; <c>NameSpan</c> is the name's.</summary>
+public sealed record TableInput(string Name, TextSpan NameSpan, TextSpan Span) : PipelineSource(Span);
+
 public abstract record LetStatement(string Name, TextSpan Span) : SyntaxNode(Span);
 
 /// <summary><c>let name = expr;</c> (a scalar, a duration, a list literal).</summary>

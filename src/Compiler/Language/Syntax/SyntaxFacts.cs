@@ -12,6 +12,9 @@ public static class SyntaxFacts
         "sort", "take", "fill-null", "join", "union", "invoke",
     ];
 
+    /// <summary>The word of a pipeline source <c>table(name)</c>; not reserved (a column may be called table).</summary>
+    public const string TableSourceWord = "table";
+
     private static readonly FrozenSet<string> StageKeywordSet = StageKeywords.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
