@@ -182,7 +182,7 @@ internal sealed partial class EscuMetadata(EscuYaml yaml, AttackCatalogue attack
         if (impact is not null && confidence is not null)
         {
             risk = CanonicalMap.Empty.With("impact", CanonicalScalar.Of(impact.Value)).With("confidence", CanonicalScalar.Of(confidence.Value));
-            if (EscuYaml.Scalar(tags, "message") is { } message)
+            if (EscuYaml.Scalar(tags, "message") is { } message && CarriedMessage(EscuYaml.Child(tags, "message")!, message))
             {
                 risk = risk.With("message", message);
             }
@@ -250,13 +250,34 @@ internal sealed partial class EscuMetadata(EscuYaml yaml, AttackCatalogue attack
         var risk = scores.Count > 0
             ? CanonicalMap.Empty.With("impact", CanonicalScalar.Of(scores.Max())).With("confidence", CanonicalScalar.Of(100))
             : null;
-        if (risk is not null && EscuYaml.Scalar(rba, "message") is { } message)
+        if (risk is not null && EscuYaml.Scalar(rba, "message") is { } message && CarriedMessage(EscuYaml.Child(rba, "message")!, message))
         {
             risk = risk.With("message", message);
         }
 
         return (risk, entities);
     }
+
+    /// <summary>
+    /// Whether the risk message can be carried across: each <c>$field$</c> must name a column the search outputs. Splunk
+    /// does not document what it writes for a field the results lack, so such a message is dropped with the reason.
+    /// </summary>
+    private bool CarriedMessage(YamlNode node, string message)
+    {
+        var missing = outputColumns is { } columns
+            ? MessageField().Matches(message).Select(m => m.Groups[1].Value).Where(f => !columns.Contains(f, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).ToList()
+            : [];
+        if (missing.Count == 0)
+        {
+            return true;
+        }
+
+        Drop(node, $"the risk message names {string.Join(", ", missing.Select(f => $"'{f}'"))}, which the search does not output, and Splunk does not document what it writes there");
+        return false;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\$([A-Za-z_][A-Za-z0-9_.]*)\$")]
+    private static partial System.Text.RegularExpressions.Regex MessageField();
 
     private void AddEntity(List<CanonicalValue> entities, YamlNode node, string field, CanonicalMap entity)
     {

@@ -232,6 +232,33 @@ public class EscuImporterTests
     }
 
     [Fact]
+    public void A_risk_message_naming_a_field_the_search_does_not_output_is_not_carried_across_and_the_rule_binds()
+    {
+        var result = Import(Header + """
+            search: '`cloudtrail` eventName=ConsoleLogin | rename sourceIPAddress as src_ip | table src_ip user_arn'
+            tags:
+              impact: 40
+              confidence: 50
+              message: Sign-in by $user_arn$ from $City$ and $Country$ ($src_ip$)
+              observable:
+              - name: src_ip
+                type: IP Address
+                role:
+                - Attacker
+            """);
+        Assert.Equal(ImportStatus.Partial, result.Status);
+        var dropped = Only(result, EscuDiagnosticCodes.DroppedMetadata);
+        Assert.Equal((13, 12), Position(dropped));
+        Assert.Equal("the risk message names 'City', 'Country', which the search does not output, and Splunk does not document what it writes there; not carried across", dropped.Message);
+        Assert.Contains("risk:\n  impact: 40\n  confidence: 50\n", result.Yaml, StringComparison.Ordinal);
+        Assert.DoesNotContain("message: Sign-in", result.Yaml, StringComparison.Ordinal);
+
+        using var scratch = new EscuScratch();
+        var compiled = EscuScratch.Compile(scratch.Write(result.FileName!, result.Yaml!));
+        Assert.True(compiled.ErrorCount == 0, string.Join("\n", compiled.Diagnostics));
+    }
+
+    [Fact]
     public void An_entity_naming_a_field_the_table_drops_is_not_carried_across_and_the_rule_binds()
     {
         var result = Import(Header + """
