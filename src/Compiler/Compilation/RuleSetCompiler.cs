@@ -101,6 +101,7 @@ public static class RuleSetCompiler
         var outputColumns = bound.OutputColumns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
         var columnErrors = OutputColumnChecks.Check(rule, outputColumns).Concat(OutputColumnChecks.CheckTestRows(rule, outputColumns)).ToList();
         diagnostics.AddRange(columnErrors);
+        diagnostics.AddRange(GeoIpNote.Check(bound));
         return columnErrors.Any(d => d.IsError) ? null : bound;
     }
 

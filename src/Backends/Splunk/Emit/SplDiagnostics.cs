@@ -44,4 +44,10 @@ public static class SplDiagnostics
 
     /// <summary>A fill-null before the summarize over a data-model source that is not exactly tstats' fillnull_value.</summary>
     public const string TstatsFill = "RC4019";
+
+    /// <summary>geo_info_from_ip_address other than a member assigned by extend or project (iplocation is a command).</summary>
+    public const string GeoOutsideExtend = "RC4030";
+
+    /// <summary>The address of geo_info_from_ip_address is a column assigned in the same stage (iplocation runs before the eval).</summary>
+    public const string GeoAddressAssignedHere = "RC4031";
 }
