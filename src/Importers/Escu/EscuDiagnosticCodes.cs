@@ -74,4 +74,10 @@ public static class EscuDiagnosticCodes
 
     /// <summary>A time format or conversion the canonical format_datetime cannot say (a strftime directive or literal outside its set, convert of a value that is not an event time).</summary>
     public const string UntranslatedTimeFormat = "RC5044";
+
+    /// <summary>An iplocation the canonical geo_info_from_ip_address cannot say: allfields=true, a lang other than English, a field it would keep where it cannot place the address.</summary>
+    public const string UntranslatedIplocation = "RC5048";
+
+    /// <summary>Fidelity note on iplocation: the canonical function reads each target's own geo-IP database.</summary>
+    public const string IplocationNote = "RC5049";
 }
