@@ -60,14 +60,15 @@ public sealed class GeoIpCsv(TextReader reader)
     /// <summary>Splits a line into fields, or gives the column and message of the first quoting error.</summary>
     public static (List<CsvField>? Fields, int Column, string? Problem) Split(string line)
     {
-        var fields = new List<CsvField>();
+        var fields = new List<CsvField>(6);
         var i = 0;
         while (true)
         {
             var start = i;
-            var text = new StringBuilder();
+            string text;
             if (i < line.Length && line[i] == '"')
             {
+                var quoted = new StringBuilder();
                 i++;
                 while (true)
                 {
@@ -80,7 +81,7 @@ public sealed class GeoIpCsv(TextReader reader)
                     {
                         if (i + 1 < line.Length && line[i + 1] == '"')
                         {
-                            text.Append('"');
+                            quoted.Append('"');
                             i += 2;
                             continue;
                         }
@@ -89,28 +90,31 @@ public sealed class GeoIpCsv(TextReader reader)
                         break;
                     }
 
-                    text.Append(line[i++]);
+                    quoted.Append(line[i++]);
                 }
 
                 if (i < line.Length && line[i] != ',')
                 {
                     return (null, i + 1, "a closing quote must end the field (write \"\" for a quote inside it)");
                 }
+
+                text = quoted.ToString();
             }
             else
             {
-                while (i < line.Length && line[i] != ',')
+                var end = line.IndexOf(',', i);
+                end = end < 0 ? line.Length : end;
+                var quote = line.IndexOf('"', i, end - i);
+                if (quote >= 0)
                 {
-                    if (line[i] == '"')
-                    {
-                        return (null, i + 1, "a quote inside an unquoted field: quote the whole field and write \"\" for the quote");
-                    }
-
-                    text.Append(line[i++]);
+                    return (null, quote + 1, "a quote inside an unquoted field: quote the whole field and write \"\" for the quote");
                 }
+
+                text = line[i..end];
+                i = end;
             }
 
-            fields.Add(new CsvField(text.ToString(), start + 1));
+            fields.Add(new CsvField(text, start + 1));
             if (i >= line.Length)
             {
                 return (fields, 0, null);

@@ -7,7 +7,41 @@ namespace RuleCompiler.Runtime.Geo;
 /// <summary>One place of the database, and its object as <c>geo_info_from_ip_address</c> returns it.</summary>
 public sealed record GeoPlace(string Country, string State, string City, double? Latitude, double? Longitude)
 {
-    internal Value Object { get; init; }
+    // Built on the first lookup that finds the place: a city-level database has some 100,000 places, most never read.
+    // Two threads racing here build equal objects; the Lazy makes each build one.
+    private Lazy<Value>? _object;
+
+    internal Value Object => (_object ??= new Lazy<Value>(ObjectOf)).Value;
+
+    private Value ObjectOf()
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("country", Country);
+            writer.WriteString("state", State);
+            writer.WriteString("city", City);
+            WriteNumber(writer, "latitude", Latitude);
+            WriteNumber(writer, "longitude", Longitude);
+            writer.WriteEndObject();
+        }
+
+        using var document = JsonDocument.Parse(buffer.ToArray());
+        return Value.FromJson(document.RootElement.Clone());
+    }
+
+    private static void WriteNumber(Utf8JsonWriter writer, string name, double? number)
+    {
+        if (number is { } n)
+        {
+            writer.WriteNumber(name, n);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
 }
 
 /// <summary>A problem with a geo-IP database file, at its line and column; <see cref="TooLarge"/> for a size limit.</summary>
@@ -196,11 +230,13 @@ public sealed class GeoIpDatabase
                 return;
             }
 
-            var broken = fields.Skip(1).Take(3).Where(f => !IsValidUnicode(f.Text)).Select(f => f.Column).FirstOrDefault();
-            if (broken > 0)
+            for (var i = 1; i <= 3; i++)
             {
-                Problem(file, lineNumber, broken, false, "the field is not valid Unicode text (a lone surrogate)");
-                return;
+                if (!IsValidUnicode(fields[i].Text))
+                {
+                    Problem(file, lineNumber, fields[i].Column, false, "the field is not valid Unicode text (a lone surrogate)");
+                    return;
+                }
             }
 
             var key = (fields[1].Text, fields[2].Text, fields[3].Text, latitude, longitude);
@@ -291,8 +327,7 @@ public sealed class GeoIpDatabase
                 return new GeoIpLoad(null, _problems);
             }
 
-            var placeArray = _places.Select(p => p with { Object = ObjectOf(p) }).ToArray();
-            return new GeoIpLoad(new GeoIpDatabase([.. starts], [.. ends], [.. places.Select(i => placeArray[i])], _networks.Count), []);
+            return new GeoIpLoad(new GeoIpDatabase([.. starts], [.. ends], [.. places.Select(i => _places[i])], _networks.Count), []);
         }
 
         private static (UInt128 Start, UInt128 End)? ParseNetwork(string text)
@@ -355,36 +390,6 @@ public sealed class GeoIpDatabase
         {
             var cut = text.Length > 60 ? text[..60] + "..." : text;
             return string.Concat(cut.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
-        }
-
-        private static Value ObjectOf(GeoPlace place)
-        {
-            using var buffer = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(buffer))
-            {
-                writer.WriteStartObject();
-                writer.WriteString("country", place.Country);
-                writer.WriteString("state", place.State);
-                writer.WriteString("city", place.City);
-                WriteNumber(writer, "latitude", place.Latitude);
-                WriteNumber(writer, "longitude", place.Longitude);
-                writer.WriteEndObject();
-            }
-
-            using var document = JsonDocument.Parse(buffer.ToArray());
-            return Value.FromJson(document.RootElement.Clone());
-        }
-
-        private static void WriteNumber(Utf8JsonWriter writer, string name, double? number)
-        {
-            if (number is { } n)
-            {
-                writer.WriteNumber(name, n);
-            }
-            else
-            {
-                writer.WriteNull(name);
-            }
         }
     }
 }
