@@ -123,4 +123,20 @@ public class GeoIpCommandTests
             Directory.Delete(root, recursive: true);
         }
     }
+
+    [Fact]
+    public void AnOverlongLineIsASizeErrorAtItsPosition()
+    {
+        var root = Repository("network,country,state,city,latitude,longitude\n192.0.2.0/24," + new string('x', 5000) + ",,,,\n");
+        try
+        {
+            var (exit, output, error) = CliRunner.Run(root, "test", "rules/aws/signin");
+            Assert.True(exit == 1, output + error);
+            Assert.True((output + error).Contains("rules/geoip/places.csv(2,4097): error RC1333: the line is longer than 4,096 characters", StringComparison.Ordinal), output + error);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }
