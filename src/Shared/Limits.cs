@@ -46,6 +46,14 @@ internal static class Limits
 
     /// <summary>How many compiled patterns read from the data are kept; past it each new pattern is compiled and dropped.</summary>
     public const int MaxDataRegexCached = 4096;
+    /// <summary>The largest geo-IP database file (rules/geoip/*.csv) read: a city-level database of the whole address space is a few hundred MB.</summary>
+    public const long MaxGeoIpFileBytes = 512L * 1024 * 1024;
+
+    /// <summary>The most networks in the geo-IP database (all files together): about 40 bytes each once loaded.</summary>
+    public const int MaxGeoIpNetworks = 8_000_000;
+
+    /// <summary>The longest line of a geo-IP database file (characters): a network and five short values.</summary>
+    public const int MaxGeoIpLineLength = 4096;
 
     /// <summary>How long one regular-expression match may run before it is stopped and reported.</summary>
     public static readonly TimeSpan RegexMatchTimeout = TimeSpan.FromSeconds(1);

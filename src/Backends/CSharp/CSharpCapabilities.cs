@@ -117,6 +117,7 @@ public static class CSharpCapabilities
             ["min_of"] = As("Fn.MinOf"),
             ["ipv4_is_in_range"] = As("Fn.Ipv4IsInRange"),
             ["ipv4_is_private"] = As("Fn.Ipv4IsPrivate"),
+            ["geo_info_from_ip_address"] = As("Fn.GeoInfoFromIpAddress"),
             ["array_length"] = As("Fn.ArrayLength"),
             ["set_has_element"] = As("Fn.SetHasElement"),
             ["pack_array"] = As("Value.Array"),

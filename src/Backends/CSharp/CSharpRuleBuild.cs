@@ -1,6 +1,7 @@
 using RuleCompiler.Backends.CSharp.Compile;
 using RuleCompiler.Compiler.Compilation;
 using RuleCompiler.Compiler.Diagnostics;
+using RuleCompiler.Runtime.Geo;
 
 namespace RuleCompiler.Backends.CSharp;
 
@@ -13,16 +14,20 @@ public sealed class CSharpRuleBuild : IDisposable
 {
     private readonly CompiledRuleSet? _set;
 
-    private CSharpRuleBuild(CompiledRuleSet? set, IReadOnlyList<(CompiledRule Source, Runtime.Rules.CompiledRule Runnable)> pairs, IReadOnlyList<Diagnostic> diagnostics)
+    private CSharpRuleBuild(CompiledRuleSet? set, IReadOnlyList<(CompiledRule Source, Runtime.Rules.CompiledRule Runnable)> pairs, IReadOnlyList<Diagnostic> diagnostics, GeoIpDatabase? geoIp)
     {
         _set = set;
         Pairs = pairs;
         Diagnostics = diagnostics;
+        GeoIp = geoIp;
     }
+
+    /// <summary>The repository's geo-IP database when a rule reads it (<see cref="GeoIpFiles"/>); run the rules under <c>Runtime.Geo.GeoIp.Use</c> of it.</summary>
+    public GeoIpDatabase? GeoIp { get; }
 
     public IReadOnlyList<(CompiledRule Source, Runtime.Rules.CompiledRule Runnable)> Pairs { get; }
 
-    /// <summary>Diagnostics of code generation and of compiling the generated code (RC30xx).</summary>
+    /// <summary>Diagnostics of code generation and of compiling the generated code (RC30xx), and of the geo-IP database (RC1332-RC1334).</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
     public IEnumerable<Runtime.Rules.CompiledRule> Rules => Pairs.Select(p => p.Runnable);
@@ -53,24 +58,26 @@ public sealed class CSharpRuleBuild : IDisposable
             }
         }
 
+        var (geoIp, geoDiagnostics) = GeoIpFiles.Load(runnable);
+        all.AddRange(geoDiagnostics);
         var sources = runnable.Select(r => (Rule: r, Source: RuleSources.From(r, displayPath(r.Rule.Path)))).ToList();
         var generated = CSharpGenerator.Generate(sources.Select(s => s.Source));
         if (generated.Count == 0)
         {
-            return new CSharpRuleBuild(null, [], all);
+            return new CSharpRuleBuild(null, [], all, null);
         }
 
         var (set, errors) = RuleAssemblyCompiler.Compile(generated, cache);
         all.AddRange(errors);
         if (set is null)
         {
-            return new CSharpRuleBuild(null, [], all);
+            return new CSharpRuleBuild(null, [], all, null);
         }
 
         // Generated rules keep the order of their sources; match them by rule id.
         var byId = sources.GroupBy(s => s.Source.Info.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Rule, StringComparer.Ordinal);
         var pairs = set.Rules.Select(r => (byId[r.Info.Id], r)).ToList();
-        return new CSharpRuleBuild(set, pairs, all);
+        return new CSharpRuleBuild(set, pairs, all, geoIp);
     }
 
     public void Dispose() => _set?.Dispose();

@@ -138,6 +138,7 @@ public static class SentinelCapabilities
             ["min_of"] = As("min_of"),
             ["ipv4_is_in_range"] = As("ipv4_is_in_range"),
             ["ipv4_is_private"] = As("ipv4_is_private"),
+            ["geo_info_from_ip_address"] = As("geo_info_from_ip_address"),
             ["array_length"] = As("array_length"),
             ["set_has_element"] = As("set_has_element"),
             ["pack_array"] = As("pack_array"),

@@ -139,6 +139,7 @@ public static class SplunkCapabilities
             ["min_of"] = As("min"),
             ["ipv4_is_in_range"] = As("cidrmatch"),
             ["ipv4_is_private"] = As("cidrmatch"),
+            ["geo_info_from_ip_address"] = As("iplocation"),
             ["array_length"] = As("mvcount"),
             ["set_has_element"] = As("mvfind"),
             ["pack_array"] = Differs("mvappend", SplDiagnostics.Differs, "mvappend leaves out null values, so the array can be shorter"),

@@ -156,6 +156,7 @@ public static class RunCommand
 
         // now() is fixed for one run (language.md), so ago() windows do not drift while a long input streams.
         using var now = EvaluationClock.FixAt(replay.Now);
+        using var geoIp = Runtime.Geo.GeoIp.Use(build.GeoIp);
         var alertsByRule = new Dictionary<string, long>(StringComparer.Ordinal);
         using (stream)
         using (var buffered = new BufferedStream(stream, 1 << 16))

@@ -101,7 +101,11 @@ public static class TestCommand
 
         // Rules are independent (each test starts a fresh plan; now() is fixed per async flow): run them on every
         // core, report them in path order.
-        Parallel.For(0, pairs.Count, i => perRule[i] = [.. RuleTestRunner.Run(pairs[i].Source with { Rule = Selected(pairs[i].Source.Rule, filter) }, pairs[i].Runnable)]);
+        using (Runtime.Geo.GeoIp.Use(build.GeoIp))
+        {
+            Parallel.For(0, pairs.Count, i => perRule[i] = [.. RuleTestRunner.Run(pairs[i].Source with { Rule = Selected(pairs[i].Source.Rule, filter) }, pairs[i].Runnable)]);
+        }
+
         var outcomes = perRule.SelectMany(r => r).ToList();
 
         // Tests of rules that did not compile cannot pass; they count as failed, with the reason printed above.

@@ -103,6 +103,7 @@ public static class RuleSetCompiler
         var columnErrors = OutputColumnChecks.Check(rule, outputColumns).Concat(OutputColumnChecks.CheckTestRows(rule, outputColumns))
             .Concat(TestTableChecks.Check(rule, tables)).ToList();
         diagnostics.AddRange(columnErrors);
+        diagnostics.AddRange(GeoIpNote.Check(bound));
         return columnErrors.Any(d => d.IsError) ? null : bound;
     }
 

@@ -33,6 +33,10 @@ public static class SemanticDiagnosticCodes
     public const string TableTooLarge = "RC1328";
     public const string TableRowsSupplied = "RC1329";
     public const string UnknownExpectedColumn = "RC1330";
+    public const string GeoDatabaseDiffers = "RC1331";
+    public const string GeoDatabaseMalformed = "RC1332";
+    public const string GeoDatabaseTooLarge = "RC1333";
+    public const string NoGeoDatabase = "RC1334";
     public const string GroupingByUnmappedEntity = "RC1340";
     public const string GroupingByUnknownCustomDetail = "RC1341";
     public const string GroupingSelectionMismatch = "RC1342";

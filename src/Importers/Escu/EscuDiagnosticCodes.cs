@@ -83,4 +83,9 @@ public static class EscuDiagnosticCodes
 
     /// <summary>An ESCU lookup definition that does not read as a table (no collection or file, no fields, options).</summary>
     public const string UnreadableLookup = "RC5047";
+    /// <summary>An iplocation the canonical geo_info_from_ip_address cannot say: allfields=true, a lang other than English, a field it would keep where it cannot place the address.</summary>
+    public const string UntranslatedIplocation = "RC5048";
+
+    /// <summary>Fidelity note on iplocation: the canonical function reads each target's own geo-IP database.</summary>
+    public const string IplocationNote = "RC5049";
 }

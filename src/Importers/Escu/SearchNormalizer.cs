@@ -21,11 +21,13 @@ public static partial class SearchNormalizer
         var cleared = new HashSet<string>(StringComparer.Ordinal);
         // A let's opening and closing on lines of their own, so its first and last stages read like any other stage.
         search = LetOpening().Replace(search, "$1\n| ").Replace(");\n", "\n| );\n| ", StringComparison.Ordinal);
+        search = WithLocatedMembers(search);
         foreach (var raw in search.Split("\n| "))
         {
             var stage = ToText().Replace(Coalesced().Replace(Whitespace().Replace(raw, " ").Trim(), "$1"), "$1");
             stage = Member().Replace(Bracketed().Replace(stage, "$1"), ".$1");
             stage = Span().Replace(stage, m => $"bin({m.Groups[1].Value}, {Seconds(m.Groups[2].Value, m.Groups[3].Value)}s)");
+            stage = WithNegatedEqualities(stage);
             stage = WithoutMembershipGuards(stage);
             stage = WithoutComparisonGuards(stage);
             // A comparison between and/or operands needs no parentheses: (a >= b) is a >= b there.

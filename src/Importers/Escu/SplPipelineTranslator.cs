@@ -152,6 +152,9 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
             case "join":
                 Join(command);
                 break;
+            case "iplocation":
+                Iplocation(command);
+                break;
             default:
                 throw new SplTranslationException(command.Head, EscuDiagnosticCodes.UnsupportedCommand, Unsupported(command.Name));
         }
@@ -161,7 +164,6 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
     {
         "streamstats" => $"'{name}' (an aggregate added to every row) has no canonical translation",
         "lookup" or "inputlookup" or "outputlookup" => $"'{name}' (a lookup table) has no canonical translation; named lists hold only values",
-        "iplocation" => "'iplocation' (geolocation of an address) has no canonical translation",
         "top" or "rare" => $"'{name}' (the {(name == "top" ? "most" : "least")} common values, with a count and a percentage of all rows, per by-group) has no canonical translation: write stats count by the fields, then sort",
         "makemv" => "'makemv' has no canonical translation: it drops the empty values between repeated delimiters, which the canonical split() keeps",
         "tail" or "reverse" => $"'{name}' (rows in reverse of the order the command before left them) has no canonical translation",

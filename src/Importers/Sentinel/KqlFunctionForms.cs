@@ -73,7 +73,6 @@ internal static class KqlFunctionForms
         ["array_sort_asc"] = "the canonical language has no array sorting",
         ["array_sort_desc"] = "the canonical language has no array sorting",
         ["array_slice"] = "the canonical language has no array slicing; index the elements",
-        ["geo_info_from_ip_address"] = "geo-IP data is Kusto's own; the canonical language has no geo-IP enrichment",
     };
 
     /// <summary>The canonical form of a KQL call, or null when it is written as it is (or the language lacks it).</summary>

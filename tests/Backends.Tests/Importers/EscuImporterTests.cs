@@ -101,7 +101,7 @@ public class EscuImporterTests
     [Fact]
     public void Positions_count_a_doubled_quote_of_a_single_quoted_search_as_two_characters_of_the_file()
     {
-        var result = Import(Header + "search: '`cloudtrail` userAgent=\"it''s\" | iplocation src'\n");
+        var result = Import(Header + "search: '`cloudtrail` userAgent=\"it''s\" | transaction src'\n");
         var diagnostic = Only(result, EscuDiagnosticCodes.UnsupportedCommand);
         Assert.Equal((9, 43), (diagnostic.Span.Line, diagnostic.Span.Column));
     }

@@ -342,7 +342,7 @@ public class EscuSplTranslatorTests
     [InlineData("`cloudtrail` a=1 | append [| inputlookup x]", "own data source")]
     [InlineData("`cloudtrail` a=1 | stats count by b | append [search `cloudtrail` b=2]", "only events")]
     [InlineData("`cloudtrail` a=1 | append [search `cloudtrail` b=2 | stats count by b]", "while its rows are events")]
-    [InlineData("`cloudtrail` a=1 | append [search `cloudtrail` b=2 | iplocation src]", "iplocation")]
+    [InlineData("`cloudtrail` a=1 | append [search `cloudtrail` b=2 | transaction src]", "transaction")]
     public void Append_that_is_not_events_of_the_same_source_is_refused(string spl, string reason)
     {
         var refused = SplQueryTranslator.Translate(spl, Context);

@@ -170,14 +170,13 @@ public partial class EscuTstatsTests
     }
 
     [Fact]
-    public void The_importer_still_reads_past_tstats_to_the_next_refusal()
+    public void The_importer_reads_past_tstats_and_iplocation()
     {
-        // The shape of ESCU's console-login-from-a-new-place rules: tstats now translates, iplocation is the honest refusal.
+        // The shape of ESCU's console-login-from-a-new-place rules up to their join: tstats, then iplocation.
         var result = Import("| tstats earliest(_time) as firstTime latest(_time) as lastTime from datamodel=Authentication where Authentication.signature=ConsoleLogin"
             + " by Authentication.user Authentication.src | iplocation Authentication.src | `drop_dm_object_name(Authentication)` | table firstTime lastTime user City");
-        var error = Assert.Single(result.Diagnostics, d => d.IsError);
-        Assert.Equal(EscuDiagnosticCodes.UnsupportedCommand, error.Code);
-        Assert.Contains("iplocation", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Diagnostics, d => d.IsError);
+        Assert.Contains("City = geo_info_from_ip_address(Authentication.src).city", result.Yaml, StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"search: \|\n(  .*\n)+")]

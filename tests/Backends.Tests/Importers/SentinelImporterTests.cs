@@ -39,7 +39,7 @@ public class SentinelImporterTests
     }
 
     [Theory]
-    [InlineData("AWSCloudTrail\n| extend g = geo_info_from_ip_address(SourceIpAddress)", "RC5053", 2, 14)]
+    [InlineData("AWSCloudTrail\n| extend g = hash_sha256(SourceIpAddress)", "RC5053", 2, 14)]
     [InlineData("AWSCloudTrail\n| where EventName == \"x\"\n| parse EventName with * \"a\" b", "RC5060", 3, 3)]
     [InlineData("AWSVPCFlow\n| where DstPortNumber == 22", "RC5052", 1, 1)]
     [InlineData("let f = (x: string) { x };\nAWSCloudTrail", "RC5051", 1, 9)]

@@ -40,13 +40,13 @@ public class SentinelTranslateCommandTests
     public void An_untranslatable_construct_is_an_error_at_its_line_and_column_and_nothing_is_printed()
     {
         using var scratch = new ImportScratch();
-        File.WriteAllText(Path.Combine(scratch.Root, "q.kql"), "AWSCloudTrail\n| where EventName == \"x\"\n| extend y = geo_info_from_ip_address(SourceIpAddress)\n");
+        File.WriteAllText(Path.Combine(scratch.Root, "q.kql"), "AWSCloudTrail\n| where EventName == \"x\"\n| extend y = hash_sha256(SourceIpAddress)\n");
 
         var (exit, output, error) = CliRunner.Run(scratch.Root, "translate", "--from", "kql", "--to", "canonical", "q.kql");
 
         Assert.Equal(1, exit);
         Assert.Equal("", output);
-        Assert.Contains("q.kql(3,14): error RC5053: the KQL function 'geo_info_from_ip_address' has no canonical translation", error, StringComparison.Ordinal);
+        Assert.Contains("q.kql(3,14): error RC5053: the KQL function 'hash_sha256' has no canonical translation", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -131,6 +131,8 @@ internal static class SemanticsCases
         X("round", """strcat(round(2.5), "|", round(-2.5), "|", round(1.25, 1))""", "3|-3|1.3"),
         X("ipv4_is_in_range", """ipv4_is_in_range(ip, "10.0.0.0/8") and not(ipv4_is_in_range("x", "10.0.0.0/8"))""", "true"),
         X("ipv4_is_private", """ipv4_is_private("172.20.0.1") and not(ipv4_is_private("8.8.8.8"))""", "true"),
+        // A private address, text that is no address and null have no place, with a geo-IP database or without (Geo/ tests the lookups).
+        X("geo_info_from_ip_address", """isempty(geo_info_from_ip_address("10.0.0.1").country) and isnull(geo_info_from_ip_address("no address")) and isempty(geo_info_from_ip_address(missing).city)""", "true"),
         X("array_length", """strcat(array_length(arr), "|", isnull(array_length(s)))""", "2|true"),
         X("set_has_element", """set_has_element(arr, "b")""", "true"),
         X("pack_array", """pack_array(n, "x")""", """[7,"x"]"""),

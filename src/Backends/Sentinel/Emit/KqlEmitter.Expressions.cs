@@ -227,8 +227,17 @@ internal sealed partial class KqlEmitter : IBoundExpressionVisitor<KqlExpr>, IBo
         ? KqlExpr.Atomic(name)
         : throw new InvalidOperationException("a [*] path outside a stage that hoists it reached the KQL emitter");
 
-    public KqlExpr VisitPathAccess(BoundPathAccess access) =>
-        KqlExpr.Atomic(Operand(access.Target, KqlExpr.Atom) + string.Concat(access.Path.Select(PathText)));
+    public KqlExpr VisitPathAccess(BoundPathAccess access)
+    {
+        var path = Operand(access.Target, KqlExpr.Atom) + string.Concat(access.Path.Select(PathText));
+        // A declared member (geo_info_from_ip_address(ip).country) has the member's type; KQL's is dynamic.
+        return access.Type switch
+        {
+            ScalarType.String => KqlExpr.Atomic($"tostring({path})"),
+            ScalarType.Real => KqlExpr.Atomic($"todouble({path})"),
+            _ => KqlExpr.Atomic(path),
+        };
+    }
 
     public KqlExpr VisitRegex(BoundRegex regex) => KqlExpr.Atomic(KqlText.StringLiteral(regex.Pattern));
 

@@ -323,6 +323,11 @@ public sealed partial class SplEmitter : IBoundExpressionVisitor<string>
 
     public string VisitPathAccess(BoundPathAccess access)
     {
+        if (access.Target is BoundCall { Canonical.Name: GeoFunction })
+        {
+            return GeoMemberField(access) ?? Value(access.Target);
+        }
+
         var value = Value(access.Target);
         foreach (var step in access.Path)
         {

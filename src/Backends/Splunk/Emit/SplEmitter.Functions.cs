@@ -183,6 +183,9 @@ public sealed partial class SplEmitter
                 return $"mvcount({args[0]})";
             case "pack_array":
                 return $"mvappend({string.Join(", ", args)})";
+            case GeoFunction:
+                Error(SplDiagnostics.GeoOutsideExtend, GeoOutsideExtendMessage, call.Location);
+                return "null()";
             default:
                 Error(SplDiagnostics.FunctionNotPortable, $"the function {call.Signature.Name}() has no SPL form here", call.Location);
                 return "null()";

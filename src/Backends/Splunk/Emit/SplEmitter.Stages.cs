@@ -37,6 +37,7 @@ public sealed partial class SplEmitter : IBoundStageVisitor<bool>
             return true;
         }
 
+        LocateAddresses(extend.Columns);
         var renames = new List<(string From, string To)>();
         var evals = new List<string>();
         var spaths = new List<string>();
@@ -67,16 +68,13 @@ public sealed partial class SplEmitter : IBoundStageVisitor<bool>
 
         EmitRenames(renames, extend.Location);
         spaths.ForEach(Command);
-        if (evals.Count > 0)
-        {
-            Command("eval " + string.Join(", ", evals));
-        }
-
+        EvalLocated(evals);
         return true;
     }
 
     public bool VisitProject(BoundProject project)
     {
+        LocateAddresses(project.Columns);
         var sources = project.Columns.Select(RenameSource).ToList();
         var targets = project.Columns.Select(c => c.Column.Name).ToHashSet(StringComparer.Ordinal);
         var renames = new List<(string From, string To)>();
@@ -106,10 +104,7 @@ public sealed partial class SplEmitter : IBoundStageVisitor<bool>
         }
 
         EmitRenames(renames, project.Location);
-        if (evals.Count > 0)
-        {
-            Command("eval " + string.Join(", ", evals));
-        }
+        EvalLocated(evals);
 
         Command("table " + string.Join(", ", project.Columns.Select(c => CommandField(c.Column.Name, c.Location))));
         _rawEvent = false;

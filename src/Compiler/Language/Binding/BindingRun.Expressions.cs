@@ -102,9 +102,27 @@ internal sealed partial class BindingRun
             Error(BindingCodes.EachMisuse, "[*] reads the arrays of the event: it follows a field path (items[*].userId), not a computed value", each.Span);
             return new BoundError(Where(access.Span));
         }
+        if (target is BoundCall { Canonical.Members: { } members } call) return BindDeclaredMember(call, members, access);
         if (target.Type.IsLoose()) return new BoundPathAccess(target, PathStep.From(access.Path), ScalarType.Dynamic, Where(access.Span));
         Error(BindingCodes.MemberOfScalar, $"a {target.Type.DisplayName()} has no members or elements; only dynamic values do", access.Span);
         return new BoundError(Where(access.Span));
+    }
+
+    /// <summary>
+    /// A member of an object whose members the catalogue declares (geo_info_from_ip_address(ip).country) has the
+    /// member's type; any other path reads the dynamic value as KQL does (null when absent), with a warning.
+    /// </summary>
+    private BoundPathAccess BindDeclaredMember(BoundCall call, ImmutableDictionary<string, ScalarType> members, PathAccessExpression access)
+    {
+        var path = PathStep.From(access.Path);
+        if (path is [MemberStep { Name: var name }] && members.TryGetValue(name, out var type))
+        {
+            return new BoundPathAccess(call, path, type, Where(access.Span));
+        }
+        var first = access.Path[0];
+        var declared = string.Join(", ", members.Keys.Order(StringComparer.Ordinal));
+        Warning(BindingCodes.UndeclaredMember, $"'{call.Signature.Name}' returns an object with the members {declared} only; this path reads null", first.Span);
+        return new BoundPathAccess(call, path, ScalarType.Dynamic, Where(access.Span));
     }
 
     private BoundError BindWildcard(WildcardExpression wildcard)

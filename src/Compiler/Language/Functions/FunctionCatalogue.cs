@@ -13,6 +13,17 @@ public static class FunctionCatalogue
     /// <summary>The maximum arity of variadic functions.</summary>
     public const int Variadic = 64;
 
+    /// <summary>The members of geo_info_from_ip_address's object, as KQL documents them.</summary>
+    public static ImmutableDictionary<string, ScalarType> GeoMembers { get; } = new Dictionary<string, ScalarType>(StringComparer.Ordinal)
+    {
+        ["country"] = ScalarType.String,
+        ["state"] = ScalarType.String,
+        ["city"] = ScalarType.String,
+        ["latitude"] = ScalarType.Real,
+        ["longitude"] = ScalarType.Real,
+    }.ToImmutableDictionary(StringComparer.Ordinal);
+
+    // After GeoMembers: static initialisers run in written order, and Build reads it.
     public static ImmutableArray<FunctionSignature> All { get; } = Build();
 
     private static readonly FrozenDictionary<string, FunctionSignature> ByName =
@@ -101,6 +112,7 @@ public static class FunctionCatalogue
             // IP addresses
             Fixed("ipv4_is_in_range", 2, 2, [TypeSet.String, TypeSet.String], b, "True when the IPv4 address is in the CIDR range (or equals the address).", "ipv4_is_in_range(sourceIPAddress, \"10.0.0.0/8\")"),
             Fixed("ipv4_is_private", 1, 1, [TypeSet.String], b, "True for RFC 1918 addresses.", "ipv4_is_private(sourceIPAddress)"),
+            Fixed("geo_info_from_ip_address", 1, 1, [TypeSet.String], d, "The place of an IPv4 or IPv6 address in the target's geo-IP database: an object with country, state, city (strings), latitude and longitude (reals); null when the address is not found, private, invalid or null.", "geo_info_from_ip_address(sourceIPAddress).country") with { Members = GeoMembers },
 
             // Arrays and objects
             Fixed("array_length", 1, 1, [TypeSet.Dynamic], l, "Number of elements of an array; null for anything else.", "array_length(resources) > 1"),

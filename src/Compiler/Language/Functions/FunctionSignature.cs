@@ -56,6 +56,12 @@ public sealed record FunctionSignature(
     /// <summary>arg_min/arg_max: the arguments after the first name extra output columns and may be <c>*</c>.</summary>
     public bool ReturnsRow { get; init; }
 
+    /// <summary>
+    /// The members of the object a function returns, with their types (geo_info_from_ip_address's country .. longitude),
+    /// or null when its result has no declared members: <c>f(x).member</c> binds to the member's type.
+    /// </summary>
+    public ImmutableDictionary<string, ScalarType>? Members { get; init; }
+
     public bool IsAggregate => Kind == FunctionKind.Aggregate;
 
     public TypeSet ParameterType(int index, int argumentCount)
