@@ -35,6 +35,9 @@ public class HandWrittenImportTests(ITestOutputHelper output)
         ["hw_asl_aws_console_login_failed"] = "kql: RC4101",
         // eventSelectors{}.readWriteType: a member of every array element has no canonical path.
         ["hw_aws_ct_selectors_changed"] = "import: RC5027",
+        // SPL's lookup of a table (a multivalue field when a key has several rows; OUTPUT and OUTPUTNEW): not translated.
+        ["hw_aws_cross_account_role_never_seen"] = "import: RC5022",
+        ["hw_aws_s3_deletions_above_baseline"] = "import: RC5022",
     };
 
     private static readonly Dictionary<string, string> SentinelExpected = new(StringComparer.Ordinal);
@@ -49,7 +52,7 @@ public class HandWrittenImportTests(ITestOutputHelper output)
             (tables, queries) => AnalyzerFactAttribute.Analyzer.Analyze(tables, queries), Events);
         output.WriteLine(VerificationTable.Format(report, topReasons: 20));
 
-        AssertOutcomes(report, results, EscuExpected, expectedCount: 36);
+        AssertOutcomes(report, results, EscuExpected, expectedCount: 41);
     }
 
     [AnalyzerFact]
@@ -62,7 +65,7 @@ public class HandWrittenImportTests(ITestOutputHelper output)
             (tables, queries) => AnalyzerFactAttribute.Analyzer.Analyze(tables, queries), Events);
         output.WriteLine(VerificationTable.Format(report, topReasons: 20));
 
-        AssertOutcomes(report, results, SentinelExpected, expectedCount: 12);
+        AssertOutcomes(report, results, SentinelExpected, expectedCount: 14);
     }
 
     private static void AssertOutcomes(VerificationReport report, IReadOnlyList<ImportedRule> results, Dictionary<string, string> expected, int expectedCount)
