@@ -15,7 +15,7 @@ namespace RuleCompiler.Importers.Escu;
 /// </summary>
 public sealed partial class EscuImporter(AttackCatalogue attack, SplTranslationContext context) : IRuleImporter
 {
-    private readonly Dictionary<string, SplTranslationContext> _withMacros = new(StringComparer.Ordinal);
+    private readonly EscuFolderContexts _contexts = new(context);
 
     public string Format => "escu";
 
@@ -78,18 +78,8 @@ public sealed partial class EscuImporter(AttackCatalogue attack, SplTranslationC
             : new ImportedRule(path, fileName, CanonicalYamlWriter.Write(partial, schemaPath), diagnostics) { SupportFiles = TableFiles(translation.Search ?? "", ContextFor(path), schemaPath) };
     }
 
-    // ESCU keeps macros in security_content/macros, beside the detections folder the rule is in; read once per folder.
-    private SplTranslationContext ContextFor(string path)
-    {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? "";
-        if (!_withMacros.TryGetValue(folder, out var found))
-        {
-            found = context.WithMacrosAbove(path).WithLookupsAbove(path);
-            _withMacros[folder] = found;
-        }
-
-        return found;
-    }
+    // ESCU keeps macros and lookups in security_content/, beside the detections folder the rule is in.
+    private SplTranslationContext ContextFor(string path) => _contexts.For(path);
 
     /// <summary>
     /// The table files (tables/NAME.yml beside the rules) of the ESCU lookups the search reads as table(NAME); a

@@ -13,6 +13,8 @@ namespace RuleCompiler.Importers.Escu;
 /// </summary>
 public sealed class EscuRoundTripComparer(SplTranslationContext context) : IRoundTripComparer
 {
+    private readonly EscuFolderContexts _contexts = new(context);
+
     public string Target => "splunk";
 
     public RoundTripResult Compare(string sourcePath, string sourceText, CompiledRule rule)
@@ -29,7 +31,7 @@ public sealed class EscuRoundTripComparer(SplTranslationContext context) : IRoun
             return RoundTripResult.Differs([.. emitted.Diagnostics.Where(d => d.IsError).Select(d => $"{d.Code}: {d.Message}")]);
         }
 
-        var withMacros = context.WithMacrosAbove(sourcePath).WithLookupsAbove(sourcePath);
+        var withMacros = _contexts.For(sourcePath);
         var original = SplQueryTranslator.Translate(search, withMacros);
         var back = SplQueryTranslator.Translate(emitted.Spl, withMacros);
         if (back.Search is null || original.Search is null)

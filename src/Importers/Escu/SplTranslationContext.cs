@@ -67,15 +67,21 @@ public sealed record SplTranslationContext(IReadOnlyList<DataSource> DataSources
             return this;
         }
 
+        return SecurityContentFolder(sourcePath, "macros") is { } macros ? WithMacros(macros) : this;
+    }
+
+    /// <summary>The folder <paramref name="name"/> of the security_content checkout (a folder that also holds detections/) above the source.</summary>
+    private static string? SecurityContentFolder(string sourcePath, string name)
+    {
         for (var dir = Path.GetDirectoryName(Path.GetFullPath(sourcePath)); dir is not null; dir = Path.GetDirectoryName(dir))
         {
-            if (Directory.Exists(Path.Combine(dir, "macros")) && Directory.Exists(Path.Combine(dir, "detections")))
+            if (Directory.Exists(Path.Combine(dir, name)) && Directory.Exists(Path.Combine(dir, "detections")))
             {
-                return WithMacros(Path.Combine(dir, "macros"));
+                return Path.Combine(dir, name);
             }
         }
 
-        return this;
+        return null;
     }
 
     /// <summary>
@@ -96,22 +102,19 @@ public sealed record SplTranslationContext(IReadOnlyList<DataSource> DataSources
     /// </summary>
     public SplTranslationContext WithLookupsAbove(string sourcePath)
     {
-        for (var dir = Path.GetDirectoryName(Path.GetFullPath(sourcePath)); dir is not null; dir = Path.GetDirectoryName(dir))
+        if (SecurityContentFolder(sourcePath, "lookups") is not { } lookups)
         {
-            if (Directory.Exists(Path.Combine(dir, "lookups")) && Directory.Exists(Path.Combine(dir, "detections")))
-            {
-                var (read, unreadable) = EscuLookups.Read(Path.Combine(dir, "lookups"));
-                var tables = new Dictionary<string, LookupTable>(read, StringComparer.Ordinal);
-                foreach (var (name, table) in Tables)
-                {
-                    tables[name] = table;
-                }
-
-                return this with { Tables = tables, UnreadableLookups = unreadable };
-            }
+            return this;
         }
 
-        return this;
+        var (read, unreadable) = EscuLookups.Read(lookups);
+        var tables = new Dictionary<string, LookupTable>(read, StringComparer.Ordinal);
+        foreach (var (name, table) in Tables)
+        {
+            tables[name] = table;
+        }
+
+        return this with { Tables = tables, UnreadableLookups = unreadable };
     }
 
     /// <summary>The data source whose Splunk base search is exactly this macro call (<c>`cloudtrail`</c>).</summary>
