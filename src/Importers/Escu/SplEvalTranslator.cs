@@ -59,7 +59,7 @@ internal sealed partial class SplEvalTranslator(
 
     private Part AndExpression(SplTokenCursor c)
     {
-        var left = NotExpression(c);
+        var operands = new List<Part> { NotExpression(c) };
         while (c.IsWord("AND") || c.IsWord("XOR"))
         {
             var op = c.Next();
@@ -68,7 +68,18 @@ internal sealed partial class SplEvalTranslator(
                 throw new SplTranslationException(op, EscuDiagnosticCodes.UnsupportedFunction, "the eval operator XOR has no canonical translation");
             }
 
-            left = new Part($"{Wrap(left, And)} and {Wrap(NotExpression(c), And + 1)}", And);
+            operands.Add(NotExpression(c));
+        }
+
+        if (GuardedListHolds(operands) is { } holds)
+        {
+            return holds;
+        }
+
+        var left = operands[0];
+        foreach (var right in operands.Skip(1))
+        {
+            left = new Part($"{Wrap(left, And)} and {Wrap(right, And + 1)}", And);
         }
 
         return left;
@@ -79,7 +90,8 @@ internal sealed partial class SplEvalTranslator(
         if (c.IsWord("NOT"))
         {
             c.Next();
-            return new Part($"not ({NotExpression(c).Text})", Not);
+            var operand = NotExpression(c);
+            return operand.Holds is { } holds ? throw Unread(holds.At) : new Part($"not ({operand.Text})", Not);
         }
 
         return Comparison(c);
@@ -87,6 +99,11 @@ internal sealed partial class SplEvalTranslator(
 
     private Part Comparison(SplTokenCursor c)
     {
+        if (AtListHolds(c))
+        {
+            return ListHolds(c);
+        }
+
         var left = Additive(c);
         if (c.Peek() is { Kind: SplTokenKind.Operator } op && op.Value is "=" or "==" or "!=" or "<" or "<=" or ">" or ">=")
         {
@@ -391,7 +408,7 @@ internal sealed partial class SplEvalTranslator(
                 return Function("isempty");
             case "isnotnull":
                 Arity(1, 1);
-                return Function("isnotempty");
+                return Function("isnotempty") with { NotNullOf = Arg(0) };
             case "tostring":
                 Arity(1, 1);
                 return Function("tostring", true);
@@ -623,6 +640,8 @@ internal sealed partial class SplEvalTranslator(
     /// <param name="Binned">floor(x/N)*N as bin(x, N).</param>
     /// <param name="Dividend">x of x/N, a division by a whole number literal N (<paramref name="Divisor"/>); of floor(t/N) of a time, t.</param>
     /// <param name="LengthOf">len(x): the x, so that coalesce(len(x), 0), the Splunk backend's strlen(x), reads as strlen(x).</param>
+    /// <param name="NotNullOf">isnotnull(x): the x, a guard a list-holds test below takes in.</param>
+    /// <param name="Holds">The list-holds test (<see cref="ListHolds"/>), valid only under isnotnull guards of its list and value.</param>
     private sealed record Part(
         string Text,
         int Precedence,
@@ -644,7 +663,9 @@ internal sealed partial class SplEvalTranslator(
         string? Binned = null,
         Part? Dividend = null,
         string? Divisor = null,
-        string? LengthOf = null);
+        string? LengthOf = null,
+        string? NotNullOf = null,
+        ListHoldsTest? Holds = null);
 }
 
 /// <summary>

@@ -50,14 +50,29 @@ public sealed partial class SplEmitter : IBoundExpressionVisitor<string>
     }
 
     /// <summary>
-    /// An ordering test or a comparison with a computed value on a member list: the backend writes any-element tests of
+    /// An ordering test, or a comparison other than == with a computed value, on a member list: the backend writes any-element tests of
     /// a multivalue field only as regular expressions (mvfind), and SPL's eval operators do not take the values one
     /// by one, so the rule would differ (semantics §5.2).
     /// </summary>
     private string MemberListTest(BoundExpression list, string op)
     {
-        Error(SplDiagnostics.MemberListTest, $"'{op}' with a member list on the left is true when any value satisfies it; SPL's eval has no value-by-value form of it: compare with a text constant, or mv-expand the list first", list.Location);
+        Error(SplDiagnostics.MemberListTest, $"'{op}' with a member list on the left is true when any value satisfies it; SPL's eval has no value-by-value form of it: compare with a text constant or a text value (==), or mv-expand the list first", list.Location);
         return "false()";
+    }
+
+    /// <summary>
+    /// <c>list == value</c> for a computed text value: true when some value of the list is that text (semantics §5.2).
+    /// SPL's eval takes no value-by-value ==, but adding the value to the list adds no distinct value exactly when the
+    /// list holds it: mvappend, mvdedup and mvcount are documented, compare values as exact text, and need no regular
+    /// expression built from the data. A null list or value is false (guards), as the rule's comparison is, except
+    /// for an empty value, which the rule finds among the list's empty texts: that difference is reported.
+    /// </summary>
+    private string MemberListHolds(BoundExpression list, BoundExpression value)
+    {
+        Warning(SplDiagnostics.Differs, "SPL's test of whether the list holds the value is false for an empty value (null or \"\"), where the rule is true if the list holds an empty text", value.Location);
+        var values = Value(list);
+        var text = Value(value);
+        return $"({Guard([list, value], values, text)}mvcount(mvdedup(mvappend({values}, {text})))==mvcount(mvdedup({values})))";
     }
 
     /// <summary><c>isnotnull(x) AND </c> for each operand that may be missing (anything but a constant).</summary>
@@ -97,6 +112,12 @@ public sealed partial class SplEmitter : IBoundExpressionVisitor<string>
             BinaryOperator.GreaterOrEqual => ">=",
             _ => null,
         };
+        if (op == BinaryOperator.Equal && binary.Left.MemberList && binary.Right is not BoundLiteral && !binary.Right.Multivalued
+            && binary.Right.Type == ScalarType.String)
+        {
+            return MemberListHolds(binary.Left, binary.Right);
+        }
+
         if (spl is not null && binary.Left.MemberList)
         {
             return MemberListTest(binary.Left, OperatorSpellings.Binary[op]);
