@@ -297,7 +297,7 @@ public static partial class SearchNormalizer
         stage = GuardedEquality().Replace(stage, "$1 $2 $3");
         stage = GuardedFieldEquality().Replace(stage, "$1 == $2");
         stage = GuardedDataMatch().Replace(stage, "$1 matches regex $2");
-        stage = EmptyTextDefault().Replace(stage, "$1 $2");
+        stage = WithoutEmptyTextDefaults(stage);
         stage = LowerEquality().Replace(stage, "$1 =~ $2");
         stage = GroupedEmptyTest().Replace(stage, "isempty($1)");
         stage = WholeEmptyTest().Replace(stage, "isempty($1)");
@@ -376,10 +376,32 @@ public static partial class SearchNormalizer
     [GeneratedRegex(@"isnotempty\(([\w\[\]"".*/-]+)\) and isnotempty\(([\w\[\]"".*/-]+)\) and \1 matches regex \2(?![\w.\[(])", RegexOptions.CultureInvariant)]
     private static partial Regex GuardedDataMatch();
 
-    // coalesce(x, "") under a text test, the Splunk backend's reading of a null text as "" (its match() of a pattern
-    // that matches the empty text): the language's text tests read null as "" themselves.
-    [GeneratedRegex(@"(?<![\w.])coalesce\(([\w\[\]"".*/-]+), """"\) (matches regex|in~|in|==|=~) (?=[""(])", RegexOptions.CultureInvariant)]
-    private static partial Regex EmptyTextDefault();
+    /// <summary>
+    /// <c>coalesce(e, "")</c> as <c>e</c>: the Splunk backend's reading of a null text as "" (before a match() of a pattern
+    /// that matches the empty text, on each side of an == of texts that may be missing). The language makes null and ""
+    /// one value (semantics decision 1), so the two forms mean the same wherever they stand.
+    /// </summary>
+    private static string WithoutEmptyTextDefaults(string stage)
+    {
+        const string Call = "coalesce(";
+        for (var at = stage.IndexOf(Call, StringComparison.Ordinal); at >= 0; at = stage.IndexOf(Call, at + 1, StringComparison.Ordinal))
+        {
+            var close = QueryParentheses.Closing(stage, at + Call.Length - 1);
+            if (close < 0 || (at > 0 && (char.IsLetterOrDigit(stage[at - 1]) || stage[at - 1] is '_' or '.')))
+            {
+                continue;
+            }
+
+            var arguments = SplitTopLevel(stage[(at + Call.Length)..close], ", ");
+            if (arguments is [var value, "\"\""] && !SplitTopLevel(value, " ").Skip(1).Any())
+            {
+                stage = stage[..at] + value + stage[(close + 1)..];
+                at--; // a coalesce may start where this one did
+            }
+        }
+
+        return stage;
+    }
 
     [GeneratedRegex(@"isnotempty\(tolower\(([\w\[\]"".-]+)\)\) and tolower\(\1\) == tolower\((""(?:[^""\\]|\\.)*"")\)", RegexOptions.CultureInvariant)]
     private static partial Regex LowerEquality();

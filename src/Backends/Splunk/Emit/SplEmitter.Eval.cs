@@ -129,6 +129,11 @@ public sealed partial class SplEmitter : IBoundExpressionVisitor<string>
             return "false()";
         }
 
+        if (op is BinaryOperator.Equal or BinaryOperator.EqualCi && EmptyTextMayMatch(binary))
+        {
+            return TextEquality(binary);
+        }
+
         var left = Value(binary.Left);
         var right = Value(binary.Right);
         if (op == BinaryOperator.EqualCi)
@@ -138,6 +143,27 @@ public sealed partial class SplEmitter : IBoundExpressionVisitor<string>
         }
 
         return $"({Guard([binary.Left, binary.Right], left, right)}{left}{spl}{right})";
+    }
+
+    /// <summary>
+    /// Whether an equality of texts can hold with "" on a side that may be null: the language reads a null text as ""
+    /// (semantics decision 1), so <c>x == ""</c> is true for a missing x and <c>a == b</c> for two missing fields, where
+    /// SPL's == of a null is null. True when both sides are single texts, not both constants, and neither is a
+    /// constant other than "" (a non-empty constant is unequal to null and "" alike, so the plain guards are exact).
+    /// </summary>
+    private static bool EmptyTextMayMatch(BoundBinary binary) =>
+        binary.Left.Type == ScalarType.String && binary.Right.Type == ScalarType.String && !binary.Left.Multivalued && !binary.Right.Multivalued
+        && (binary.Left is not BoundLiteral || binary.Right is not BoundLiteral)
+        && binary.Left is not BoundLiteral { Value: not "" } && binary.Right is not BoundLiteral { Value: not "" };
+
+    /// <summary><c>coalesce(x, "")</c> on each side that may be null, then ==, under lower() for =~ ("" has no case).</summary>
+    private string TextEquality(BoundBinary binary)
+    {
+        string Side(BoundExpression side) => side is BoundLiteral ? Value(side) : $"coalesce({Value(side)}, \"\")";
+        var (left, right) = (Side(binary.Left), Side(binary.Right));
+        return binary.Operator == BinaryOperator.EqualCi && binary.Left is not BoundLiteral && binary.Right is not BoundLiteral
+            ? $"(lower({left})==lower({right}))"
+            : $"({left}=={right})";
     }
 
     private static BinaryOperator Positive(BinaryOperator op) => op switch
