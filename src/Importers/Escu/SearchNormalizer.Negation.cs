@@ -12,6 +12,16 @@ public static partial class SearchNormalizer
 {
     private static string WithNegatedEqualities(string stage) => NotEqualText().Replace(stage, "not (${x} == ${text})");
 
-    [GeneratedRegex(@"(?<![\w.""])(?<x>[A-Za-z_][\w.]*) != (?<text>""(?:[^""\\]|\\.)+"")", RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// <c>not (isnotempty(x))</c> as <c>isempty(x)</c>, the same by definition: an imported lookup's isnull of its
+    /// output, and the backend's <c>NOT (isnotnull(x) AND x!="")</c> once its group is read as <c>isnotempty(x)</c>.
+    /// </summary>
+    private static string WithoutNegatedNotEmpty(string stage) => NegatedNotEmpty().Replace(stage, "isempty(${x}${y})");
+
+    [GeneratedRegex(@"(?<![\w.])not (?:\(isnotempty\((?<x>[\w\[\]"".-]+)\)\)|isnotempty\((?<y>[\w\[\]"".-]+)\))", RegexOptions.CultureInvariant)]
+    private static partial Regex NegatedNotEmpty();
+
+    // (Also x != y of two names, which the backend writes NOT (coalesce(x, "")==coalesce(y, "")).)
+    [GeneratedRegex(@"(?<![\w.""])(?<x>[A-Za-z_][\w.]*) != (?<text>""(?:[^""\\]|\\.)+""|[A-Za-z_][\w.]*(?![\w.(\[]))", RegexOptions.CultureInvariant)]
     private static partial Regex NotEqualText();
 }

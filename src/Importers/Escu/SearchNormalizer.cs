@@ -301,7 +301,7 @@ public static partial class SearchNormalizer
         stage = LowerEquality().Replace(stage, "$1 =~ $2");
         stage = GroupedEmptyTest().Replace(stage, "isempty($1)");
         stage = WholeEmptyTest().Replace(stage, "isempty($1)");
-        return WholeNotEmptyTest().Replace(stage, "isnotempty($1$2)");
+        return WithoutNegatedNotEmpty(WholeNotEmptyTest().Replace(stage, "isnotempty($1$2)"));
     }
 
     /// <summary>

@@ -149,6 +149,9 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
                 break;
             case "lookup" when ListLookup(command):
                 break;
+            case "lookup" when command.Arguments is [{ Kind: SplTokenKind.Word } name, ..] && context.Tables.ContainsKey(name.Value):
+                TableLookup(command);
+                break;
             case "join":
                 Join(command);
                 break;
@@ -242,7 +245,7 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
         isDateTime = translator.IsDateTime;
         if (translator.ListMatchReadOtherwise is { } read)
         {
-            throw new SplTranslationException(read, EscuDiagnosticCodes.UnsupportedArgument, $"'{read.Value}' is set by a lookup of a list when the value is in it; only isnull({read.Value}) and isnotnull({read.Value}) translate");
+            throw new SplTranslationException(read, EscuDiagnosticCodes.UnsupportedArgument, $"'{read.Value}' is set by a lookup (of a list: when the value is in it; of a table: every matching row's value, a multivalue); only isnull({read.Value}) and isnotnull({read.Value}) translate");
         }
 
         if (whole && !cursor.AtEnd)
