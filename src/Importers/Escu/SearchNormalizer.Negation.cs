@@ -10,7 +10,41 @@ namespace RuleCompiler.Importers.Escu;
 /// </summary>
 public static partial class SearchNormalizer
 {
-    private static string WithNegatedEqualities(string stage) => NotEqualText().Replace(stage, "not (${x} == ${text})");
+    private static string WithNegatedEqualities(string stage) => NotEqualText().Replace(WithNegatedCallEqualities(stage), "not (${x} == ${text})");
+
+    /// <summary>
+    /// The same for an operand that ends in a call, <c>coalesce(errorCode, iif(...)) != "success"</c> (the add-on's
+    /// errorCode): the operand is found backwards by its parentheses, back to a name before them.
+    /// </summary>
+    private static string WithNegatedCallEqualities(string stage)
+    {
+        const string Op = ") != \"";
+        for (var at = stage.IndexOf(Op, StringComparison.Ordinal); at >= 0; at = stage.IndexOf(Op, at + 1, StringComparison.Ordinal))
+        {
+            var open = OpeningOf(stage, at);
+            var start = open;
+            while (start > 0 && (char.IsLetterOrDigit(stage[start - 1]) || stage[start - 1] is '_' or '.'))
+            {
+                start--;
+            }
+
+            if (open < 0 || start == open || stage[start..open] is "not" || QuotedLiteralAt().Match(stage, at + Op.Length - 1) is not { Success: true, Length: > 2 } text)
+            {
+                continue;
+            }
+
+            var operand = stage[start..(at + 1)];
+            var end = at + Op.Length - 1 + text.Length;
+            stage = $"{stage[..start]}not ({operand} == {text.Value}){stage[end..]}";
+        }
+
+        return stage;
+    }
+
+    // The index of the parenthesis that the one at close closes (outside string literals); -1 when there is none.
+    private static int OpeningOf(string text, int close) =>
+        QueryParentheses.OutsideStrings(text, 0).Where(p => p.Index < close && text[p.Index] == '(')
+            .Select(p => p.Index).LastOrDefault(i => QueryParentheses.Closing(text, i) == close, -1);
 
     /// <summary>
     /// <c>not (isnotempty(x))</c> as <c>isempty(x)</c>, the same by definition: an imported lookup's isnull of its

@@ -305,9 +305,10 @@ public static partial class SearchNormalizer
     }
 
     /// <summary>
-    /// <c>isnotempty(e) and e matches regex "p"</c> as <c>e matches regex "p"</c> when p cannot match the empty text:
-    /// then the match implies the guard (the Splunk backend writes it because SPL's match() of a null is null). e is
-    /// any expression, found by its parentheses (the add-on's errorCode is a coalesce of an iif).
+    /// <c>isnotempty(e) and e matches regex "p"</c> as <c>e matches regex "p"</c> when p cannot match the empty text,
+    /// and <c>isnotempty(e) and e == "text"</c> (or <c>=~</c>) as the equality for a non-empty text: then the test
+    /// implies the guard (the Splunk backend writes it because SPL's match() and == of a null are null). e is any
+    /// expression, found by its parentheses (the add-on's errorCode is a coalesce of an iif).
     /// </summary>
     private static string WithoutMatchGuards(string stage)
     {
@@ -321,12 +322,17 @@ public static partial class SearchNormalizer
             }
 
             var subject = stage[(at + Guard.Length)..close];
-            var test = $" and {subject} matches regex ";
-            if (string.CompareOrdinal(stage, close + 1, test, 0, test.Length) == 0
-                && QuotedLiteralAt().Match(stage, close + 1 + test.Length) is { Success: true } literal
-                && !MatchesEmptyText(literal.Value))
+            foreach (var op in new[] { " matches regex ", " == ", " =~ " })
             {
-                stage = stage[..at] + stage[(close + 1 + " and ".Length)..];
+                // A match of a pattern that cannot match "", or an equality with a non-empty text, implies the guard.
+                var test = $" and {subject}{op}";
+                if (string.CompareOrdinal(stage, close + 1, test, 0, test.Length) == 0
+                    && QuotedLiteralAt().Match(stage, close + 1 + test.Length) is { Success: true } literal
+                    && (op != " matches regex " || !MatchesEmptyText(literal.Value)))
+                {
+                    stage = stage[..at] + stage[(close + 1 + " and ".Length)..];
+                    break;
+                }
             }
         }
 

@@ -32,8 +32,16 @@ internal sealed partial class SplEvalTranslator(
     {
         var result = OrExpression(cursor);
         IsDateTime = result.IsDateTime;
+        IsCondition = result.Precedence <= Compare || ConditionCalls.Any(c => result.Text.StartsWith(c, StringComparison.Ordinal) && result.Precedence == Primary
+            && QueryParentheses.Closing(result.Text, c.Length - 1) == result.Text.Length - 1);
         return result.Text;
     }
+
+    // The canonical calls the reader writes that give true or false.
+    private static readonly string[] ConditionCalls = ["isempty(", "isnotempty(", "ipv4_is_in_range(", "ipv6_is_in_range("];
+
+    /// <summary>Whether the last expression translated is a true/false condition (a comparison, and/or/not, a test function).</summary>
+    public bool IsCondition { get; private set; }
 
     /// <summary>Whether the last expression translated is a datetime (epoch seconds in SPL), which strftime and relative_time read.</summary>
     public bool IsDateTime { get; private set; }

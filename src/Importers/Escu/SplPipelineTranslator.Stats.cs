@@ -117,6 +117,7 @@ internal sealed partial class SplPipelineTranslator
 
             SplToken? argument = null;
             string? computed = null;
+            var condition = false;
             if (cursor.Is(SplTokenKind.OpenParen))
             {
                 cursor.Next();
@@ -125,7 +126,7 @@ internal sealed partial class SplPipelineTranslator
                 {
                     // fn(eval(expression)): the aggregate of a computed value.
                     cursor.Next();
-                    computed = Expression(cursor, whole: false);
+                    computed = Expression(cursor, whole: false, out _, out condition);
                     cursor.Expect(SplTokenKind.CloseParen, "')' after the eval expression");
                 }
                 else if (argument.Kind is not (SplTokenKind.Word or SplTokenKind.QuotedString) || argument.Value.Contains('*', StringComparison.Ordinal))
@@ -143,7 +144,7 @@ internal sealed partial class SplPipelineTranslator
                 name = cursor.Next().Value;
             }
 
-            aggregates.Add((name, Aggregate(function, argument, computed)));
+            aggregates.Add((name, condition ? ConditionAggregate(function, computed!) : Aggregate(function, argument, computed)));
         }
 
         var keys = new List<SplToken>();
@@ -176,6 +177,7 @@ internal sealed partial class SplPipelineTranslator
         {
             // Every event has its own raw text, so counting raw texts counts events.
             ("count" or "c", null) or ("count" or "c" or "dc" or "distinct_count", "_raw") => "count()",
+            ("count" or "c", _) when computed is not null && CountedCondition(computed) is { } counted => $"countif({counted})",
             ("count" or "c", _) => $"countif(isnotempty({field}))",
             ("dc" or "distinct_count", not null) => $"dcount({field})",
             ("values", not null) => $"make_set({field})",
@@ -188,6 +190,38 @@ internal sealed partial class SplPipelineTranslator
             _ => throw new SplTranslationException(function, EscuDiagnosticCodes.UnsupportedFunction, $"the stats function {function.Value}{(argument is null ? "" : $"({argument.Value})")} has no canonical translation"),
         };
     }
+
+    /// <summary>
+    /// C of <c>iif(C, v, null)</c> for a constant v: count(eval(if(C, 1, null()))) counts the events where C holds (the
+    /// Splunk backend's form of countif(C)).
+    /// </summary>
+    private static string? CountedCondition(string computed)
+    {
+        const string Tail = ", null)";
+        if (!computed.StartsWith("iif(", StringComparison.Ordinal) || !computed.EndsWith(Tail, StringComparison.Ordinal)
+            || QueryParentheses.Closing(computed, 3) != computed.Length - 1)
+        {
+            return null;
+        }
+
+        var body = computed[4..^Tail.Length];
+        var comma = body.LastIndexOf(", ", StringComparison.Ordinal);
+        return comma > 0 && IsConstant(body[(comma + 2)..]) ? body[..comma] : null;
+
+        static bool IsConstant(string text) =>
+            text.Length > 0 && (char.IsAsciiDigit(text[0]) || text is "true" || (text.Length > 1 && text[0] == '"' && text[^1] == '"' && text.IndexOf('"', 1) == text.Length - 1));
+    }
+
+    /// <summary>
+    /// An aggregate of a true/false eval, <c>count(eval(errorCode!="success"))</c>: there a false comparison has no value,
+    /// so count counts the events where it is true (the Search Reference's <c>count(eval(method="GET"))</c>), which is
+    /// <c>countif</c>; the canonical isnotempty would count false as a value. Other aggregates of a condition are refused.
+    /// </summary>
+    private static string ConditionAggregate(SplToken function, string condition) =>
+        function.Value.ToLowerInvariant() is "count" or "c"
+            ? $"countif({condition})"
+            : throw new SplTranslationException(function, EscuDiagnosticCodes.UnsupportedFunction,
+                $"the stats function {function.Value}() of a true/false eval has no canonical translation (a false comparison has no value there; count(eval(...)) is translated)");
 
     private string AggregateArgument(SplToken argument)
     {

@@ -236,13 +236,16 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
         throw new SplTranslationException(command.Head, EscuDiagnosticCodes.UnknownMacro, $"the macro `{name}` as a command is neither security_content_ctime nor a *_filter macro");
     }
 
-    private string Expression(SplTokenCursor cursor, bool whole) => Expression(cursor, whole, out _);
+    private string Expression(SplTokenCursor cursor, bool whole) => Expression(cursor, whole, out _, out _);
 
-    private string Expression(SplTokenCursor cursor, bool whole, out bool isDateTime)
+    private string Expression(SplTokenCursor cursor, bool whole, out bool isDateTime) => Expression(cursor, whole, out isDateTime, out _);
+
+    private string Expression(SplTokenCursor cursor, bool whole, out bool isDateTime, out bool isCondition)
     {
         var translator = new SplEvalTranslator(scope, report, _numericText, _memberListColumns, _kinds);
         var text = translator.TranslateOne(cursor);
         isDateTime = translator.IsDateTime;
+        isCondition = translator.IsCondition;
         if (translator.ListMatchReadOtherwise is { } read)
         {
             throw new SplTranslationException(read, EscuDiagnosticCodes.UnsupportedArgument, $"'{read.Value}' is set by a lookup (of a list: when the value is in it; of a table: every matching row's value, a multivalue); only isnull({read.Value}) and isnotnull({read.Value}) translate");
