@@ -21,6 +21,19 @@ internal sealed partial class SplPipelineTranslator
             throw new SplTranslationException(command.Head, EscuDiagnosticCodes.UnsupportedArgument, "a bare fillnull before eventstats is not translated");
         }
 
+        // A key the add-on derives (user_arn, src_ip) is computed into a column first: the join reads columns.
+        foreach (var key in keys.Where(k => k.Value != "_time" && !scope.IsColumn(k.Value) && scope.DataSource.FindField(k.Value) is null
+            && Compiler.Language.Syntax.SyntaxFacts.IsBareName(k.Value)))
+        {
+            var (expression, derived) = scope.Resolve(key.Value);
+            if (derived is not null)
+            {
+                Note(key, EscuDiagnosticCodes.DerivedField, derived);
+                _stages.Add($"extend {SplFieldScope.Name(key.Value)} = {expression}");
+                scope.Define(key.Value);
+            }
+        }
+
         foreach (var key in keys)
         {
             var known = scope.IsColumn(key.Value) || key.Value == "_time" || scope.DataSource.FindField(key.Value) is not null;

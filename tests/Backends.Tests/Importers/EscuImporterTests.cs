@@ -59,13 +59,18 @@ public class EscuImporterTests
             noKeys.Yaml, StringComparison.Ordinal);
         var taken = Import(Header + "search: '`cloudtrail` | stats count by sourceIPAddress | eventstats max(count) as count'\n");
         Assert.Contains(taken.Diagnostics, d => d.Code == EscuDiagnosticCodes.UnsupportedArgument && d.Message.Contains("replaces a field", StringComparison.Ordinal));
+        // A key the add-on derives becomes a column first, which the join reads; a name that is no field stays refused.
         var derivedKey = Import(Header + "search: '`cloudtrail` eventName=X | eventstats count as n by src_ip'\n");
-        Assert.Contains(derivedKey.Diagnostics, d => d.Code == EscuDiagnosticCodes.UnsupportedArgument && d.Message.Contains("join key", StringComparison.Ordinal));
+        Assert.Contains("  | extend src_ip = sourceIPAddress);\n  rc_rows_1\n  | join kind=leftouter (rc_rows_1 | where isnotempty(src_ip) | summarize n = count() by src_ip) on src_ip\n",
+            derivedKey.Yaml, StringComparison.Ordinal);
+        var unknownKey = Import(Header + "search: '`cloudtrail` eventName=X | eventstats count as n by no_such_field'\n");
+        Assert.Contains(unknownKey.Diagnostics, d => d.Code == EscuDiagnosticCodes.UnsupportedArgument && d.Message.Contains("join key", StringComparison.Ordinal));
     }
 
     [Theory]
     [InlineData("`cloudtrail` | stats count by eventName | eventstats max(count) as top by eventName")]
     [InlineData("`cloudtrail` eventName=ConsoleLogin | stats count as attempts by sourceIPAddress | eventstats avg(attempts) as mean, stdev(attempts) as spread | where attempts > mean + 3 * spread")]
+    [InlineData("`cloudtrail` eventName=ConsoleLogin | eventstats dc(src_ip) as ip_count by user_arn | where ip_count > 2 | table _time user_arn src_ip ip_count")]
     [InlineData("`cloudtrail` eventName=ConsoleLogin | rename userIdentity.arn as user | eventstats count as attempts dc(awsRegion) as regions max(_time) as last_seen by user, sourceIPAddress | where attempts > 3 AND regions > 1 | table user, sourceIPAddress, attempts, regions, last_seen")]
     public void Eventstats_compiles_to_kql_runs_in_csharp_and_round_trips_through_spl(string search) =>
         // The Splunk backend writes the imported join back as eventstats, which reads back to the same canonical search.
