@@ -106,6 +106,9 @@ internal sealed partial class SplPipelineTranslator(SplFieldScope scope, SplTran
             case "rex":
                 Rex(command);
                 break;
+            case "regex":
+                RegexFilter(command);
+                break;
             case "mvexpand":
                 MvExpand(command);
                 break;
