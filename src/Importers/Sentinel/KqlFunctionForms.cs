@@ -15,6 +15,8 @@ internal sealed record KqlFunctionForm(Expression? Expression, string? Refusal);
 /// <item><c>datetime_add(part, n, t)</c> of a fixed-length part is <c>t + unit * n</c> (months and years vary in length);</item>
 /// <item><c>startofweek(t)</c> is <c>startofday(t) - dayofweek(t)</c> (weeks start on Sunday, UTC) and
 /// <c>startofmonth(t)</c> is <c>startofday(t) - 1d * (dayofmonth(t) - 1)</c>;</item>
+/// <item><c>datetime_part(part, t)</c> of the year, month, day or hour is <c>getyear</c>, <c>getmonth</c>,
+/// <c>dayofmonth</c> or <c>hourofday</c> of t (UTC, as KQL's datetimes are);</item>
 /// <item><c>trim_start(re, s)</c> and <c>trim_end(re, s)</c> remove repeated matches at one end, as <c>trim</c> does
 /// at both: <c>replace_regex(s, "^(?:re)+", "")</c> and <c>replace_regex(s, "(?:re)+$", "")</c>.</item>
 /// </list>
@@ -36,6 +38,11 @@ internal static class KqlFunctionForms
     {
         ["week"] = TimeSpan.FromDays(7), ["day"] = TimeSpan.FromDays(1), ["hour"] = TimeSpan.FromHours(1),
         ["minute"] = TimeSpan.FromMinutes(1), ["second"] = TimeSpan.FromSeconds(1), ["millisecond"] = TimeSpan.FromMilliseconds(1),
+    };
+
+    private static readonly Dictionary<string, string> DateParts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["year"] = "getyear", ["month"] = "getmonth", ["day"] = "dayofmonth", ["hour"] = "hourofday",
     };
 
     /// <summary>Why KQL functions the canonical language does not have cannot be written with its functions.</summary>
@@ -104,6 +111,10 @@ internal static class KqlFunctionForms
                 return args[0] is LiteralExpression { Kind: LiteralKind.String, Value: string part } && FixedParts.TryGetValue(part, out var unit)
                     ? Form(new BinaryExpression(BinaryOperator.Add, args[2], new BinaryExpression(BinaryOperator.Multiply, Duration(unit, call), args[1], call.Span), call.Span))
                     : Refuse($"datetime_add of '{Text(args[0])}' is not translated: only a fixed-length part (week, day, hour, minute, second, millisecond) is a timespan; months and years vary in length");
+            case "datetime_part" when args.Length == 2:
+                return args[0] is LiteralExpression { Kind: LiteralKind.String, Value: string name } && DateParts.TryGetValue(name, out var function)
+                    ? Form(new FunctionCallExpression(function, [args[1]], call.Span))
+                    : Refuse($"datetime_part of '{Text(args[0])}' is not translated: the year, month, day and hour are (getyear, getmonth, dayofmonth, hourofday); the canonical language has no function for the others");
             case "startofweek" or "startofmonth" when args.Length > 1:
                 return Refuse($"{call.Name} with an offset is not translated: write the offset as a separate addition of weeks or days");
             case "startofweek":

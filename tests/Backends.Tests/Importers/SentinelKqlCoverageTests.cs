@@ -43,6 +43,7 @@ public class SentinelKqlCoverageTests
     [InlineData("AWSCloudTrail | summarize s = make_set_if(EventName, ErrorCode == \"\", 10), l = make_list_if(EventName, true)", "summarize s = make_set(iif(errorCode == \"\", eventName, null), 10), l = make_list(iif(true, eventName, null))")]
     [InlineData("AWSCloudTrail | summarize any(UserAgent), makeset(AWSRegion), makelist(EventName) by SourceIpAddress", "summarize any_UserAgent = take_any(userAgent), set_AWSRegion = make_set(awsRegion), list_EventName = make_list(eventName) by SourceIpAddress = sourceIPAddress")]
     [InlineData("AWSCloudTrail | extend a = datetime_add(\"hour\", 2, TimeGenerated), w = datetime_add(\"Week\", -1, TimeGenerated)", "extend a = _time + 1h * 2, w = _time + 7d * -1")]
+    [InlineData("AWSCloudTrail | extend y = datetime_part(\"Year\", TimeGenerated), m = datetime_part(\"month\", TimeGenerated), d = datetime_part(\"day\", TimeGenerated), h = datetime_part(\"hour\", TimeGenerated)", "extend y = getyear(_time), m = getmonth(_time), d = dayofmonth(_time), h = hourofday(_time)")]
     [InlineData("AWSCloudTrail | extend w = startofweek(TimeGenerated), m = startofmonth(TimeGenerated)", "extend w = startofday(_time) - dayofweek(_time), m = startofday(_time) - 1d * (dayofmonth(_time) - 1)")]
     [InlineData("AWSCloudTrail | extend b = trim_start(@\"\\s\", UserAgent), e = trim_end(\"/\", UserAgent)", "extend b = replace_regex(userAgent, \"^(?:\\\\s)+\", \"\"), e = replace_regex(userAgent, \"(?:/)+$\", \"\")")]
     [InlineData("AWSCloudTrail | extend r = replace(@\"user/(\\w+)\", @\"\\1\", UserIdentityArn)", "extend r = replace_regex(userIdentity.arn, \"user/(\\\\w+)\", \"\\\\1\")")]
@@ -83,6 +84,7 @@ public class SentinelKqlCoverageTests
     [InlineData("AWSCloudTrail\n| where UserAgent hasprefix \"bot\"", "RC5061", 2, 19, "term boundaries")]
     [InlineData("AWSCloudTrail\n| where UserAgent !hassuffix_cs \"li\"", "RC5061", 2, 20, "term boundaries")]
     [InlineData("AWSCloudTrail\n| extend a = datetime_add(\"month\", 1, TimeGenerated)", "RC5061", 2, 14, "months and years")]
+    [InlineData("AWSCloudTrail\n| extend a = datetime_part(\"minute\", TimeGenerated)", "RC5061", 2, 14, "year, month, day and hour")]
     [InlineData("AWSCloudTrail\n| extend w = startofweek(TimeGenerated, 1)", "RC5061", 2, 14, "offset")]
     [InlineData("AWSCloudTrail\n| extend t = trim_start(Pattern, UserAgent)", "RC5061", 2, 14, "constant string")]
     [InlineData("AWSCloudTrail\n| summarize dcountif(EventName, true) by SourceIpAddress", "RC5061", 2, 13, "name it")]
@@ -228,6 +230,7 @@ public class SentinelKqlCoverageTests
                         "let admins = AWSCloudTrail | where EventName == \"CreateUser\" | project SourceIpAddress, Admin = UserIdentityUserName;\nAWSCloudTrail\n| where EventName == \"DeleteUser\"\n| lookup admins on SourceIpAddress\n| project SourceIpAddress, Admin, EventName",
             "let counts = AWSCloudTrail | summarize Calls = count() by Ip = SourceIpAddress;\nAWSCloudTrail\n| lookup kind=inner (counts) on $left.SourceIpAddress == $right.Ip\n| project SourceIpAddress, Calls",
                         "let starttime = todatetime('{{StartTimeISO}}');\nAWSCloudTrail\n| where TimeGenerated >= starttime",
+            "AWSCloudTrail\n| extend h = datetime_part(\"hour\", TimeGenerated), d = datetime_part(\"day\", TimeGenerated)\n| where h < 6 or d == 1",
         ];
         using var scratch = new ImportScratch();
         var sources = Path.Combine(scratch.Root, "sentinel");
