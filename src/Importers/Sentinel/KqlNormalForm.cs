@@ -132,7 +132,10 @@ public static partial class KqlNormalForm
             case BinaryExpression binary:
                 return binary with { Left = Normalise(binary.Left), Right = Normalise(binary.Right) };
             case UnaryExpression unary:
-                return unary with { Operand = Normalise(unary.Operand) };
+                // not(x == y) is x != y by definition (the emitter's guarded spelling of != for values KQL holds as null).
+                return Normalise(unary.Operand) is BinaryExpression { Operator: BinaryOperator.Equal or BinaryOperator.EqualCi } equal && unary.Operator == UnaryOperator.Not
+                    ? equal with { Operator = equal.Operator == BinaryOperator.Equal ? BinaryOperator.NotEqual : BinaryOperator.NotEqualCi }
+                    : unary with { Operand = Normalise(unary.Operand) };
             case InExpression @in:
                 return @in with { Value = Normalise(@in.Value), List = @in.List is ListLiteral list ? list with { Items = [.. list.Items.Select(Normalise)] } : @in.List };
             case BetweenExpression between:

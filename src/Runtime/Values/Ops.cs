@@ -47,6 +47,12 @@ public static partial class Ops
     public static bool NotEqual(Value left, Value right) => !Equal(left, right);
 
     /// <summary>
+    /// <c>==</c> of two typed values (numbers, bools, datetimes, timespans): false when either is null. Only a text reads
+    /// null as "" (language.md); a missing number is no number, and KQL and SPL find two of them unequal too.
+    /// </summary>
+    public static bool EqualTyped(Value left, Value right) => !left.IsNull && !right.IsNull && Equal(left, right);
+
+    /// <summary>
     /// <c>field == "literal"</c> on an event row without allocating: a JSON string compares its UTF-8 bytes in place.
     /// Exactly <see cref="Equal"/>'s answer; anything but a plain JSON string takes the general path.
     /// </summary>

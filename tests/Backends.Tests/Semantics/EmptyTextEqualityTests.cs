@@ -4,6 +4,7 @@ using RuleCompiler.Backends.Tests.Importers;
 using RuleCompiler.Backends.Tests.Splunk;
 using RuleCompiler.Compiler.Language.Parsing;
 using RuleCompiler.Importers.Escu;
+using RuleCompiler.Runtime.Values;
 using Xunit;
 
 namespace RuleCompiler.Backends.Tests.Semantics;
@@ -66,6 +67,21 @@ public class EmptyTextEqualityTests
     {
         Assert.Contains("(isnotnull('requestParameters.repositoryName') AND 'requestParameters.repositoryName'==\"x y\")",
             Spl("where eventName == \"PutImage\" and tostring(requestParameters.repositoryName) == \"x y\""), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_missing_numbers_are_not_equal_in_csharp_as_in_kql_and_splunk()
+    {
+        // Only a text reads null as "": tolong of a missing or non-numeric text is null, and null numbers equal nothing.
+        var parsed = QueryParser.Parse("where tolong(userAgent) == tolong(errorMessage)\n| project eventID");
+        Assert.True(parsed.Succeeded, string.Join("\n", parsed.Diagnostics));
+        Assert.Equal(["five"], RuleHarness.Run(parsed.Query!, [.. Events, Event("five", "5", "5"), Event("half", "5", null)]).Select(r => r.GetTop("eventID").ToText()));
+        var negated = QueryParser.Parse("where tolong(userAgent) != tolong(errorMessage)\n| project eventID");
+        Assert.Equal(["missing", "empty", "agent-only", "same", "other", "half"],
+            RuleHarness.Run(negated.Query!, [.. Events, Event("five", "5", "5"), Event("half", "5", null)]).Select(r => r.GetTop("eventID").ToText()));
+        Assert.True(Ops.EqualTyped(Value.Long(5), Value.Real(5.0)));
+        Assert.False(Ops.EqualTyped(Value.Null, Value.Null));
+        Assert.True(Ops.Equal(Value.Null, Value.Null)); // texts: null is ""
     }
 
     [Fact]

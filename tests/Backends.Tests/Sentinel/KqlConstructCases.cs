@@ -14,6 +14,10 @@ internal static class KqlConstructCases
         ["two_valued_logic"] = """
             where not(readOnly) and not(isempty(errorCode)) and not (eventName == "x") and userIdentity.userName =~ "Jörg"
             """,
+        // A number that may be missing is null in KQL (a text is ""): not() and the negated operators of it are guarded.
+        ["nullable_number_negations"] = """
+            where not(tolong(userAgent) > 5) and tolong(errorCode) != 3 and tolong(errorMessage) !in (1, 2) and not(eventName == "x") and eventVersion != "1"
+            """,
         ["between_and_arithmetic"] = """
             where hourofday(_time) !between (8 .. 18) and (strlen(userAgent) - 1) * 2 > 10
             | extend late = _time > datetime(2024-05-25T21:14:00Z) + 90m, week = dayofweek(_time) in (0d, 6d)

@@ -135,7 +135,9 @@ internal sealed partial class RuleEmitter : IBoundExpressionVisitor<Code>, IBoun
             return new($"{(negated ? "!" : "")}Ops.FieldEquals(row, {path}, {VisitLiteral(literal).Text})", CsType.Bool);
         }
 
-        var method = Spelling(_table.Operator(binary.Operator));
+        var method = binary.Operator is BinaryOperator.Equal or BinaryOperator.NotEqual && IsTyped(binary.Left.Type) && IsTyped(binary.Right.Type)
+            ? "Ops.EqualTyped" // a null number, bool or time equals nothing (only a null text is "")
+            : Spelling(_table.Operator(binary.Operator));
         var call = $"{method}({Expr(binary.Left).AsArgument}, {Expr(binary.Right).AsArgument})";
         if (binary.Type == ScalarType.Bool)
         {
@@ -145,6 +147,8 @@ internal sealed partial class RuleEmitter : IBoundExpressionVisitor<Code>, IBoun
 
         return new(call, CsType.Value);
     }
+
+    private static bool IsTyped(ScalarType type) => type is ScalarType.Long or ScalarType.Real or ScalarType.Bool or ScalarType.DateTime or ScalarType.TimeSpan;
 
     /// <summary>The case rule of the <c>in</c> whose list is being emitted (lists are shared per case rule).</summary>
     private bool _listIgnoreCase;

@@ -109,12 +109,29 @@ internal sealed partial class KqlEmitter : IBoundExpressionVisitor<KqlExpr>, IBo
 
     /// <summary>
     /// Logic is two-valued (docs/semantics.md, decision 4): not(null) is true, where KQL's is null. A bool that may be
-    /// null (a field, a conversion, a dynamic value) is guarded; a comparison is never null in the language's reading.
+    /// null in KQL (a field, a conversion, a dynamic value, a comparison of a number, bool or time that may be null) is
+    /// guarded; a test KQL never makes null (of texts, which KQL never holds as null, and constants) is not.
     /// </summary>
-    private string Not(BoundExpression operand) => operand is BoundBinary or BoundIn or BoundBetween or BoundUnary
-        || operand is BoundCall { Canonical.Name: "isempty" or "isnotempty" or "isnull" or "isnotnull" or "not" }
+    private string Not(BoundExpression operand) => NeverNullInKql(operand)
         ? $"not({Expr(operand).Text})"
         : $"not(coalesce({Expr(operand).Text}, false))";
+
+    /// <summary>Whether KQL's value of this condition is never null (then not() of it needs no guard).</summary>
+    private static bool NeverNullInKql(BoundExpression condition) => condition switch
+    {
+        BoundBinary { Operator: BinaryOperator.And or BinaryOperator.Or } logic => NeverNullInKql(logic.Left) && NeverNullInKql(logic.Right),
+        BoundBinary comparison => !MayBeNullInKql(comparison.Left) && !MayBeNullInKql(comparison.Right),
+        BoundUnary { Operator: UnaryOperator.Not } => true,
+        BoundIn membership => !MayBeNullInKql(membership.Value),
+        BoundBetween { Negated: true } => true, // written isnull(x) or x !between (...)
+        BoundBetween between => !MayBeNullInKql(between.Value) && !MayBeNullInKql(between.Low) && !MayBeNullInKql(between.High),
+        BoundCall { Canonical.Name: "isempty" or "isnotempty" or "isnull" or "isnotnull" or "not" } => true,
+        BoundLiteral { Kind: LiteralKind.Bool } => true,
+        _ => false,
+    };
+
+    /// <summary>KQL holds a missing text as "", but a missing number, bool, time or dynamic value as null.</summary>
+    private static bool MayBeNullInKql(BoundExpression value) => value is not BoundLiteral and not BoundRegex && value.Type != ScalarType.String;
 
     private static bool NonAscii(BoundExpression expression) =>
         expression is BoundLiteral { Kind: LiteralKind.String, Value: string text } && text.Any(c => c > '\u007f' && char.IsLetter(c));
@@ -153,6 +170,12 @@ internal sealed partial class KqlEmitter : IBoundExpressionVisitor<KqlExpr>, IBo
             left = NumberOperand(binary.Left, binary.Right, left);
             right = NumberOperand(binary.Right, binary.Left, right);
         }
+        if (op == BinaryOperator.NotEqual && (MayBeNullInKql(binary.Left) || MayBeNullInKql(binary.Right)))
+        {
+            // x != y is not(x == y) (decision 4), true when x or y is null; KQL's != of a null is null.
+            return KqlExpr.Atomic($"not(coalesce({left} == {right}, false))");
+        }
+
         if (op is BinaryOperator.EqualCi or BinaryOperator.NotEqualCi && (NonAscii(binary.Left) || NonAscii(binary.Right)))
         {
             // KQL's =~ folds ASCII letters only; the language folds every letter (docs/semantics.md).
@@ -174,6 +197,13 @@ internal sealed partial class KqlEmitter : IBoundExpressionVisitor<KqlExpr>, IBo
         };
         var value = StringOperand(membership.Value, stringList);
         var spelling = CapabilityTable.Spelling(_table.Operator(membership.Operator));
+        if (membership.Negated && MayBeNullInKql(membership.Value) && !stringList)
+        {
+            // x !in (...) is not(x in (...)), true for a null x; KQL's !in of a null is null.
+            var positive = CapabilityTable.Spelling(_table.Operator(membership.Operator)).TrimStart('!');
+            return KqlExpr.Atomic($"not(coalesce({value} {positive} ({membership.List.Accept(this)}), false))");
+        }
+
         return new($"{value} {spelling} ({membership.List.Accept(this)})", KqlExpr.Comparison);
     }
 

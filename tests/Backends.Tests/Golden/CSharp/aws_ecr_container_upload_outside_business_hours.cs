@@ -53,7 +53,7 @@ public sealed class Rule_AwsEcrContainerUploadOutsideBusinessHours_cfe0efef : Co
 
     /// <summary>The leading where stages, evaluated on each event before anything is allocated for it.</summary>
     public static bool Matches(Row row) =>
-        ((Ops.FieldEquals(row, F_eventSource, "ecr.amazonaws.com") && Ops.FieldEquals(row, F_eventName, "PutImage")) && (((Ops.GreaterOrEqual(Fn.HourOfDay(row.Time(Time)), 20L) || Ops.Less(Fn.HourOfDay(row.Time(Time)), 8L)) || Ops.Equal(Fn.DayOfWeek(row.Time(Time)), System.TimeSpan.FromTicks(5184000000000L))) || Ops.Equal(Fn.DayOfWeek(row.Time(Time)), System.TimeSpan.FromTicks(0L))));
+        ((Ops.FieldEquals(row, F_eventSource, "ecr.amazonaws.com") && Ops.FieldEquals(row, F_eventName, "PutImage")) && (((Ops.GreaterOrEqual(Fn.HourOfDay(row.Time(Time)), 20L) || Ops.Less(Fn.HourOfDay(row.Time(Time)), 8L)) || Ops.EqualTyped(Fn.DayOfWeek(row.Time(Time)), System.TimeSpan.FromTicks(5184000000000L))) || Ops.EqualTyped(Fn.DayOfWeek(row.Time(Time)), System.TimeSpan.FromTicks(0L))));
 
     /// <summary>Wires the stages after the leading filters; each pipeline is built from its last stage back to its first.</summary>
     public override void Build(RulePlan plan, IRowSink output)
