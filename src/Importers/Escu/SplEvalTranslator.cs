@@ -410,7 +410,15 @@ internal sealed partial class SplEvalTranslator(
                 return new Part($"iif(isempty({Arg(0)}), null, strlen({Arg(0)}))", Primary, Numeric: true, LengthOf: Arg(0));
             case "isnull" or "isnotnull" when args.Count == 1 && args[0].Value.ListMatch is { } listMatch:
                 _listMatchReads.Remove(args[0].Token);
-                return name.Value.Equals("isnull", StringComparison.OrdinalIgnoreCase) ? new Part($"not ({listMatch})", Not) : new Part(listMatch, Compare);
+                if (!name.Value.Equals("isnull", StringComparison.OrdinalIgnoreCase))
+                {
+                    return new Part(listMatch, Compare);
+                }
+
+                // A table lookup's output is matched when not empty: its isnull is isempty.
+                return listMatch.StartsWith("isnotempty(", StringComparison.Ordinal) && QueryParentheses.Closing(listMatch, "isnotempty".Length) == listMatch.Length - 1
+                    ? new Part("isempty" + listMatch["isnotempty".Length..], Primary)
+                    : new Part($"not ({listMatch})", Not);
             case "isnull":
                 Arity(1, 1);
                 return Function("isempty");
