@@ -17,6 +17,16 @@ public static class RuleCompilerHost
         RuleSetCompiler.Compile(RuleRepository.Load(paths, attack ?? AttackCatalogue.Default));
 
     /// <summary>
+    /// The compilation with the errors of the geo-IP database files (RC1332, RC1333) when a rule reads them, so that
+    /// validate and build report a broken <c>geoip/</c> file as test and run do (they load it with the C# rules).
+    /// </summary>
+    public static CompilationResult WithGeoIpFileErrors(CompilationResult compilation)
+    {
+        var errors = CSharp.GeoIpFiles.Load(compilation.Rules).Diagnostics.Where(d => d.IsError).ToList();
+        return errors.Count == 0 ? compilation : compilation with { Diagnostics = [.. compilation.Diagnostics, .. errors] };
+    }
+
+    /// <summary>
     /// A file's path as artifacts show it: relative to the folder that holds the rules repository (so
     /// <c>rules/aws/ecr/x.yml</c> from any checkout), with '/' separators.
     /// </summary>

@@ -48,7 +48,7 @@ public static class BuildCommand
             return ExitCodes.UsageError;
         }
 
-        var compilation = context.Adjust(RuleCompilerHost.Compile([.. paths.Select(context.Resolve)]));
+        var compilation = context.Adjust(RuleCompilerHost.WithGeoIpFileErrors(RuleCompilerHost.Compile([.. paths.Select(context.Resolve)])));
         foreach (var diagnostic in compilation.Diagnostics)
         {
             printer.Print(diagnostic);

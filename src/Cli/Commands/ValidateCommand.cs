@@ -67,7 +67,7 @@ public static class ValidateCommand
             catalogue = loaded;
         }
 
-        var result = context.Adjust(RuleCompilerHost.Compile([.. paths.Select(context.Resolve)], catalogue));
+        var result = context.Adjust(RuleCompilerHost.WithGeoIpFileErrors(RuleCompilerHost.Compile([.. paths.Select(context.Resolve)], catalogue)));
         var summary = Summary(result);
         if (format == "text")
         {

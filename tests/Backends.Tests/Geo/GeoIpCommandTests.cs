@@ -117,6 +117,15 @@ public class GeoIpCommandTests
             var (exit, output, error) = CliRunner.Run(root, "test", "rules/aws/signin");
             Assert.True(exit == 1, output + error);
             Assert.True((output + error).Contains("rules/geoip/places.csv(3,29): error RC1332: '95.5' is not a latitude", StringComparison.Ordinal), output + error);
+            // validate and build check the same files, once each, and build writes nothing.
+            foreach (var command in new[] { new[] { "validate", "rules" }, ["build", "rules", "--out", "dist"] })
+            {
+                var (code, stdout, stderr) = CliRunner.Run(root, command);
+                Assert.True(code == 1, stdout + stderr);
+                Assert.Single((stdout + stderr).Split('\n'), l => l.Contains("rules/geoip/places.csv(3,29): error RC1332: '95.5' is not a latitude", StringComparison.Ordinal));
+            }
+
+            Assert.False(Directory.Exists(Path.Combine(root, "dist")));
         }
         finally
         {
