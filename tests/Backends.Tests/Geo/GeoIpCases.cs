@@ -31,6 +31,11 @@ internal static class GeoIpCases
             where eventName == "ConsoleLogin"
             | project {Keys}, _time, country = geo_info_from_ip_address(requestParameters.ipAddress).country, userAgent
             """,
+        ["where_on_a_member"] = $"""
+            where eventName == "ConsoleLogin" and geo_info_from_ip_address(sourceIPAddress).country != "Testland"
+            | where geo_info_from_ip_address(sourceIPAddress).latitude > 10.5 or isempty(geo_info_from_ip_address(sourceIPAddress).city)
+            | project _time, {Keys}
+            """,
         ["after_summarize"] = $"""
             where eventName == "ConsoleLogin"
             | summarize firstTime = min(_time), lastTime = max(_time) by {Keys}

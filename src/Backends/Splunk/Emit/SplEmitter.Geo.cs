@@ -7,8 +7,9 @@ namespace RuleCompiler.Backends.Splunk.Emit;
 /// <c>geo_info_from_ip_address(ip).member</c> is Splunk's <c>iplocation</c> command, not an eval function: an extend or
 /// project whose columns read members of it runs <c>iplocation prefix=rc_geo_N_ field</c> first (an address that is not
 /// a field is evaluated into a temporary), reads <c>rc_geo_N_Country</c> etc. in its eval and drops the helper fields
-/// after it. iplocation adds no field for an address it cannot place (private, invalid, missing), so those read null,
-/// as the rule's null. Anywhere else the function has no SPL form (RC4030).
+/// after it; a where that reads members is written the same way, iplocation before it and the removal after it.
+/// iplocation adds no field for an address it cannot place (private, invalid, missing), so those read null, as the
+/// rule's null. Anywhere else the function has no SPL form (RC4030).
 /// </summary>
 public sealed partial class SplEmitter
 {
@@ -32,12 +33,15 @@ public sealed partial class SplEmitter
     /// Writes the iplocation commands the stage's columns need (before its renames and evals), and queues the helper
     /// fields for removal after its eval.
     /// </summary>
-    private void LocateAddresses(IReadOnlyList<BoundAssignment> columns)
+    private void LocateAddresses(IReadOnlyList<BoundAssignment> columns) =>
+        LocateAddresses(columns.Select(c => c.Value), [.. columns.Where(c => !c.IsPassThrough).Select(c => c.Column.Name)]);
+
+    /// <summary>The iplocation commands the values need; <paramref name="assigned"/> are the columns the stage itself sets.</summary>
+    private void LocateAddresses(IEnumerable<BoundExpression> values, IReadOnlyList<string> assigned)
     {
         _geoPrefixes.Clear();
         _geoHelpers.Clear();
-        var assigned = columns.Where(c => !c.IsPassThrough).Select(c => c.Column.Name).ToList();
-        foreach (var access in columns.SelectMany(c => GeoMembers(c.Value)))
+        foreach (var access in values.SelectMany(GeoMembers))
         {
             var address = ((BoundCall)access.Target).Arguments[0];
             if (assigned.Any(name => Reads(address, name)))
@@ -71,6 +75,16 @@ public sealed partial class SplEmitter
             _commands.Add($"iplocation prefix={prefix} {field}");
             _geoHelpers.AddRange(IplocationFields.Values.Select(f => prefix + f));
         }
+    }
+
+    /// <summary>A where that reads located members: iplocation first, then the where, then the removal of the helper fields.</summary>
+    private void WhereLocated(List<BoundExpression> conditions)
+    {
+        LocateAddresses(conditions, []);
+        _cleanup.AddRange(_geoHelpers);
+        EmitWhere(conditions);
+        _geoPrefixes.Clear();
+        _geoHelpers.Clear();
     }
 
     /// <summary>The stage's eval, then the removal of its helper fields; no later stage reads the located members.</summary>
@@ -108,7 +122,7 @@ public sealed partial class SplEmitter
     private const string GeoFunction = "geo_info_from_ip_address";
 
     private const string GeoOutsideExtendMessage =
-        "geo_info_from_ip_address is Splunk's iplocation command: SPL has it only as a member (country, state, city, latitude, longitude) assigned by an extend or project (Country = geo_info_from_ip_address(ip).country); assign the member there and use that column";
+        "geo_info_from_ip_address is Splunk's iplocation command: SPL has it only as a member (country, state, city, latitude, longitude) read by a where or assigned by an extend or project (Country = geo_info_from_ip_address(ip).country); assign the member there and use that column";
 
     private static IEnumerable<BoundPathAccess> GeoMembers(BoundExpression value)
     {

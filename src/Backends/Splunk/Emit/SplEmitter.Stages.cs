@@ -20,7 +20,7 @@ public sealed partial class SplEmitter : IBoundStageVisitor<bool>
             Command("search " + string.Join(" ", terms));
         }
 
-        EmitWhere(rest);
+        WhereLocated(rest);
         return true;
     }
 

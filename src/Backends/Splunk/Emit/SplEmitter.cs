@@ -130,7 +130,7 @@ public sealed partial class SplEmitter
             }
 
             _stageIndex = 0;
-            EmitWhere(rest);
+            WhereLocated(rest);
             start = 1;
         }
 
