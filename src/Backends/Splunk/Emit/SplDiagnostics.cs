@@ -56,7 +56,7 @@ public static class SplDiagnostics
 
     /// <summary>A maintained table without a KV store collection, or a table name that cannot name a lookup.</summary>
     public const string TableLookup = "RC4023";
-    /// <summary>geo_info_from_ip_address other than a member assigned by extend or project (iplocation is a command).</summary>
+    /// <summary>geo_info_from_ip_address other than a member assigned by extend or project or read by where (iplocation is a command).</summary>
     public const string GeoOutsideExtend = "RC4030";
 
     /// <summary>The address of geo_info_from_ip_address is a column assigned in the same stage (iplocation runs before the eval).</summary>
