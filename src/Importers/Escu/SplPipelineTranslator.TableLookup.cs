@@ -19,7 +19,8 @@ internal sealed partial class SplPipelineTranslator
     {
         var args = command.Arguments;
         var table = context.Tables[args[0].Value];
-        var output = args.IndexOf(args.FirstOrDefault(t => t.Kind == SplTokenKind.Word && (t.Value.Equals("OUTPUT", StringComparison.OrdinalIgnoreCase) || t.Value.Equals("OUTPUTNEW", StringComparison.OrdinalIgnoreCase)))!);
+        var output = Enumerable.Range(0, args.Length).FirstOrDefault(i => args[i].Kind == SplTokenKind.Word
+            && (args[i].Value.Equals("OUTPUT", StringComparison.OrdinalIgnoreCase) || args[i].Value.Equals("OUTPUTNEW", StringComparison.OrdinalIgnoreCase)), -1);
         if (output < 0)
         {
             throw new SplTranslationException(command.Head, EscuDiagnosticCodes.UntranslatedLookup, $"'lookup {table.Name}' is translated only with OUTPUT or OUTPUTNEW naming the columns it adds");

@@ -83,6 +83,20 @@ public class EscuTableImportTests(ITestOutputHelper output)
         Assert.Contains(translation.Diagnostics, d => d.Code == EscuDiagnosticCodes.FidelityNote && d.Message.Contains("smallest seenRegion", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("| lookup hw_seen_console_users user", "RC5046", "OUTPUT or OUTPUTNEW")] // every other column, unnamed
+    [InlineData("| lookup hw_seen_console_users user_arn OUTPUT City", "RC5046", "not a column")]
+    [InlineData("| lookup hw_seen_console_users user OUTPUT City AS user", "RC5046", "already a field")]
+    [InlineData("| lookup hw_seen_console_users user OUTPUT firstTime AS seen | where seen > 5", "RC5027", "multivalue")] // a list where SPL has one value
+    [InlineData("| lookup hw_seen_console_users user OUTPUT firstTime AS seen | eval first=seen", "RC5027", "multivalue")]
+    public void A_lookup_of_a_table_is_refused_where_its_meaning_would_change(string lookup, string code, string reason)
+    {
+        var source = Path.Combine(Content, "detections", "cloud", "hw_tbl_new_region.yml");
+        var translation = SplQueryTranslator.Translate("`cloudtrail` eventName=ConsoleLogin | stats count by user_arn | rename user_arn as user " + lookup, EscuScratch.Context.WithLookupsAbove(source));
+        Assert.Null(translation.Search);
+        Assert.Contains(translation.Diagnostics, d => d.Code == code && d.IsError && d.Message.Contains(reason, StringComparison.Ordinal));
+    }
+
     private static void ImportGoldenText(ImportedRule imported, string name)
     {
         var golden = Path.Combine(Content, "..", "golden", name + ".yml");
