@@ -11,7 +11,8 @@ namespace RuleCompiler.Importers.Escu;
 /// make_list holds every matching value (the Splunk backend's list() keeps 100, which it reports). d1 is a list, shown
 /// as SPL shows a multivalue field (table, fields); where SPL's eval has a single value for one match, so an eval or
 /// where reads it only by isnull/isnotnull (whether some row matched: the "previously seen" test), and any other such
-/// read is refused. New output names only, so OUTPUT (which overwrites) and OUTPUTNEW (which does not) mean the same.
+/// read is refused. New output names only, so OUTPUT (which overwrites) and OUTPUTNEW (which does not) mean the same;
+/// except that OUTPUTNEW into fields every row has (a stats time or count) changes nothing, and is read as nothing.
 /// </summary>
 internal sealed partial class SplPipelineTranslator
 {
@@ -40,6 +41,14 @@ internal sealed partial class SplPipelineTranslator
         }
 
         var keyNames = keys.Select(k => k.Name.Value).ToList();
+        if (IsOutputNew(args[output]) && outputs.All(p => _kinds.IsTime(p.Name.Value) || _kinds.IsCount(p.Name.Value)))
+        {
+            // OUTPUTNEW looks up only the rows whose output fields are missing; a stats time or count is never missing.
+            Note(args[output], EscuDiagnosticCodes.FidelityNote,
+                $"lookup {table.Name} ... OUTPUTNEW {string.Join(", ", outputs.Select(p => p.Name.Value))} changes no row: every row already has {(outputs.Count == 1 ? "that field" : "those fields")} (a stats time or count), and OUTPUTNEW does not look up such rows");
+            return;
+        }
+
         foreach (var (_, name) in outputs.Where(p => scope.IsColumn(p.Name.Value) || scope.IsDataSourceField(p.Name.Value) || keyNames.Contains(p.Name.Value) || scope.IsColumn(p.Name.Value + "1")))
         {
             throw new SplTranslationException(name, EscuDiagnosticCodes.UntranslatedLookup,
@@ -60,6 +69,8 @@ internal sealed partial class SplPipelineTranslator
         Note(command.Head, EscuDiagnosticCodes.FidelityNote,
             $"lookup {table.Name} is a left-outer join on the table grouped by {string.Join(", ", keys.Select(k => k.Column.Value))}; its output is every matching row's value, read in eval and where only by isnull/isnotnull (whether a row matched)");
     }
+
+    private static bool IsOutputNew(SplToken keyword) => keyword.Value.Equals("OUTPUTNEW", StringComparison.OrdinalIgnoreCase);
 
     /// <summary><c>a [AS b]</c> pairs, commas optional: the table's column and the row's field (the same name without AS).</summary>
     private static List<(SplToken Column, SplToken Name)> Pairs(IReadOnlyList<SplToken> tokens)

@@ -97,6 +97,24 @@ public class EscuTableImportTests(ITestOutputHelper output)
         Assert.Contains(translation.Diagnostics, d => d.Code == code && d.IsError && d.Message.Contains(reason, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Outputnew_into_a_field_every_row_has_changes_nothing_and_reads_as_nothing()
+    {
+        var source = Path.Combine(Content, "detections", "cloud", "hw_tbl_new_region.yml");
+        const string Head = "`cloudtrail` eventName=AssumeRole | stats min(_time) as firstTime count by user_arn | rename user_arn as user ";
+        var translation = SplQueryTranslator.Translate(Head + "| lookup hw_seen_console_users user OUTPUTNEW firstTime | eval status=if(firstTime > relative_time(now(), \"-24h@h\"), \"New\", \"Seen\")",
+            EscuScratch.Context.WithLookupsAbove(source));
+        Assert.True(translation.Search is not null, string.Join("\n", translation.Diagnostics));
+        Assert.DoesNotContain("join", translation.Search, StringComparison.Ordinal);
+        Assert.Contains(translation.Diagnostics, d => d.Code == EscuDiagnosticCodes.FidelityNote && d.Message.Contains("changes no row", StringComparison.Ordinal));
+        // OUTPUT overwrites, and OUTPUTNEW into a field that may be missing looks some rows up: both stay refused.
+        foreach (var lookup in new[] { "| lookup hw_seen_console_users user OUTPUT firstTime", "| eval seen=null() | lookup hw_seen_console_users user OUTPUTNEW firstTime AS seen" })
+        {
+            var refused = SplQueryTranslator.Translate(Head + lookup, EscuScratch.Context.WithLookupsAbove(source));
+            Assert.Contains(refused.Diagnostics, d => d.Code == EscuDiagnosticCodes.UntranslatedLookup && d.IsError);
+        }
+    }
+
     private static void ImportGoldenText(ImportedRule imported, string name)
     {
         var golden = Path.Combine(Content, "..", "golden", name + ".yml");
