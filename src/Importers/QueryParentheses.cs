@@ -7,6 +7,10 @@ internal static class QueryParentheses
     public static int Closing(string text, int open) =>
         OutsideStrings(text, open).FirstOrDefault(p => p.Depth == 0, (Index: -1, Depth: 0)).Index;
 
+    /// <summary>The index of the parenthesis that the one at <paramref name="close"/> closes, or -1.</summary>
+    public static int Opening(string text, int close) =>
+        OutsideStrings(text, 0).Where(p => p.Index < close && text[p.Index] == '(').Select(p => p.Index).LastOrDefault(i => Closing(text, i) == close, -1);
+
     /// <summary>Whether the text is one parenthesised group: its first '(' closes at its last character.</summary>
     public static bool IsOneGroup(string text) => text.Length >= 2 && text[0] == '(' && Closing(text, 0) == text.Length - 1;
 

@@ -21,7 +21,7 @@ public static partial class SearchNormalizer
         const string Op = ") != \"";
         for (var at = stage.IndexOf(Op, StringComparison.Ordinal); at >= 0; at = stage.IndexOf(Op, at + 1, StringComparison.Ordinal))
         {
-            var open = OpeningOf(stage, at);
+            var open = QueryParentheses.Opening(stage, at);
             var start = open;
             while (start > 0 && (char.IsLetterOrDigit(stage[start - 1]) || stage[start - 1] is '_' or '.'))
             {
@@ -40,11 +40,6 @@ public static partial class SearchNormalizer
 
         return stage;
     }
-
-    // The index of the parenthesis that the one at close closes (outside string literals); -1 when there is none.
-    private static int OpeningOf(string text, int close) =>
-        QueryParentheses.OutsideStrings(text, 0).Where(p => p.Index < close && text[p.Index] == '(')
-            .Select(p => p.Index).LastOrDefault(i => QueryParentheses.Closing(text, i) == close, -1);
 
     /// <summary>
     /// <c>not (isnotempty(x))</c> as <c>isempty(x)</c>, the same by definition: an imported lookup's isnull of its

@@ -1,6 +1,8 @@
 using System.Globalization;
 using RuleCompiler.Backends.Splunk.Spl;
 using RuleCompiler.Compiler.Diagnostics;
+using RuleCompiler.Compiler.Language.Binding;
+using RuleCompiler.Compiler.Language.Functions;
 using RuleCompiler.Compiler.Language.Printing;
 using RuleCompiler.Compiler.Model;
 
@@ -32,13 +34,14 @@ internal sealed partial class SplEvalTranslator(
     {
         var result = OrExpression(cursor);
         IsDateTime = result.IsDateTime;
-        IsCondition = result.Precedence <= Compare || ConditionCalls.Any(c => result.Text.StartsWith(c, StringComparison.Ordinal) && result.Precedence == Primary
-            && QueryParentheses.Closing(result.Text, c.Length - 1) == result.Text.Length - 1);
+        IsCondition = result.Precedence <= Compare || (result.Precedence == Primary && IsBoolCall(result.Text));
         return result.Text;
     }
 
-    // The canonical calls the reader writes that give true or false.
-    private static readonly string[] ConditionCalls = ["isempty(", "isnotempty(", "ipv4_is_in_range(", "ipv6_is_in_range("];
+    /// <summary>Whether the text is one call of a canonical function that gives true or false (isempty, ipv4_is_in_range, ...).</summary>
+    private static bool IsBoolCall(string text) =>
+        text.IndexOf('(', StringComparison.Ordinal) is > 0 and var open && QueryParentheses.Closing(text, open) == text.Length - 1
+        && FunctionCatalogue.Find(text[..open]) is { Return: ReturnRule.Fixed, ReturnType: ScalarType.Bool };
 
     /// <summary>Whether the last expression translated is a true/false condition (a comparison, and/or/not, a test function).</summary>
     public bool IsCondition { get; private set; }

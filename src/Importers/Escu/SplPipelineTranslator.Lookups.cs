@@ -69,16 +69,24 @@ internal sealed partial class SplPipelineTranslator
         }
 
         CheckCollisions(command, rightScope, names);
-        rightStages.Add("where " + string.Join(" and ", names.Select(n => $"isnotempty({SplFieldScope.Path(n)})")));
-        var source = $"table({table.Name})";
-        var pipeline = string.Concat(rightStages.Select(s => "\n    | " + s.Replace("\n", "\n    ", StringComparison.Ordinal)));
-        _stages.Add($"join kind={kind} ({source}{pipeline}) on {string.Join(", ", names.Select(SplFieldScope.Path))}");
-        _stages.Add("project-away " + string.Join(", ", names.Select(n => SplFieldScope.Path(n + "1"))));
+        AddTableJoin(kind, table, rightStages, names);
         foreach (var column in rightScope.Columns)
         {
             scope.Define(column);
         }
 
+    }
+
+    /// <summary>
+    /// <c>join kind=K (table(T) | STAGES | where isnotempty(k1) and ...) on k1, ... | project-away k11, ...</c>: SPL matches
+    /// no row without a value of every key, and keeps one field per key where the canonical join adds the right's copy.
+    /// </summary>
+    private void AddTableJoin(string kind, LookupTable table, List<string> rightStages, IReadOnlyList<string> keys)
+    {
+        rightStages.Add("where " + string.Join(" and ", keys.Select(n => $"isnotempty({SplFieldScope.Path(n)})")));
+        var pipeline = string.Concat(rightStages.Select(s => "\n    | " + s.Replace("\n", "\n    ", StringComparison.Ordinal)));
+        _stages.Add($"join kind={kind} (table({table.Name}){pipeline}) on {string.Join(", ", keys.Select(SplFieldScope.Path))}");
+        _stages.Add("project-away " + string.Join(", ", keys.Select(n => SplFieldScope.Path(n + "1"))));
     }
 
     /// <summary>type=, max= and the join fields; every other option is refused (its meaning would be lost).</summary>

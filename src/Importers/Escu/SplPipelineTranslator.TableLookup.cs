@@ -57,9 +57,7 @@ internal sealed partial class SplPipelineTranslator
 
         var aggregates = outputs.Select(p => $"{SplFieldScope.Path(p.Name.Value)} = make_list({SplFieldScope.Path(p.Column.Value)})");
         var by = keys.Select(p => p.Name.Value == p.Column.Value ? SplFieldScope.Path(p.Name.Value) : $"{SplFieldScope.Path(p.Name.Value)} = {SplFieldScope.Path(p.Column.Value)}");
-        var present = string.Join(" and ", keyNames.Select(n => $"isnotempty({SplFieldScope.Path(n)})"));
-        _stages.Add($"join kind=leftouter (table({table.Name})\n    | summarize {string.Join(", ", aggregates)} by {string.Join(", ", by)}\n    | where {present}) on {string.Join(", ", keyNames.Select(SplFieldScope.Path))}");
-        _stages.Add("project-away " + string.Join(", ", keyNames.Select(n => SplFieldScope.Path(n + "1"))));
+        AddTableJoin("leftouter", table, [$"summarize {string.Join(", ", aggregates)} by {string.Join(", ", by)}"], keyNames);
         foreach (var (_, name) in outputs)
         {
             scope.Define(name.Value);
